@@ -1,0 +1,32 @@
+# The two commands: `make run` starts the app, `make test` runs every check.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint gazetteer evaluate bench clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+gazetteer: $(STAMP)
+	$(PY) -m geomap gazetteer build
+
+run: gazetteer
+	$(VENV)/bin/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port 8501
+
+test: gazetteer
+	$(VENV)/bin/ruff check geomap tests benchmarks streamlit_app.py
+	$(PY) -m pytest -q
+
+evaluate: gazetteer
+	$(PY) -m geomap evaluate ../shared/corpora/geovirus/GeoVirus.xml
+
+bench: gazetteer
+	$(PY) benchmarks/bench_parse.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

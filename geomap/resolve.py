@@ -1,0 +1,264 @@
+"""Resolution: pick the place each mention refers to, using the whole article as context.
+
+Every candidate gets a score: how well its name matches, a prior from its kind and population,
+agreement with the kind the text implies ("Odesa region"), the article's country focus,
+containment in a place named nearby ("Fort Hood, Texas"; a district near "Kyiv") and distance
+to the other places the article resolves to. Mentions sharing a name and kind hint are one
+discourse entity and get one answer. Confidence is the softmax share of the winner.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Candidate, Place, distance_km
+from .recognize import SPAN_KEY, _ensure_extensions, shared_gazetteer
+from .text import name_key
+
+
+class CandidateSource(Protocol):
+    """Where candidates come from: the offline gazetteer or an online geocoder adapter."""
+
+    def candidates(self, name: str) -> list[Candidate]: ...
+
+    def get(self, place_id: int | None) -> Place | None: ...
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Hand-set weights of the score; documented in the README, measured on GeoVirus."""
+
+    name: tuple[float, float, float, float] = (2.0, 1.0, 2.0, 0.7)  # NAME, ALIAS, ABBREV, SHORT
+    fuzzy: float = -1.5
+    abbrev_mismatch: float = -4.0
+    kind: dict[str, float] = field(default_factory=lambda: {
+        "country": 5.0, "continent": 3.5, "macroregion": 2.5, "region": 2.5, "district": 0.6, "city": 0.0})
+    log_pop: dict[str, float] = field(default_factory=lambda: {
+        "region": 0.3, "district": 0.2, "city": 0.45})
+    capital: float = 0.8
+    hint_match: float = 3.0
+    hint_mismatch: float = -1.0
+    eponymous_region: float = -1.5
+    focus: float = 3.0
+    contain: float = 1.5
+    comma_contain: float = 4.0
+    proximity: float = 2.0
+    list_kind: float = 2.0
+    proximity_km: float = 400.0
+    rounds: int = 2
+
+
+_LOCAL_KINDS = frozenset({"region", "district", "city"})
+_POINT_KINDS = frozenset({"district", "city"})  # places small enough for distance to tell
+_LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";"})
+
+
+@dataclass
+class _Group:
+    """One discourse entity: all mentions sharing a name key and kind hint."""
+
+    key: str
+    hint: str | None
+    spans: list[Span]
+    upper: bool
+    cands: list[Candidate] = field(default_factory=list)
+    prior: list[float] = field(default_factory=list)
+    probs: list[float] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+
+
+def _softmax(xs: list[float]) -> list[float]:
+    if not xs:
+        return []
+    m = max(xs)
+    es = [math.exp(x - m) for x in xs]
+    total = sum(es)
+    return [e / total for e in es]
+
+
+class PlaceResolver:
+    """spaCy component: sets `span._.place`, `_.confidence`, `_.scores` on `doc.spans["places"]`."""
+
+    def __init__(self, source: CandidateSource, weights: Weights | None = None, max_candidates: int = 40) -> None:
+        _ensure_extensions()
+        self.source = source
+        self.w = weights or Weights()
+        self.max_candidates = max_candidates
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.resolve_spans(doc, list(doc.spans.get(SPAN_KEY, [])))
+        return doc
+
+    # -- scoring -----------------------------------------------------------------------------
+    def _prior(self, c: Candidate, hint: str | None, upper: bool, has_capital_city: bool) -> float:
+        w, p = self.w, c.place
+        s = w.name[(NAME, ALIAS, ABBREV, SHORT).index(c.how)] if c.how in (NAME, ALIAS, ABBREV, SHORT) else 0.0
+        if not c.exact:
+            s += w.fuzzy
+        if c.how == ABBREV and not upper:
+            s += w.abbrev_mismatch
+        if upper and c.how != ABBREV and not p.name.isupper():
+            s += w.abbrev_mismatch / 2  # "US" written in capitals is not the village "Us"
+        s += w.kind.get(p.kind, 0.0) + w.log_pop.get(p.kind, 0.0) * math.log10(p.population + 1)
+        if p.feature == "PPLC":
+            s += w.capital
+        if hint:
+            s += w.hint_match if p.kind == hint else w.hint_mismatch
+        elif p.kind == "region" and has_capital_city:
+            s += w.eponymous_region  # bare "Kyiv", "Odesa": the city, not the oblast named after it
+        return s
+
+    def _containers(self, p: Place) -> list[int]:
+        ids = [i for i in (p.admin2, p.admin1) if i is not None]
+        if p.admin2 is not None and p.admin1 is None:
+            parent = self.source.get(p.admin2)
+            if parent is not None and parent.admin1 is not None:
+                ids.append(parent.admin1)
+        return ids
+
+    def resolve_spans(self, doc: Doc, spans: list[Span]) -> None:
+        groups: dict[tuple[str, str | None], _Group] = {}
+        for span in spans:
+            key = name_key(span.text)
+            g = groups.get((key, span._.kind_hint))
+            if g is None:
+                g = groups[(key, span._.kind_hint)] = _Group(key, span._.kind_hint, [], span.text.isupper())
+            g.spans.append(span)
+        for g in groups.values():
+            g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None]
+            g.cands = g.cands[: self.max_candidates]
+            # A region that holds a big city of the same name (Kyiv, Kherson, New York).
+            cities = [c.place for c in g.cands if c.place.kind == "city" and c.exact and c.how in (NAME, ALIAS)]
+            g.prior = [self._prior(c, g.hint, g.upper, c.place.kind == "region" and any(
+                city.admin1 == c.place.id and city.population >= 0.05 * c.place.population for city in cities))
+                for c in g.cands]
+            g.probs = _softmax(g.prior)
+            g.scores = list(g.prior)
+
+        glist = list(groups.values())
+        for _ in range(max(1, self.w.rounds)):
+            self._context_round(doc, glist)
+        for g in glist:
+            for span in g.spans:
+                order = sorted(range(len(g.cands)), key=lambda i: -g.scores[i])
+                span._.candidates = [g.cands[i] for i in order]
+                span._.scores = [g.probs[i] for i in order]
+                best = order[0] if order else None
+                span._.place = g.cands[best].place if best is not None else None
+                span._.confidence = g.probs[best] if best is not None else 0.0
+
+    def _context_round(self, doc: Doc, glist: list[_Group]) -> None:
+        w = self.w
+        # Country focus and candidate mass of every group, from the current beliefs.
+        country_mass: dict[int, dict[str, float]] = {}
+        place_mass: dict[int, dict[int, float]] = {}
+        for gi, g in enumerate(glist):
+            cm: dict[str, float] = defaultdict(float)
+            pm: dict[int, float] = defaultdict(float)
+            for c, pr in zip(g.cands, g.probs):
+                if c.place.country:
+                    cm[c.place.country] += pr * len(g.spans)
+                pm[c.place.id] = max(pm[c.place.id], pr)
+            country_mass[gi], place_mass[gi] = cm, pm
+        total_focus: dict[str, float] = defaultdict(float)
+        for cm in country_mass.values():
+            for cc, v in cm.items():
+                total_focus[cc] += v
+        n_mentions = sum(len(g.spans) for g in glist)
+
+        # Where the article's local places are, by current best guesses.
+        best_points = []
+        for gi, g in enumerate(glist):
+            if g.probs:
+                i = max(range(len(g.probs)), key=g.probs.__getitem__)
+                p = g.cands[i].place
+                if p.kind in _LOCAL_KINDS:
+                    best_points.append((gi, p.lat, p.lon, g.probs[i] * len(g.spans)))
+
+        list_kinds = self._list_kinds(doc, glist)
+        nearness = _nearness(doc, glist)
+        for gi, g in enumerate(glist):
+            others = n_mentions - len(g.spans)
+            new = []
+            for ci, c in enumerate(g.cands):
+                p = c.place
+                s = g.prior[ci]
+                if others and p.country:
+                    focus = (total_focus[p.country] - country_mass[gi].get(p.country, 0.0)) / others
+                    s += w.focus * focus
+                s += self._containment(gi, p, nearness, place_mass)
+                s += w.list_kind * list_kinds[gi].get(p.kind, 0.0)
+                if p.kind in _POINT_KINDS:
+                    near = [(distance_km(p.lat, p.lon, la, lo), wt) for gj, la, lo, wt in best_points if gj != gi]
+                    if near:
+                        total = sum(wt for _, wt in near)
+                        closeness = sum(wt * math.exp(-d / w.proximity_km) for d, wt in near) / total
+                        s += w.proximity * closeness
+                new.append(s)
+            g.scores = new
+        for g in glist:
+            g.probs = _softmax(g.scores)
+
+    def _list_kinds(self, doc: Doc, glist: list[_Group]) -> list[dict[str, float]]:
+        """Per group, the kinds its list neighbours currently lean to ("Arizona, California and Ohio")."""
+        owner = {}
+        for gi, g in enumerate(glist):
+            for span in g.spans:
+                owner[span.start_char] = (gi, span)
+        ordered = sorted(owner.items())
+        out: list[dict[str, float]] = [defaultdict(float) for _ in glist]
+        for (_, (ga, a)), (_, (gb, b)) in zip(ordered, ordered[1:]):
+            if ga == gb or doc.text[a.end_char:b.start_char].strip() not in _LIST_GLUE:
+                continue
+            for src, dst in ((ga, gb), (gb, ga)):
+                for c, pr in zip(glist[src].cands, glist[src].probs):
+                    out[dst][c.place.kind] = min(1.0, out[dst][c.place.kind] + pr)
+        return out
+
+    def _containment(self, gi: int, p: Place, nearness: dict[tuple[int, int], tuple[int, bool]],
+                     place_mass: dict[int, dict[int, float]]) -> float:
+        """Bonus when another mention nearby names a place that contains this candidate."""
+        containers = self._containers(p)
+        if not containers:
+            return 0.0
+        best = 0.0
+        for (a, b), (chars, comma) in nearness.items():
+            if a != gi:
+                continue
+            mass = max((place_mass[b].get(cid, 0.0) for cid in containers), default=0.0)
+            if mass > 0:
+                best = max(best, self.w.contain * mass * math.exp(-chars / 800.0),
+                           self.w.comma_contain * mass if comma else 0.0)  # "Fort Hood, Texas"
+        return best
+
+
+def _nearness(doc: Doc, glist: list[_Group]) -> dict[tuple[int, int], tuple[int, bool]]:
+    """For each ordered pair of groups: the fewest characters between their mentions, and
+    whether one of the first's mentions is followed by ", " and one of the second's."""
+    starts = [sorted(s.start_char for s in g.spans) for g in glist]
+    out: dict[tuple[int, int], tuple[int, bool]] = {}
+    for gi, g in enumerate(glist):
+        for gj in range(len(glist)):
+            if gj == gi:
+                continue
+            chars, comma = 1 << 30, False
+            for span in g.spans:
+                k = bisect.bisect_left(starts[gj], span.start_char)
+                for pos in starts[gj][max(0, k - 1):k + 1]:
+                    chars = min(chars, abs(pos - span.start_char))
+                    if 0 <= pos - span.end_char <= 2 and doc.text[span.end_char:pos].strip() == ",":
+                        comma = True
+            out[(gi, gj)] = (chars, comma)
+    return out
+
+
+@Language.factory("geomap_resolver", default_config={"gazetteer_path": ""})
+def make_resolver(nlp: Language, name: str, gazetteer_path: str) -> PlaceResolver:
+    return PlaceResolver(shared_gazetteer(gazetteer_path))

@@ -1,0 +1,59 @@
+"""Name normalisation shared by the gazetteer build and look-ups.
+
+Both sides must reduce a name the same way, so the rules live in one place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+_APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc\u02b9\u201c\u201d'`\"]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_REPEATS = re.compile(r"(.)\1+")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.\s?){2,}$")
+
+# Words that name the kind of an administrative unit; "Solomianka Rayon" is also "Solomianka".
+ADMIN_WORDS = frozenset(
+    """oblast oblast' rayon raion district county province region state governorate prefecture
+    department municipality parish borough canton territory voivodeship city krai kray okrug
+    republic autonomous community division emirate""".split()
+)
+
+
+def name_key(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: "Kyiv’s" and "KYIV's" share one."""
+    if _DOTTED.match(name.strip()):
+        name = name.replace(".", "").replace(" ", "")  # "U.S." is "US"
+    s = _APOSTROPHES.sub("", anyascii(name)).lower()
+    return _NON_ALNUM.sub(" ", s).strip()
+
+
+def skeleton(key: str) -> str:
+    """A looser key that survives transliteration variants.
+
+    Solomyansky / Solomianskyi / Solom'yanskyi and Odesa / Odessa collapse to one skeleton.
+    """
+    s = key.replace(" ", "").replace("y", "i").replace("j", "i")
+    s = _REPEATS.sub(r"\1", s)
+    return s.rstrip("i") if len(s) > 5 else s
+
+
+def strip_admin_words(key: str) -> str:
+    """Drop leading/trailing kind words: "kyiv oblast" -> "kyiv", "province of bulacan" -> "bulacan"."""
+    words = key.split()
+    if len(words) >= 3 and words[1] == "of" and words[0] in ADMIN_WORDS:
+        words = words[2:]
+    while len(words) > 1 and words[-1] in ADMIN_WORDS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def is_latin(name: str) -> bool:
+    """True when every letter is Latin script: other scripts cannot match English text."""
+    for ch in name:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True

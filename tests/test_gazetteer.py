@@ -1,0 +1,95 @@
+"""The compiled offline gazetteer holds what news mentions, with names, hierarchy and kinds."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.gazetteer import KINDS, distance_km, mean_point
+from geomap.text import name_key, skeleton, strip_admin_words
+
+
+def _best(gazetteer, name, kind=None):
+    cands = [c.place for c in gazetteer.candidates(name) if kind is None or c.place.kind == kind]
+    assert cands, f"nothing for {name!r} ({kind})"
+    return cands[0]
+
+
+def test_every_kind_is_present(gazetteer):
+    counts = {k: gazetteer.count(k) for k in KINDS}
+    assert counts["country"] >= 240
+    assert counts["region"] >= 3000
+    assert counts["district"] >= 25000
+    assert counts["city"] >= 200_000  # GeoNames cities500
+    assert counts["continent"] == 7
+    assert counts["macroregion"] >= 20
+
+
+def test_country_point_is_not_the_capital(gazetteer):
+    russia = _best(gazetteer, "Russia", "country")
+    moscow = _best(gazetteer, "Moscow", "city")
+    assert distance_km(russia.lat, russia.lon, moscow.lat, moscow.lon) > 1000
+    assert russia.geonameid == 2017370
+
+
+@pytest.mark.parametrize("name", ["Solomianskyi District", "Solomyansky", "Solom'yanskyi", "Podilskyi Raion"])
+def test_kyiv_city_districts(gazetteer, name):
+    district = _best(gazetteer, name, "district")
+    assert district.country == "UA"
+    kyiv = gazetteer.get(district.admin1)
+    assert kyiv is not None and kyiv.name == "Kyiv"
+    assert distance_km(district.lat, district.lon, 50.45, 30.52) < 12
+
+
+def test_regions_and_their_hierarchy(gazetteer):
+    odesa = _best(gazetteer, "Odesa Oblast", "region")
+    assert odesa.country == "UA" and odesa.feature == "ADM1"
+    texas = _best(gazetteer, "Texas", "region")
+    paris_tx = [c.place for c in gazetteer.candidates("Paris") if c.place.admin1 == texas.id]
+    assert paris_tx, "Paris, Texas is inside Texas"
+    assert _best(gazetteer, "Hubei province", "region").country == "CN"
+    assert _best(gazetteer, "Scott County", "district").country == "US"
+
+
+def test_small_places_and_alternate_names(gazetteer):
+    kiev = _best(gazetteer, "Kiev")
+    assert kiev.name == "Kyiv" and kiev.kind == "city"
+    soldeu = [c.place for c in gazetteer.candidates("Soldeu") if c.place.country == "AD"]
+    assert soldeu and soldeu[0].population < 1000  # cities500 goes down to a few hundred people
+
+
+@pytest.mark.parametrize(("name", "code"), [("UK", "GB"), ("U.S.", "US"), ("DRC", "CD"), ("Zaire", "CD"),
+                                            ("Burma", "MM"), ("Ivory Coast", "CI")])
+def test_country_abbreviations_and_historic_names(gazetteer, name, code):
+    assert any(c.place.kind == "country" and c.place.country == code for c in gazetteer.candidates(name))
+
+
+def test_continents_and_macroregions(gazetteer):
+    assert _best(gazetteer, "Africa", "continent").lat < 20
+    west_africa = _best(gazetteer, "West Africa", "macroregion")
+    assert 0 < west_africa.lat < 20 and -20 < west_africa.lon < 10
+    assert _best(gazetteer, "Middle East", "macroregion").lon > 30
+
+
+def test_unknown_name_gives_nothing(gazetteer):
+    assert gazetteer.candidates("Xqzzyville") == []
+    assert gazetteer.candidates("") == []
+
+
+def test_typo_tolerant_search(gazetteer):
+    assert any(p.name == "Kharkiv" for p in gazetteer.search("Kharkov"))
+    assert any(p.name == "Belgorod" for p in gazetteer.search("Belgorot"))
+
+
+def test_name_normalisation():
+    assert name_key("Kyiv’s") == name_key("kyivs")
+    assert name_key("U.S.") == "us"
+    assert skeleton(name_key("Solomyansky")) == skeleton(name_key("Solomianskyi")) == skeleton(
+        name_key("Solom'yanskyi"))
+    assert skeleton(name_key("Odessa")) == skeleton(name_key("Odesa"))
+    assert strip_admin_words("kyiv oblast") == "kyiv"
+    assert strip_admin_words("province of bulacan") == "bulacan"
+
+
+def test_mean_point_across_the_antimeridian():
+    lat, lon = mean_point([(0.0, 179.0, 1.0), (0.0, -179.0, 1.0)])
+    assert abs(lat) < 1e-9 and abs(abs(lon) - 180) < 1e-6

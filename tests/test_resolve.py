@@ -1,0 +1,57 @@
+"""Resolution in context: the same name lands in different places depending on the article."""
+
+from __future__ import annotations
+
+from geomap.gazetteer import distance_km
+
+
+def _resolved(gp, text, name):
+    return next(m for m in gp.parse(text) if m.text == name)
+
+
+def test_containment_after_a_comma(gp):
+    m = _resolved(gp, "Flooding closed schools in Paris, Texas, on Monday.", "Paris")
+    assert m.country_code == "US" and distance_km(m.lat, m.lon, 33.66, -95.55) < 30
+
+
+def test_default_is_the_prominent_place(gp):
+    m = _resolved(gp, "Protesters gathered in Paris on Saturday.", "Paris")
+    assert m.country_code == "FR"
+
+
+def test_article_country_focus(gp):
+    us = "Storms hit Atlanta and Savannah. Officials in Georgia said power would return by Friday."
+    caucasus = "Russia and Armenia held talks. Officials in Georgia said the border at Tbilisi stays open."
+    assert _resolved(gp, us, "Georgia").kind == "region"
+    assert _resolved(gp, caucasus, "Georgia").kind == "country"
+
+
+def test_kind_word_picks_the_region(gp):
+    city = _resolved(gp, "Shelling hit Odesa overnight.", "Odesa")
+    region = _resolved(gp, "Shelling hit the Odesa region overnight.", "Odesa")
+    assert city.kind == "city" and region.kind == "region"
+    assert city.geonameid == 698740
+
+
+def test_homonym_near_the_other_places(gp):
+    text = "Wildfires spread near Midland and Odessa in west Texas, where Lubbock sent crews."
+    m = _resolved(gp, text, "Odessa")
+    assert m.country_code == "US"
+
+
+def test_one_sense_per_article(gp):
+    ms = [m for m in gp.parse("Kherson was shelled. Later, Kherson lost power again.") if m.text == "Kherson"]
+    assert len(ms) == 2 and ms[0].place_id == ms[1].place_id
+
+
+def test_unresolvable_mention_is_kept(gp):
+    text = "Aid reached Xqzzyville, a village in Ukraine."
+    ms = gp.resolve(text, [(12, 22)])
+    assert len(ms) == 1 and ms[0].lat is None and ms[0].lon is None and ms[0].text == "Xqzzyville"
+
+
+def test_confidence_and_alternatives(gp):
+    m = _resolved(gp, "Officials in Springfield said the water was safe.", "Springfield")
+    assert 0 < m.confidence < 0.9, "an ambiguous name is not reported as certain"
+    assert len(m.alternatives) >= 3 and all("score" in a and "lat" in a for a in m.alternatives)
+    assert m.location is not None and m.location.latitude == m.lat
