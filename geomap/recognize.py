@@ -28,8 +28,6 @@ TRIGGERS: dict[str, str] = {
     "prefecture": "region",
     "city": "city", "town": "city", "village": "city",
 }
-# Entity labels that never hold a place of their own.
-BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
 _ADJECTIVAL = re.compile(r"(?:s|c|ts|z)k(?:yi|iy|yy|ii|y|i|a|e|oe|aya|ij)$")
 _TRAILING = frozenset({"'s", "’s", "'", "’", "of", "in", "and", "or", "on", "at"})
 _JOINERS = frozenset({"of", "de", "del", "la", "le", "al", "el", "du", "and"})
@@ -84,11 +82,15 @@ class PlaceRecognizer:
                 return end, kind
         return end, None
 
-    def _preceding_hint(self, doc: Doc, start: int) -> str | None:
-        """"the city of X", "regions of X and Y": a kind word before the name, through a list."""
+    def _preceding_hint(self, doc: Doc, start: int, end: int | None = None) -> str | None:
+        """"the city of X", "regions of X and Y": a kind word before the name, through a list.
+
+        A comma is crossed only inside a list ("cities of A, B and C"), not in "the city of Van, Turkey".
+        """
+        nxt = doc[end].text if end is not None and end < len(doc) else ""
+        glue = {",", "and", "or"} if nxt in {",", "and", "or"} else {"and", "or"}
         i = start - 1
-        while i >= 1 and (doc[i].text in {",", "and", "or"} or doc[i].ent_type_ in {"GPE", "LOC"}
-                          or doc[i].pos_ == "PROPN"):
+        while i >= 1 and (doc[i].text in glue or doc[i].ent_type_ in {"GPE", "LOC"} or doc[i].pos_ == "PROPN"):
             i -= 1
         if i >= 1 and doc[i].lower_ == "of":
             # "the city of X", but not "the Solomyansky district of X": there the word is Solomyansky's.
@@ -100,9 +102,9 @@ class PlaceRecognizer:
     def kind_hint(self, doc: Doc, start: int, end: int) -> str | None:
         """The kind a given span's words or context imply (used when spans come from outside)."""
         inner = TRIGGERS.get(doc[end - 1].lower_) if end - start > 1 else None
-        return inner or self._with_trigger(doc, start, end)[1] or self._preceding_hint(doc, start)
+        return inner or self._with_trigger(doc, start, end)[1] or self._preceding_hint(doc, start, end)
 
-    def _place_in_disguise(self, doc: Doc, ent: Span) -> bool:
+    def _place_in_disguise(self, doc: Doc, ent: Span, person_words: set[str]) -> bool:
         """A "PERSON" listed among places: "the regions of Odesa and Kherson"."""
         if ent.label_ != "PERSON" or len(ent) > 2:
             return False
@@ -110,10 +112,10 @@ class PlaceRecognizer:
             return True  # "Solomianskyi district"
         listed = ent.start >= 2 and doc[ent.start - 1].text in {"and", "or", ","} and (
             doc[ent.start - 2].ent_type_ in self.labels)
-        if listed or self._preceding_hint(doc, ent.start):
+        if listed or self._preceding_hint(doc, ent.start, ent.end):
             return self._acceptable(ent.text, None, ent.text.isupper())
         # A lone "Kherson" tagged PERSON is the city, unless the article names a person so.
-        if len(ent) == 1 and not any(e.label_ == "PERSON" and len(e) > 1 and ent.text in e.text for e in doc.ents):
+        if len(ent) == 1 and ent.text not in person_words:
             return self._acceptable(ent.text, None, ent.text.isupper(), self.min_city_population * 5)
         return False
 
@@ -157,7 +159,7 @@ class PlaceRecognizer:
                     continue
                 span = doc[i:end]
                 end2, hint = self._with_trigger(doc, i, end)
-                hint = hint or self._preceding_hint(doc, i)
+                hint = hint or self._preceding_hint(doc, i, end2)
                 if self._acceptable(span.text, hint, span.text.isupper()):
                     match = (i, end2, hint)
                     break
@@ -173,8 +175,10 @@ class PlaceRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         taken = [False] * len(doc)
         spans: list[Span] = []
+        person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         for ent in doc.ents:
-            if ent.label_ in BLOCKING_LABELS and not self._place_in_disguise(doc, ent):
+            # Tokens of other entities ("Sukkur Barrage", dates) never start a gazetteer match.
+            if ent.label_ not in self.labels and not self._place_in_disguise(doc, ent, person_words):
                 for k in range(ent.start, ent.end):
                     taken[k] = True
         for ent in doc.ents:
@@ -187,6 +191,7 @@ class PlaceRecognizer:
             if name_key(text) in self.demonyms or not any(ch.isupper() for ch in text):
                 continue
             if ent.label_ == "FAC" and not self.gazetteer.has_name(name_key(text)):
+                taken[ent.start:ent.end] = [True] * len(ent)
                 continue  # buildings, roads, airports the gazetteer cannot place
             hint = self.kind_hint(doc, start, end)
             end = self._with_trigger(doc, start, end)[0]

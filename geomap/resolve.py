@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Candidate, Place, distance_km
 from .recognize import SPAN_KEY, _ensure_extensions, shared_gazetteer
-from .text import name_key
+from .text import name_key, strip_admin_words
 
 
 class CandidateSource(Protocol):
@@ -39,13 +39,13 @@ class Weights:
     fuzzy: float = -1.5
     abbrev_mismatch: float = -4.0
     kind: dict[str, float] = field(default_factory=lambda: {
-        "country": 5.0, "continent": 3.5, "macroregion": 2.5, "region": 2.5, "district": 0.6, "city": 0.0})
+        "country": 6.0, "continent": 3.5, "macroregion": 2.5, "region": 2.5, "district": 0.6, "city": 0.0})
     log_pop: dict[str, float] = field(default_factory=lambda: {
         "region": 0.3, "district": 0.2, "city": 0.45})
     capital: float = 0.8
     hint_match: float = 3.0
     hint_mismatch: float = -1.0
-    eponymous_region: float = -1.5
+    eponymous_region: float = -2.5
     focus: float = 3.0
     contain: float = 1.5
     comma_contain: float = 4.0
@@ -115,6 +115,16 @@ class PlaceResolver:
             s += w.eponymous_region  # bare "Kyiv", "Odesa": the city, not the oblast named after it
         return s
 
+    def _stands_for(self, p: Place) -> list[int]:
+        """Ids a mention of this place names: itself and, for a city that is its own region
+        (Kyiv, Moscow, Berlin), that region too: "a district near Kyiv" is in Kyiv either way."""
+        ids = [p.id]
+        if p.kind == "city" and p.admin1 is not None:
+            region = self.source.get(p.admin1)
+            if region is not None and strip_admin_words(name_key(region.name)) == name_key(p.name):
+                ids.append(region.id)
+        return ids
+
     def _containers(self, p: Place) -> list[int]:
         ids = [i for i in (p.admin2, p.admin1) if i is not None]
         if p.admin2 is not None and p.admin1 is None:
@@ -143,8 +153,9 @@ class PlaceResolver:
             g.scores = list(g.prior)
 
         glist = list(groups.values())
+        nearness = _nearness(doc, glist)
         for _ in range(max(1, self.w.rounds)):
-            self._context_round(doc, glist)
+            self._context_round(doc, glist, nearness)
         for g in glist:
             for span in g.spans:
                 order = sorted(range(len(g.cands)), key=lambda i: -g.scores[i])
@@ -154,7 +165,8 @@ class PlaceResolver:
                 span._.place = g.cands[best].place if best is not None else None
                 span._.confidence = g.probs[best] if best is not None else 0.0
 
-    def _context_round(self, doc: Doc, glist: list[_Group]) -> None:
+    def _context_round(self, doc: Doc, glist: list[_Group],
+                       nearness: dict[tuple[int, int], tuple[int, bool]]) -> None:
         w = self.w
         # Country focus and candidate mass of every group, from the current beliefs.
         country_mass: dict[int, dict[str, float]] = {}
@@ -165,7 +177,8 @@ class PlaceResolver:
             for c, pr in zip(g.cands, g.probs):
                 if c.place.country:
                     cm[c.place.country] += pr * len(g.spans)
-                pm[c.place.id] = max(pm[c.place.id], pr)
+                for pid in self._stands_for(c.place):
+                    pm[pid] = max(pm[pid], pr)
             country_mass[gi], place_mass[gi] = cm, pm
         total_focus: dict[str, float] = defaultdict(float)
         for cm in country_mass.values():
@@ -183,7 +196,6 @@ class PlaceResolver:
                     best_points.append((gi, p.lat, p.lon, g.probs[i] * len(g.spans)))
 
         list_kinds = self._list_kinds(doc, glist)
-        nearness = _nearness(doc, glist)
         for gi, g in enumerate(glist):
             others = n_mentions - len(g.spans)
             new = []
@@ -213,9 +225,10 @@ class PlaceResolver:
             for span in g.spans:
                 owner[span.start_char] = (gi, span)
         ordered = sorted(owner.items())
+        text = doc.text  # built anew on every access
         out: list[dict[str, float]] = [defaultdict(float) for _ in glist]
         for (_, (ga, a)), (_, (gb, b)) in zip(ordered, ordered[1:]):
-            if ga == gb or doc.text[a.end_char:b.start_char].strip() not in _LIST_GLUE:
+            if ga == gb or text[a.end_char:b.start_char].strip() not in _LIST_GLUE:
                 continue
             for src, dst in ((ga, gb), (gb, ga)):
                 for c, pr in zip(glist[src].cands, glist[src].probs):
@@ -243,6 +256,7 @@ def _nearness(doc: Doc, glist: list[_Group]) -> dict[tuple[int, int], tuple[int,
     """For each ordered pair of groups: the fewest characters between their mentions, and
     whether one of the first's mentions is followed by ", " and one of the second's."""
     starts = [sorted(s.start_char for s in g.spans) for g in glist]
+    text = doc.text
     out: dict[tuple[int, int], tuple[int, bool]] = {}
     for gi, g in enumerate(glist):
         for gj in range(len(glist)):
@@ -253,7 +267,7 @@ def _nearness(doc: Doc, glist: list[_Group]) -> dict[tuple[int, int], tuple[int,
                 k = bisect.bisect_left(starts[gj], span.start_char)
                 for pos in starts[gj][max(0, k - 1):k + 1]:
                     chars = min(chars, abs(pos - span.start_char))
-                    if 0 <= pos - span.end_char <= 2 and doc.text[span.end_char:pos].strip() == ",":
+                    if 0 <= pos - span.end_char <= 2 and text[span.end_char:pos].strip() == ",":
                         comma = True
             out[(gi, gj)] = (chars, comma)
     return out

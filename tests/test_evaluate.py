@@ -1,0 +1,45 @@
+"""Evaluation: the corpus loader's quirks, the metric definitions, and the GeoVirus figures."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from conftest import GEOVIRUS, shared_file
+
+from geomap.evaluate import MAX_ERROR_KM, evaluate, load_corpus, resolution_metrics
+
+SMALL = """<articles><article><source>a</source><text>Cases in Pandi and Manila rose.</text>
+<locations>
+ <location><name>Pandi</name><start>10</start><end>15</end><lat>14.87</lat><lon>120.95</lon></location>
+ <location><location><name>Manila</name><start>19</start><end>25</end><lat>14.6</lat><lon>121.0</lon></location>
+ </location>
+</locations></article></articles>"""
+
+
+def test_loader_handles_one_based_nested_and_drifted_offsets(tmp_path):
+    path = tmp_path / "c.xml"
+    path.write_text(SMALL, encoding="utf-8")
+    (art,) = load_corpus(path)
+    assert [(g.name, art.text[g.start:g.end]) for g in art.gold] == [("Pandi", "Pandi"), ("Manila", "Manila")]
+
+
+def test_resolution_metrics_definitions():
+    m = resolution_metrics([0.0, 100.0, 200.0, MAX_ERROR_KM])
+    assert m["acc161"] == 0.5 and m["median_km"] == 150.0
+    logs = sorted(math.log(e + 1) for e in (0.0, 100.0, 200.0, MAX_ERROR_KM))
+    expected = sum((logs[i] + logs[i + 1]) / 2 for i in range(3)) / (math.log(MAX_ERROR_KM) * 3)
+    assert m["auc"] == pytest.approx(expected)
+    assert resolution_metrics([0.0, 0.0])["auc"] == 0.0
+
+
+@pytest.mark.slow
+def test_geovirus_figures_do_not_regress(gp):
+    """A regression guard pinned just below the figures measured when it was written (see README)."""
+    metrics = evaluate(gp, load_corpus(shared_file(GEOVIRUS))).metrics
+    assert metrics["gold_mentions"] == 2170
+    assert metrics["recognition_exact"]["f1"] >= 0.89
+    assert metrics["recognition_overlap"]["f1"] >= 0.91
+    assert metrics["resolution_gold_spans"]["acc161"] >= 0.77
+    assert metrics["resolution_gold_spans"]["auc"] <= 0.40
+    assert metrics["resolution_end_to_end_all_gold"]["acc161"] >= 0.70
