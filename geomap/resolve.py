@@ -58,6 +58,7 @@ class Weights:
 _LOCAL_KINDS = frozenset({"region", "district", "city"})
 _POINT_KINDS = frozenset({"district", "city"})  # places small enough for distance to tell
 _LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";"})
+Nearness = dict[int, list[tuple[int, int, bool, bool]]]  # group -> (other, chars, comma, comma back)
 
 
 @dataclass
@@ -115,22 +116,28 @@ class PlaceResolver:
             s += w.eponymous_region  # bare "Kyiv", "Odesa": the city, not the oblast named after it
         return s
 
-    def _stands_for(self, p: Place) -> list[int]:
-        """Ids a mention of this place names: itself and, for a city that is its own region
-        (Kyiv, Moscow, Berlin), that region too: "a district near Kyiv" is in Kyiv either way."""
-        ids = [p.id]
-        if p.kind == "city" and p.admin1 is not None:
+    def _stands_for(self, p: Place) -> list[int | str]:
+        """Keys a mention of this place names: its id (a country also its code) and, for a city
+        that is its own region (Kyiv, Moscow, Berlin), that region too: "a district near Kyiv"
+        is in Kyiv either way."""
+        ids: list[int | str] = [p.id]
+        if p.kind == "country" and p.country:
+            ids.append(p.country)
+        elif p.kind == "city" and p.admin1 is not None:
             region = self.source.get(p.admin1)
             if region is not None and strip_admin_words(name_key(region.name)) == name_key(p.name):
                 ids.append(region.id)
         return ids
 
-    def _containers(self, p: Place) -> list[int]:
-        ids = [i for i in (p.admin2, p.admin1) if i is not None]
+    def _containers(self, p: Place) -> list[int | str]:
+        """Keys of the places that hold this one: its districts and region ids, its country code."""
+        ids: list[int | str] = [i for i in (p.admin2, p.admin1) if i is not None]
         if p.admin2 is not None and p.admin1 is None:
             parent = self.source.get(p.admin2)
             if parent is not None and parent.admin1 is not None:
                 ids.append(parent.admin1)
+        if p.country and p.kind != "country":
+            ids.append(p.country)
         return ids
 
     def resolve_spans(self, doc: Doc, spans: list[Span]) -> None:
@@ -166,20 +173,24 @@ class PlaceResolver:
                 span._.confidence = g.probs[best] if best is not None else 0.0
 
     def _context_round(self, doc: Doc, glist: list[_Group],
-                       nearness: dict[tuple[int, int], tuple[int, bool]]) -> None:
+                       nearness: Nearness) -> None:
         w = self.w
         # Country focus and candidate mass of every group, from the current beliefs.
         country_mass: dict[int, dict[str, float]] = {}
-        place_mass: dict[int, dict[int, float]] = {}
+        place_mass: dict[int, dict[int | str, float]] = {}
+        held_mass: dict[int, dict[int | str, float]] = {}  # what each group's candidates lie in
         for gi, g in enumerate(glist):
             cm: dict[str, float] = defaultdict(float)
-            pm: dict[int, float] = defaultdict(float)
+            pm: dict[int | str, float] = defaultdict(float)
+            hm: dict[int | str, float] = defaultdict(float)
             for c, pr in zip(g.cands, g.probs):
                 if c.place.country:
                     cm[c.place.country] += pr * len(g.spans)
                 for pid in self._stands_for(c.place):
                     pm[pid] = max(pm[pid], pr)
-            country_mass[gi], place_mass[gi] = cm, pm
+                for pid in self._containers(c.place):
+                    hm[pid] = max(hm[pid], pr)
+            country_mass[gi], place_mass[gi], held_mass[gi] = cm, pm, hm
         total_focus: dict[str, float] = defaultdict(float)
         for cm in country_mass.values():
             for cc, v in cm.items():
@@ -205,7 +216,7 @@ class PlaceResolver:
                 if others and p.country:
                     focus = (total_focus[p.country] - country_mass[gi].get(p.country, 0.0)) / others
                     s += w.focus * focus
-                s += self._containment(gi, p, nearness, place_mass)
+                s += self._containment(gi, p, nearness, place_mass, held_mass)
                 s += w.list_kind * list_kinds[gi].get(p.kind, 0.0)
                 if p.kind in _POINT_KINDS:
                     near = [(distance_km(p.lat, p.lon, la, lo), wt) for gj, la, lo, wt in best_points if gj != gi]
@@ -235,29 +246,32 @@ class PlaceResolver:
                     out[dst][c.place.kind] = min(1.0, out[dst][c.place.kind] + pr)
         return out
 
-    def _containment(self, gi: int, p: Place, nearness: dict[tuple[int, int], tuple[int, bool]],
-                     place_mass: dict[int, dict[int, float]]) -> float:
-        """Bonus when another mention nearby names a place that contains this candidate."""
+    def _containment(self, gi: int, p: Place, nearness: Nearness,
+                     place_mass: dict[int, dict[int | str, float]],
+                     held_mass: dict[int, dict[int | str, float]]) -> float:
+        """Bonus when a mention nearby names a place that holds this candidate ("Fort Hood,
+        Texas": Fort Hood) or that this candidate holds (the same: Texas)."""
         containers = self._containers(p)
-        if not containers:
-            return 0.0
+        own = self._stands_for(p)
         best = 0.0
-        for (a, b), (chars, comma) in nearness.items():
-            if a != gi:
-                continue
-            mass = max((place_mass[b].get(cid, 0.0) for cid in containers), default=0.0)
-            if mass > 0:
-                best = max(best, self.w.contain * mass * math.exp(-chars / 800.0),
-                           self.w.comma_contain * mass if comma else 0.0)  # "Fort Hood, Texas"
+        for b, chars, comma, outer_comma in nearness[gi]:
+            # A country holds too much to say anything unless named right after: "Toronto, Canada".
+            inner = max((place_mass[b].get(cid, 0.0) for cid in containers if comma or isinstance(cid, int)),
+                        default=0.0)
+            outer = max((held_mass[b].get(pid, 0.0) for pid in own if outer_comma or isinstance(pid, int)),
+                        default=0.0)
+            best = max(best, self.w.contain * max(inner, outer) * math.exp(-chars / 800.0),
+                       self.w.comma_contain * inner if comma else 0.0,
+                       self.w.comma_contain * outer if outer_comma else 0.0)
         return best
 
 
-def _nearness(doc: Doc, glist: list[_Group]) -> dict[tuple[int, int], tuple[int, bool]]:
-    """For each ordered pair of groups: the fewest characters between their mentions, and
-    whether one of the first's mentions is followed by ", " and one of the second's."""
+def _nearness(doc: Doc, glist: list[_Group]) -> Nearness:
+    """For each group, every other group with the fewest characters between their mentions,
+    whether one of its mentions is followed by ", " and one of the other's, and the reverse."""
     starts = [sorted(s.start_char for s in g.spans) for g in glist]
     text = doc.text
-    out: dict[tuple[int, int], tuple[int, bool]] = {}
+    pairs: dict[tuple[int, int], tuple[int, bool]] = {}
     for gi, g in enumerate(glist):
         for gj in range(len(glist)):
             if gj == gi:
@@ -269,7 +283,10 @@ def _nearness(doc: Doc, glist: list[_Group]) -> dict[tuple[int, int], tuple[int,
                     chars = min(chars, abs(pos - span.start_char))
                     if 0 <= pos - span.end_char <= 2 and text[span.end_char:pos].strip() == ",":
                         comma = True
-            out[(gi, gj)] = (chars, comma)
+            pairs[(gi, gj)] = (chars, comma)
+    out: Nearness = {gi: [] for gi in range(len(glist))}
+    for (gi, gj), (chars, comma) in pairs.items():
+        out[gi].append((gj, chars, comma, pairs[(gj, gi)][1]))
     return out
 
 

@@ -45,3 +45,29 @@ def test_organisations_and_people_are_not_places(gp):
     text = "Paris Hilton visited the University of Texas, and George Washington was quoted."
     names = [m.text for m in gp.parse(text)]
     assert "Paris" not in names and "Washington" not in names
+
+
+def test_a_place_that_names_a_disease_is_not_a_place(gp):
+    text = "West Nile virus and the Marburg virus were found in birds near Lagos."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Lagos"]
+
+
+def test_the_country_an_institution_is_named_after(gp):
+    text = "Experts from the U.S. Centers for Disease Control and the California Department of Public Health arrived."
+    assert [t for t, _, _ in _spans(gp, text)] == ["U.S.", "California"]
+
+
+def test_a_country_the_model_labels_an_organisation(gp):
+    text = "Cases were reported in Zambia, Malawi, and Mozambique."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Zambia", "Malawi", "Mozambique"]
+
+
+def test_surnames_and_acronyms_are_not_places(gp):
+    text = ("Prime Minister Zurab Zhvania was found dead in Tbilisi. Zhvania had led the opposition. "
+            "The DOH and the NICU staff said the FAO would help.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["Tbilisi"]
+
+
+def test_compass_words_need_a_kind_word(gp):
+    text = "The results were confirmed by a Western Blot test in the provinces of Nyanza and Western in Kenya."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Nyanza", "Western", "Kenya"]

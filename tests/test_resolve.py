@@ -55,3 +55,27 @@ def test_confidence_and_alternatives(gp):
     assert 0 < m.confidence < 0.9, "an ambiguous name is not reported as certain"
     assert len(m.alternatives) >= 3 and all("score" in a and "lat" in a for a in m.alternatives)
     assert m.location is not None and m.location.latitude == m.lat
+
+
+def test_the_container_after_a_comma(gp):
+    text = "He ate at a restaurant in Irvine, California, and later flew to Mississauga, Ontario."
+    assert _resolved(gp, text, "California").kind == "region"
+    ontario = _resolved(gp, text, "Ontario")
+    assert (ontario.kind, ontario.country_code) == ("region", "CA")
+
+
+def test_a_county_holding_a_town_named_nearby(gp):
+    text = "Three people died at a caravan park in Camborne. Cornwall police said the heater was faulty."
+    cornwall = _resolved(gp, text, "Cornwall")
+    assert (cornwall.kind, cornwall.country_code) == ("district", "GB")
+
+
+def test_former_provinces(gp):
+    text = "Cholera spread in Kenya's Nyanza province, health officials in Nairobi said."
+    nyanza = _resolved(gp, text, "Nyanza province")
+    assert nyanza.country_code == "KE" and distance_km(nyanza.lat, nyanza.lon, -0.5, 34.7) < 100
+
+
+def test_an_ocean_by_its_short_name(gp):
+    text = "El Niño warms the tropical Pacific every few years."
+    assert _resolved(gp, text, "Pacific").name == "Pacific Ocean"
