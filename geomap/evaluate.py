@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import statistics
 import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,7 +97,35 @@ class Evaluation:
     records: list[dict[str, Any]]  # one per gold mention: what we said and how far off it was
 
 
+AREA_KINDS = frozenset({"country", "region", "continent", "macroregion"})
+CAUSES = {
+    "reference point": "the chosen place is the closest candidate to the gold point, an area whose "
+                       "representative point differs from the corpus's",
+    "wrong level": "a candidate of another kind lay within 161 km (a city chosen for a region, or back)",
+    "wrong homonym": "a candidate of the same kind lay within 161 km",
+    "not in gazetteer": "no place of that name in the gazetteer",
+    "right place missing": "the name matches only other places; the one meant is absent",
+}
+
+
+def _cause(source: Any, g: GoldMention, r: Mention, err: float) -> str | None:
+    """Why a gold span was resolved more than 161 km off, judged against every candidate."""
+    if err <= 161:
+        return None
+    cands = [c.place for c in source.candidates(g.name) if c.place.lat is not None]
+    if not cands:
+        return "not in gazetteer"
+    near = [p for p in cands if distance_km(p.lat, p.lon, g.lat, g.lon) <= 161]
+    if near:
+        return "wrong level" if all(p.kind != r.kind for p in near) else "wrong homonym"
+    closest = min(cands, key=lambda p: distance_km(p.lat, p.lon, g.lat, g.lon))
+    if r.place_id == closest.id and r.kind in AREA_KINDS:
+        return "reference point"
+    return "right place missing" if r.place_id == closest.id or r.kind not in AREA_KINDS else "wrong homonym"
+
+
 def evaluate(gp: Geoparser, articles: list[Article]) -> Evaluation:
+    source = gp.nlp.get_pipe("geomap_resolver").source
     tp_exact = tp_overlap = n_pred = n_gold = 0
     gold_errors: list[float] = []
     e2e_found: list[float] = []
@@ -127,7 +156,8 @@ def evaluate(gp: Geoparser, articles: list[Article]) -> Evaluation:
                             "gold": [g.lat, g.lon], "resolved": r.name, "kind": r.kind, "country": r.country_code,
                             "point": [r.lat, r.lon], "error_km": round(err, 1), "confidence": r.confidence,
                             "recognized": "exact" if exact else ("overlap" if overlap else None),
-                            "alternatives": r.alternatives[:3], "context": r.excerpt[:300]})
+                            "alternatives": r.alternatives[:3], "context": r.excerpt[:300],
+                            "cause": _cause(source, g, r, err)})
         for m in predicted:
             if not any(g.start < m.end and m.start < g.end for g in golds):
                 records.append({"article": art.source, "text": m.text, "start": m.start, "end": m.end,
@@ -141,7 +171,53 @@ def evaluate(gp: Geoparser, articles: list[Article]) -> Evaluation:
         "resolution_end_to_end_recognized": resolution_metrics(e2e_found),
         "resolution_end_to_end_all_gold": resolution_metrics(e2e_all),
     }
+    causes = Counter(r["cause"] for r in records if r.get("cause"))
+    metrics["gold_span_errors_by_cause"] = dict(causes.most_common())
+    if n_gold:
+        ok = sum(e <= 161 for e in gold_errors)
+        metrics["acc161_gold_spans_reference_points_forgiven"] = (ok + causes["reference point"]) / n_gold
+    metrics["recognition_errors"] = {
+        "missed": sum(1 for r in records if "gold" in r and r["gold"] and not r["recognized"]),
+        "span boundary": sum(1 for r in records if r.get("recognized") == "overlap"),
+        "false place": sum(1 for r in records if r.get("false_place")),
+    }
     return Evaluation(metrics, records)
+
+
+def format_report(metrics: dict[str, Any], records: list[dict[str, Any]], top: int = 12) -> str:
+    """A Markdown error analysis: the worst misses by cause, with names only (no article text)."""
+    gold = [r for r in records if r.get("gold")]
+    lines = ["# Error analysis", "",
+             "Written by `python -m geomap evaluate --report`; figures for the corpus and model below.", "",
+             "```", format_table(metrics), "```", "",
+             "## Resolution errors on gold spans (error > 161 km), by cause", "",
+             "| cause | mentions | share of gold | meaning |", "|---|---:|---:|---|"]
+    for cause, n in metrics["gold_span_errors_by_cause"].items():
+        lines.append(f"| {cause} | {n} | {n / max(len(gold), 1):.1%} | {CAUSES[cause]} |")
+    forgiven = metrics.get("acc161_gold_spans_reference_points_forgiven")
+    if forgiven is not None:
+        lines += ["", f"Acc@161 on gold spans if reference-point errors were counted right: **{forgiven:.3f}** "
+                      f"(measured: {metrics['resolution_gold_spans']['acc161']:.3f})."]
+    for cause in metrics["gold_span_errors_by_cause"]:
+        rows = Counter((r["text"], r["resolved"] or "-", r["kind"] or "-", r["country"] or "-")
+                       for r in gold if r.get("cause") == cause)
+        km: dict[tuple, list[float]] = defaultdict(list)
+        for r in gold:
+            if r.get("cause") == cause:
+                km[(r["text"], r["resolved"] or "-", r["kind"] or "-", r["country"] or "-")].append(r["error_km"])
+        lines += ["", f"### {cause}", "", "| mention | resolved to | kind | country | times | median error km |",
+                  "|---|---|---|---|---:|---:|"]
+        for key, n in rows.most_common(top):
+            lines.append(f"| {' | '.join(key)} | {n} | {statistics.median(km[key]):,.0f} |")
+    rec = metrics["recognition_errors"]
+    lines += ["", "## Recognition errors", "", "| kind of error | count |", "|---|---:|"]
+    lines += [f"| {k} | {v} |" for k, v in rec.items()]
+    for title, pick in (("missed by the recognizer", lambda r: r.get("gold") and not r["recognized"]),
+                        ("span boundary (overlapping, not exact)", lambda r: r.get("recognized") == "overlap"),
+                        ("false places", lambda r: r.get("false_place"))):
+        names = Counter(r["text"] for r in records if pick(r))
+        lines += ["", f"### {title}", "", ", ".join(f"{name} ({n})" for name, n in names.most_common(top * 3))]
+    return "\n".join(lines) + "\n"
 
 
 def format_table(metrics: dict[str, Any]) -> str:

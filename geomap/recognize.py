@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer
 from .text import name_key
@@ -26,7 +26,7 @@ TRIGGERS: dict[str, str] = {
     "region": "region", "regions": "region", "oblast": "region", "oblasts": "region",
     "province": "region", "provinces": "region", "state": "region", "governorate": "region",
     "prefecture": "region",
-    "city": "city", "town": "city", "village": "city",
+    "city": "city", "town": "city", "village": "city", "cities": "city", "towns": "city", "villages": "city",
 }
 _ADJECTIVAL = re.compile(r"(?:s|c|ts|z)k(?:yi|iy|yy|ii|y|i|a|e|oe|aya|ij)$")
 _TRAILING = frozenset({"'s", "’s", "'", "’", "of", "in", "and", "or", "on", "at"})
@@ -42,6 +42,9 @@ _INSTITUTION_WORDS = frozenset({
     "forces", "border", "agriculture", "environment", "commission", "council", "court",
     "public", "geological", "national", "federal", "marines", "defense", "defence", "interior", "treasury",
 })
+# NER labels that a list of places may override ("villages of Maliuc and Caraorman" read as people).
+_OVERRIDABLE = frozenset({"PERSON", "ORG", "NORP"})
+_LIST_WORDS = frozenset({",", "and", "or", ";"})
 # Compass words name a place only with a kind word after them ("Western Province", not "Western Blot").
 _COMPASS = frozenset({"central", "western", "eastern", "northern", "southern", "north", "south", "east", "west",
                       "northeast", "northwest", "southeast", "southwest", "north eastern", "north western",
@@ -70,9 +73,14 @@ class PlaceRecognizer:
 
     # -- span conventions --------------------------------------------------------------------
     def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
-        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        """No article, possessive or lowercase lead ("east Africa" -> "Africa"); no kind word that
+        the name does not need ("Henan province" -> "Henan", but "Solomyansky district")."""
+        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_lower or doc[start].is_punct):
             start += 1
         while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct):
+            end -= 1
+        if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in TRIGGERS and (
+                self._is_exact_name(doc[start:end - 1].text)):
             end -= 1
         return start, end
 
@@ -280,9 +288,67 @@ class PlaceRecognizer:
             span = Span(doc, start, end, label="GPE")
             span._.kind_hint = hint
             spans.append(span)
+        spans += self._listed_with_places(doc, spans, surnames)
         spans.sort(key=lambda s: s.start)
         doc.spans[SPAN_KEY] = spans
         return doc
+
+    def _listed_with_places(self, doc: Doc, spans: list[Span], surnames: set[str]) -> list[Span]:
+        """Names listed beside places are places when the gazetteer knows them, however small:
+        "the villages of Ceamurlia de Jos, Maliuc and Caraorman" (NER often calls them people)."""
+        covered = [False] * len(doc)
+        for s in spans:
+            covered[s.start:s.end] = [True] * len(s)
+        for ent in doc.ents:
+            if ent.label_ not in _OVERRIDABLE and ent.label_ not in self.labels:
+                covered[ent.start:ent.end] = [True] * len(ent)
+        ends = {s.end for s in spans}
+        starts = {s.start for s in spans}
+        added: list[Span] = []
+        grew = True
+        while grew:
+            grew = False
+            i = 0
+            while i < len(doc):
+                if covered[i] or not _capitalised(doc[i]):
+                    i += 1
+                    continue
+                j = i + 1
+                while j < len(doc) and j - i < 4 and not covered[j] and (_capitalised(doc[j]) or (
+                        doc[j].lower_ in _JOINERS - {"and"} and j + 1 < len(doc) and _capitalised(doc[j + 1]))):
+                    j += 1
+                hint = self._preceding_hint(doc, i, j)
+                if (hint or _glued(doc, ends, i, -1) or _glued(doc, starts, j, 1)) and self._listable(
+                        doc, i, j, surnames):
+                    span = Span(doc, i, j, label="GPE")
+                    span._.kind_hint = hint
+                    added.append(span)
+                    covered[i:j] = [True] * (j - i)
+                    ends.add(j)
+                    starts.add(i)
+                    grew = True
+                i = j
+        return added
+
+    def _listable(self, doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
+        text = doc[start:end].text
+        key = name_key(text)
+        return (key not in self.demonyms and key not in _COMPASS and self._is_exact_name(text)
+                and not self._not_a_place(doc, start, end, surnames))
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
+
+
+def _glued(doc: Doc, edges: set[int], at: int, step: int) -> bool:
+    """A place span ends (step -1) or starts (step 1) one or two list words away from `at`."""
+    k = at - 1 if step < 0 else at
+    words = 0
+    while 0 <= k < len(doc) and words < 2 and doc[k].lower_ in _LIST_WORDS:
+        k += step
+        words += 1
+    return words > 0 and (k + 1 if step < 0 else k) in edges
 
 
 def _demonyms() -> frozenset[str]:

@@ -71,3 +71,14 @@ def test_surnames_and_acronyms_are_not_places(gp):
 def test_compass_words_need_a_kind_word(gp):
     text = "The results were confirmed by a Western Blot test in the provinces of Nyanza and Western in Kenya."
     assert [t for t, _, _ in _spans(gp, text)] == ["Nyanza", "Western", "Kenya"]
+
+
+def test_small_places_listed_beside_places(gp):
+    text = "The H5N1 strain was confirmed in the villages of Ceamurlia de Jos, Maliuc and Caraorman in Romania."
+    texts = [t for t, _, _ in _spans(gp, text)]
+    assert "Ceamurlia de Jos" in texts and "Maliuc" in texts and "Romania" in texts
+
+
+def test_lowercase_lead_and_needless_kind_word_are_left_out(gp):
+    text = "A student fell ill in Kenya, east Africa. Henan province has registered seven deaths."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Kenya", "Africa", "Henan"]

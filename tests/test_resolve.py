@@ -72,7 +72,7 @@ def test_a_county_holding_a_town_named_nearby(gp):
 
 def test_former_provinces(gp):
     text = "Cholera spread in Kenya's Nyanza province, health officials in Nairobi said."
-    nyanza = _resolved(gp, text, "Nyanza province")
+    nyanza = _resolved(gp, text, "Nyanza")
     assert nyanza.country_code == "KE" and distance_km(nyanza.lat, nyanza.lon, -0.5, 34.7) < 100
 
 
