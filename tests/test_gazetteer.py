@@ -93,3 +93,16 @@ def test_name_normalisation():
 def test_mean_point_across_the_antimeridian():
     lat, lon = mean_point([(0.0, 179.0, 1.0), (0.0, -179.0, 1.0)])
     assert abs(lat) < 1e-9 and abs(abs(lon) - 180) < 1e-6
+
+
+
+@pytest.mark.parametrize(("name", "expected", "kind", "country"), [
+    ("Hedmark", "Hedmark", "region", "NO"), ("Kasai Occidental", "Kasai-Occidental", "region", "CD"),
+    ("Nyanza", "Nyanza Province", "region", "KE"), ("Lake Erie", "Lake Erie", "macroregion", None),
+    ("Swat Valley", "Swat Valley", "macroregion", None), ("Fort Hood", "Fort Hood", "city", None),
+    ("Americas", "Americas", "macroregion", None), ("USA", "United States", "country", "US"),
+])
+def test_former_regions_and_physical_features(gazetteer, name, expected, kind, country):
+    """Each hand-listed place is its own entry, however long the lists grow (ids never collide)."""
+    found = [c.place.name for c in gazetteer.candidates(name) if c.place.kind == kind and c.place.country == country]
+    assert expected in found
