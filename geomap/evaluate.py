@@ -188,7 +188,8 @@ def format_report(metrics: dict[str, Any], records: list[dict[str, Any]], top: i
     """A Markdown error analysis: the worst misses by cause, with names only (no article text)."""
     gold = [r for r in records if r.get("gold")]
     lines = ["# Error analysis", "",
-             "Written by `python -m geomap evaluate --report`; figures for the corpus and model below.", "",
+             f"Corpus `{metrics.get('corpus', '?')}`, spaCy pipeline `{metrics.get('model', '?')}`. Written by "
+             f"`python -m geomap evaluate CORPUS --report FILE`; mention names only, no article text.", "",
              "```", format_table(metrics), "```", "",
              "## Resolution errors on gold spans (error > 161 km), by cause", "",
              "| cause | mentions | share of gold | meaning |", "|---|---:|---:|---|"]

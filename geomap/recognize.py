@@ -10,11 +10,12 @@ kind its context implies in `span._.kind_hint`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer
+from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer, Place
 from .text import name_key
 
 SPAN_KEY = "places"
@@ -157,27 +158,25 @@ class PlaceRecognizer:
                 continue
             if public and self._big_area(text, text.isupper()):
                 return start, end
-            if doc[end].lower_ in _CITY_BODIES and self._big_city(text):
+            if doc[end].lower_ in _CITY_BODIES and self._big_city(text, self.min_city_population):
                 return start, end
         return None
 
-    def _big_city(self, text: str) -> bool:
+    def _names(self, text: str, hows: tuple[int, ...], test: Callable[[Place], bool]) -> bool:
+        """Whether the gazetteer gives this name, matched in one of `hows`, to a place passing `test`."""
         for place_id, how in self.gazetteer.name_rows(name_key(text)):
-            place = self.gazetteer.get(place_id)
-            if how == NAME and place is not None and place.kind == "city" and (
-                    place.population >= self.min_city_population):
+            place = self.gazetteer.get(place_id) if how in hows else None
+            if place is not None and test(place):
                 return True
         return False
 
+    def _big_city(self, text: str, min_population: int) -> bool:
+        return self._names(text, (NAME,), lambda p: p.kind == "city" and p.population >= min_population)
+
     def _big_area(self, text: str, upper: bool) -> bool:
         """A country or first-level region is what this name means first."""
-        for place_id, how in self.gazetteer.name_rows(name_key(text)):
-            if how == SHORT or (how == ABBREV and not upper):
-                continue
-            place = self.gazetteer.get(place_id)
-            if place is not None and place.kind in {"country", "region"}:
-                return True
-        return False
+        hows = (NAME, ALIAS, ABBREV) if upper else (NAME, ALIAS)
+        return self._names(text, hows, lambda p: p.kind in {"country", "region"})
 
     # -- gazetteer matches -------------------------------------------------------------------
     def _acceptable(self, text: str, kind_hint: str | None, upper: bool, min_population: int = 0) -> bool:
@@ -233,21 +232,18 @@ class PlaceRecognizer:
         return found
 
     def _misread_as_other(self, doc: Doc, ent: Span) -> bool:
-        """A country or big city NER labelled an organisation or group: "Malawi, and [Mozambique]"."""
+        """A country or big city NER labelled an organisation or group: "Malawi, and [Mozambique]".
+
+        Cities' aliases hold codes and jokes ("DOH" is Doha, "Google" Topeka): their names only."""
         if ent.label_ not in {"ORG", "NORP"}:
             return False
         start, end = self._trim(doc, ent.start, ent.end)
-        if end - start > 3:
-            return False
-        for place_id, how in self.gazetteer.name_rows(name_key(doc[start:end].text)):
-            place = self.gazetteer.get(place_id)
-            if place is None or how not in ((NAME, ALIAS) if ent.label_ == "ORG" else (NAME,)):
-                continue
-            # Cities' aliases hold codes and jokes ("DOH" is Doha, "Google" Topeka): names only.
-            if place.kind == "country" or (how == NAME and (place.kind == "region" or (
-                    place.kind == "city" and place.population >= self.min_city_population * 5))):
-                return True
-        return False
+        text = doc[start:end].text
+        country_hows = (NAME, ALIAS) if ent.label_ == "ORG" else (NAME,)
+        return end - start <= 3 and (
+            self._names(text, country_hows, lambda p: p.kind == "country")
+            or self._names(text, (NAME,), lambda p: p.kind == "region")
+            or self._big_city(text, self.min_city_population * 5))
 
     def _not_a_place(self, doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
         """Names NER reads as places that are not: diseases, surnames, unknown acronyms."""
