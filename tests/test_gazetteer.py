@@ -36,7 +36,7 @@ def test_kyiv_city_districts(gazetteer, name):
     district = _best(gazetteer, name, "district")
     assert district.country == "UA"
     kyiv = gazetteer.get(district.admin1)
-    assert kyiv is not None and kyiv.name == "Kyiv"
+    assert kyiv is not None and kyiv.name == "Kyiv City"  # the city with special status, by its English name
     assert distance_km(district.lat, district.lon, 50.45, 30.52) < 12
 
 
@@ -106,3 +106,12 @@ def test_former_regions_and_physical_features(gazetteer, name, expected, kind, c
     """Each hand-listed place is its own entry, however long the lists grow (ids never collide)."""
     found = [c.place.name for c in gazetteer.candidates(name) if c.place.kind == kind and c.place.country == country]
     assert expected in found
+
+
+@pytest.mark.parametrize(("name", "official"), [
+    ("Bavaria", "Bayern"), ("Tibet", "Xizang Zizhiqu"), ("Crimea", "Avtonomna Respublika Krym"),
+    ("Maharashtra", "Mahārāshtra"),
+])
+def test_regions_shown_by_their_english_names(gazetteer, name, official):
+    region = _best(gazetteer, official, "region")
+    assert region.name == name and _best(gazetteer, name, "region") == region
