@@ -27,6 +27,7 @@ evaluate: gazetteer
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py
+	$(PY) benchmarks/bench_ingest.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

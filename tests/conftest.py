@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -43,3 +49,66 @@ def example() -> tuple[str, list[dict]]:
     text = shared_file(EXAMPLE).read_text(encoding="utf-8")
     gold = json.loads(shared_file(EXAMPLE_GOLD).read_text(encoding="utf-8"))["mentions"]
     return text, gold
+
+
+# --- databases for the store: an SQLite file, and a real PostgreSQL server started for the session ----------
+
+PG_ROOT = Path("/usr/lib/postgresql")  # Debian's postgresql package: /usr/lib/postgresql/<version>/bin
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL cluster on a free loopback port, as user `postgres` when run as root.
+
+    Skipped with a reason where PostgreSQL is not installed, never in CI (.ci/run installs it).
+    """
+    initdb = sorted(PG_ROOT.glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
+    if not initdb:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is missing: CI must install Debian's postgresql (.ci/run does)")
+        pytest.skip("PostgreSQL is absent: `apt-get install -y postgresql` to run the store tests on it")
+    bindir = initdb[-1].parent
+    root = Path(tempfile.mkdtemp(prefix="geomap-pg-"))
+    run_as: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses root
+        owner = pwd.getpwnam("postgres")
+        os.chown(root, owner.pw_uid, owner.pw_gid)
+        run_as = ["runuser", "-u", "postgres", "--"]
+    data, port = root / "data", _free_port()
+    subprocess.run([*run_as, bindir / "initdb", "-D", data, "-U", "geomap", "--auth=trust", "-E", "UTF8",
+                    "--no-sync"], check=True, capture_output=True)
+    subprocess.run([*run_as, bindir / "pg_ctl", "-D", data, "-l", root / "server.log", "-w", "-o",
+                    f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
+                   check=True, capture_output=True)
+    try:
+        yield f"postgresql://geomap@127.0.0.1:{port}"
+    finally:
+        subprocess.run([*run_as, bindir / "pg_ctl", "-D", data, "-w", "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """A fresh, empty database on the session's server, dropped after the test."""
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    yield f"{postgres_server}/{name}"
+    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """The same store test on both backends: an SQLite file and a real PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'geomap.sqlite'}"
+    return request.getfixturevalue("postgres_url")

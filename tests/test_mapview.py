@@ -4,27 +4,36 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 import pytest
 from streamlit_folium import generate_js_hash, generate_leaflet_string
 
 from geomap import Mention
-from geomap.assets import COUNTRIES_JS, CSS_FILES, JS_FILES, asset_dir
+from geomap.assets import COUNTRIES_JS, CSS_FILES, HEAT_JS, JS_FILES, asset_dir
 from geomap.documents import Document
 from geomap.mapview import (
     AREAS_LAYER,
+    CATEGORY_STYLE,
+    LEGEND,
+    NO_INCIDENT,
     SITES_LAYER,
     Article,
+    Filters,
     aggregate,
     article_html,
     base_map,
     bounds,
     build_map,
+    choice_key,
     excerpts,
+    heat_layer,
+    heat_weight,
     highlight,
     marker_size,
     place_at,
     place_key,
+    popup_html,
     tooltip_text,
 )
 
@@ -75,6 +84,14 @@ def test_one_place_per_gazetteer_id_across_articles(two_articles: list[Article])
 def test_unresolved_mentions_have_no_place() -> None:
     assert place_key(mention("Somewhere", 0, None, None, None, None, None)) is None
     assert place_key(mention("Kyiv", 0, **KYIV)) == "place-703448"
+
+
+def test_a_place_given_as_fields_has_the_key_of_its_marker() -> None:
+    """A correction's choice or original (plain dicts) finds the marker a mention resolved there is on."""
+    assert choice_key(KYIV) == place_key(mention("Kyiv", 0, **KYIV)) == "place-703448"
+    online = dict(name="Kyiv", kind="city", place_id=None, lat=50.45466, lon=30.5238)  # an online geocoder's
+    assert choice_key(online) == place_key(mention("Kyiv", 0, **online)) == "city-Kyiv-50.45466-30.52380"
+    assert choice_key(None) is None and choice_key({"name": "Somewhere", "lat": None, "lon": None}) is None
 
 
 def test_filters_by_kind_and_confidence(two_articles: list[Article]) -> None:
@@ -191,6 +208,7 @@ def test_assets_are_written_from_installed_packages(tmp_path) -> None:
     leaflet = (folder / "leaflet.js").read_text(encoding="utf-8")
     assert "Leaflet 1.9.3" in leaflet
     assert "markerClusterGroup" in (folder / "leaflet.markercluster.js").read_text(encoding="utf-8")
+    assert "heatLayer" in (folder / HEAT_JS).read_text(encoding="utf-8")
     assert ".leaflet-container" in (folder / "leaflet.css").read_text(encoding="utf-8")
     countries = (folder / COUNTRIES_JS).read_text(encoding="utf-8")
     outlines = json.loads(countries.removeprefix("window.GEOMAP_COUNTRIES = ").rstrip().rstrip(";"))
@@ -206,3 +224,124 @@ def test_real_article_aggregates(gp, example) -> None:
     assert solomianka is not None and solomianka.kind == "district"
     assert "two residential blocks catching fire" in excerpts(solomianka, art)[0]
     assert aggregate([art])[0].name in {"Russia", "Kyiv"}  # the most mentioned places come first
+
+
+# --- incidents on the map ----------------------------------------------------------------------
+
+def event(category: str, start: int, sentence: tuple[int, int]) -> dict:
+    return {"category": category, "trigger": "x", "start": start, "end": start + 1,
+            "sentence_start": sentence[0], "sentence_end": sentence[1]}
+
+
+def figure(kind: str, count: int, qualifier: str, start: int, sentence: tuple[int, int], places: list[str]) -> dict:
+    return {"kind": kind, "count": count, "qualifier": qualifier, "start": start, "end": start + 2,
+            "sentence_start": sentence[0], "sentence_end": sentence[1], "places": places}
+
+
+INCIDENT_TEXT = "Missiles hit Kyiv on Monday. Kyiv said it will respond. Fire in Kyiv and Lviv killed 4 people."
+LVIV = dict(name="Lviv", kind="city", place_id=702550, lat=49.8383, lon=24.0232)
+
+
+@pytest.fixture
+def incident_article() -> Article:
+    s1, s3 = (0, 28), (56, 94)  # the first and third sentences
+    kyiv_1 = mention("Kyiv", 13, **KYIV, excerpt_start=0)
+    kyiv_1.role, kyiv_1.date, kyiv_1.events = "site", "2024-03-11", [event("missile_attack", 0, s1)]
+    kyiv_2 = mention("Kyiv", 29, **KYIV, excerpt_start=29)
+    kyiv_2.role, kyiv_2.date = "actor", "2024-03-14"
+    kyiv_3 = mention("Kyiv", 64, **KYIV, excerpt_start=56)
+    lviv = mention("Lviv", 73, **LVIV, excerpt_start=56)
+    for m in (kyiv_3, lviv):
+        m.role, m.date = "site", "2024-03-14"
+        m.events = [event("fire", 56, s3)]
+        m.casualties = [figure("killed", 4, "=", 85, s3, ["Kyiv", "Lviv"])]
+    return article("inc", INCIDENT_TEXT, [kyiv_1, kyiv_2, kyiv_3, lviv], title="Strikes <b>and</b> fires")
+
+
+def test_incidents_per_place_with_dates_categories_and_shared_figures(incident_article: Article) -> None:
+    kyiv, lviv = aggregate([incident_article])
+    assert [(i.date, i.categories) for i in kyiv.incidents] == [("2024-03-11", ("missile_attack",)),
+                                                              ("2024-03-14", ("fire",))]
+    assert kyiv.category == "missile_attack"  # a tie between two incidents: the more specific category
+    assert lviv.category == "fire" and lviv.casualties == {"killed": (4, False)}
+    assert kyiv.roles == {"site", "actor"}
+    assert 'class="gm-trigger"' in kyiv.incidents[1].sentence_html()
+    assert heat_weight(kyiv, "incidents") == 2 and heat_weight(lviv, "casualties") == 2.0  # 4 shared by two
+
+
+def test_filters_by_role_category_and_date(incident_article: Article) -> None:
+    def names(**chosen) -> list[tuple[str, int]]:
+        return [(p.name, p.n_mentions) for p in aggregate([incident_article], filters=Filters(**chosen))]
+
+    assert names() == [("Kyiv", 3), ("Lviv", 1)]
+    assert names(roles=("site", "other")) == [("Kyiv", 2), ("Lviv", 1)]  # the actor mention is hidden
+    assert names(roles=("actor",)) == [("Kyiv", 1)]
+    assert names(categories=("fire",)) == [("Kyiv", 1), ("Lviv", 1)]
+    assert names(categories=(NO_INCIDENT,)) == [("Kyiv", 1)]
+    assert names(since=date(2024, 3, 12)) == [("Kyiv", 2), ("Lviv", 1)]
+    assert names(until=date(2024, 3, 12)) == [("Kyiv", 1)]
+    undated = article("u", "Kyiv.", [mention("Kyiv", 0, **KYIV)])
+    assert aggregate([undated], filters=Filters(since=date(2024, 1, 1), undated=False)) == []
+    assert len(aggregate([undated], filters=Filters(since=date(2024, 1, 1)))) == 1
+
+
+def test_markers_take_the_colour_and_glyph_of_the_dominant_category(incident_article: Article) -> None:
+    sites_js = generate_leaflet_string(build_map(aggregate([incident_article]), ASSETS).layers[0])
+    icons = [json.loads(h) for h in re.findall(r'"html": (".*?"),\n', sites_js)]
+    kyiv = next(i for i in icons if 'data-category="missile_attack"' in i)
+    colour, glyph = CATEGORY_STYLE["missile_attack"]
+    assert f"background:{colour}" in kyiv and glyph in kyiv
+    assert any('data-category="fire"' in i for i in icons)
+    assert "bindPopup" in sites_js
+    for key, (colour, glyph) in CATEGORY_STYLE.items():
+        assert colour in LEGEND and glyph in LEGEND, key
+
+
+def test_popup_shows_categories_figures_and_dates_escaped(incident_article: Article) -> None:
+    kyiv = aggregate([incident_article])[0]
+    popup = popup_html(kyiv)
+    assert "Missile attack" in popup and "Fire" in popup and "killed 4" in popup
+    assert "2024-03-11 – 2024-03-14" in popup
+    art = article("x", "Kyiv", [mention("Kyiv", 0, XSS, "city", 9, 50.0, 30.0)])
+    evil = popup_html(aggregate([art])[0])
+    assert "<script" not in evil and "<img" not in evil and "&lt;script&gt;" in evil
+    script = generate_leaflet_string(build_map(aggregate([art]), ASSETS).layers[0])
+    bound = re.search(r"bindPopup\((\".*?\"), ", script).group(1)
+    # tojson writes < and & as \u003c and \u0026: the name arrives as &lt;script&gt;, never as a tag.
+    assert "\\u0026lt;script" in bound and "\\u003cscript" not in bound and "<script" not in bound
+
+
+def test_heat_layer_is_weighted_and_local(incident_article: Article) -> None:
+    places = aggregate([incident_article])
+    by_incidents = generate_leaflet_string(heat_layer(places, "incidents"))
+    assert "L.heatLayer([[50.45466, 30.5238, 1.0], [49.8383, 24.0232, 0.5]]" in by_incidents
+    by_casualties = generate_leaflet_string(heat_layer(places, "casualties"))
+    assert "[50.45466, 30.5238, 1.0], [49.8383, 24.0232, 1.0]" in by_casualties
+    view = build_map(places, ASSETS, heat="casualties")
+    assert len(view.layers) == 3 and len(build_map(places, ASSETS).layers) == 2
+    for layer in view.layers:
+        layer.add_to(view.base)
+    page = view.base.get_root().render()
+    assert "cdn.jsdelivr" not in page and ASSETS + HEAT_JS in page
+
+
+def test_real_article_incidents(gp, example) -> None:
+    text, _ = example
+    art = article("kyiv", text, gp.parse(text, date="2024-01-02"))
+    places = {p.name: p for p in aggregate([art], filters=Filters(roles=("site", "other")))}
+    assert "Moscow" not in places  # named only as an actor
+    kyiv = places["Kyiv"]
+    assert kyiv.category == "missile_attack" and kyiv.casualties == {"injured": (10, True)}
+    assert kyiv.dates == ["2024-01-02"]
+    assert "Moscow" in {p.name for p in aggregate([art])}
+
+
+def test_a_category_filter_draws_places_in_the_chosen_category(incident_article: Article) -> None:
+    kyiv_1 = incident_article.mentions[0]
+    kyiv_1.events.append(event("fire", 0, (0, 28)))
+    kyiv_1.casualties.append(figure("injured", 3, ">=", 20, (0, 28), ["Kyiv"]))
+    kyiv = aggregate([incident_article], filters=Filters(categories=("fire",)))[0]
+    assert kyiv.category == "fire" and {c for i in kyiv.incidents for c in i.categories} == {"fire"}
+    assert kyiv.casualties == {"injured": (3, True), "killed": (4, False)}
+    kyiv = aggregate([incident_article], filters=Filters(categories=("missile_attack",)))[0]
+    assert kyiv.category == "missile_attack" and kyiv.casualties == {"injured": (3, True)}
