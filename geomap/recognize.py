@@ -47,6 +47,13 @@ _INSTITUTION_WORDS = frozenset({
 })
 # Words after a city's name that make the organisation its own: "Seoul City Hall", "New Orleans Police".
 _CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor", "county"})
+# Titles and offices after a titled kind word: "Brooklyn District Attorney", "Santa Ana City Council",
+# "California State Senator" name the place without the kind word.
+_OFFICES = frozenset({"attorney", "judge", "senator", "representative", "assembly", "legislature", "council",
+                      "hall", "court", "department", "university", "college", "school", "police", "government",
+                      "governor", "board", "prison", "fair", "park", "library", "museum", "hospital", "line"})
+# NER labels that may hide a country, region or big city.
+_MISREAD = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # NER labels that a list of places may override ("villages of Maliuc and Caraorman" read as people).
 _OVERRIDABLE = frozenset({"PERSON", "ORG", "NORP"})
 _LIST_WORDS = frozenset({",", "and", "or", ";"})
@@ -105,7 +112,8 @@ class PlaceRecognizer:
             word = doc[end].lower_
             kind = TRIGGERS.get(word)
             if kind:
-                if doc[end].is_title or not self._is_exact_name(doc[start:end].text):
+                office = end + 1 < len(doc) and doc[end + 1].lower_ in _OFFICES
+                if (doc[end].is_title and not office) or not self._is_exact_name(doc[start:end].text):
                     return end + 1, kind
                 return end, kind
         return end, None
@@ -161,6 +169,32 @@ class PlaceRecognizer:
             if doc[end].lower_ in _CITY_BODIES and self._big_city(text, self.min_city_population):
                 return start, end
         return None
+
+    def _complete(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """The whole name where NER cut it short ("Burkina" Faso, "Dar" es Salaam, "Port"-au-Prince,
+        "Jammu" and "Kashmir"), or, for a span the gazetteer does not know at all, the known place
+        country it ends with ("SOS Children's Villages [Sudan]", "Eastern [China]")."""
+        sent_start, sent_end = doc[start].sent.start, doc[end - 1].sent.end
+        for new_start in range(max(sent_start, start - 3), start + 1):
+            for new_end in range(min(sent_end, end + 5), end - 1, -1):
+                if (new_start, new_end) == (start, end):
+                    break
+                if not (doc[new_start].text[:1].isupper() and doc[new_end - 1].text[:1].isupper()) or any(
+                        t.text in {",", ";", "(", ")"} for t in doc[new_start:new_end]):
+                    continue
+                if self._names(doc[new_start:new_end].text, (NAME, ALIAS), self._important):
+                    return new_start, new_end
+        if end - start > 1 and not self.gazetteer.has_name(name_key(doc[start:end].text)):
+            for new_start in range(start + 1, end):
+                if doc[new_start - 1].lower_ in _JOINERS | _LIST_WORDS:
+                    break  # "Republic of Congo", "Central and South America": one name, or a list
+                if doc[new_start].text[:1].isupper() and self._names(
+                        doc[new_start:end].text, (NAME,), lambda p: p.kind == "country"):
+                    return new_start, end
+        return start, end
+
+    def _important(self, place: Place) -> bool:
+        return place.kind in _SAFE_KINDS or (place.kind == "city" and place.population >= self.min_city_population)
 
     def _names(self, text: str, hows: tuple[int, ...], test: Callable[[Place], bool]) -> bool:
         """Whether the gazetteer gives this name, matched in one of `hows`, to a place passing `test`."""
@@ -232,14 +266,16 @@ class PlaceRecognizer:
         return found
 
     def _misread_as_other(self, doc: Doc, ent: Span) -> bool:
-        """A country or big city NER labelled an organisation or group: "Malawi, and [Mozambique]".
+        """A country or big city NER labelled an organisation, group or event: "Malawi, and [Mozambique]".
 
         Cities' aliases hold codes and jokes ("DOH" is Doha, "Google" Topeka): their names only."""
-        if ent.label_ not in {"ORG", "NORP"}:
+        if ent.label_ not in _MISREAD:
             return False
         start, end = self._trim(doc, ent.start, ent.end)
         text = doc[start:end].text
         country_hows = (NAME, ALIAS) if ent.label_ == "ORG" else (NAME,)
+        if ent.label_ not in {"ORG", "NORP"}:  # "Burkina Faso" as an EVENT: countries only
+            return end - start <= 3 and self._names(text, country_hows, lambda p: p.kind == "country")
         return end - start <= 3 and (
             self._names(text, country_hows, lambda p: p.kind == "country")
             or self._names(text, (NAME,), lambda p: p.kind == "region")
@@ -274,9 +310,13 @@ class PlaceRecognizer:
                     ents.append(Span(doc, *lead, label="GPE"))
                 for k in range(ent.start, ent.end):
                     taken[k] = True
+        covered = [False] * len(doc)
         for ent in ents:
             start, end = self._trim(doc, ent.start, ent.end)
-            if start >= end:
+            if start >= end or any(covered[start:end]):
+                continue
+            start, end = self._complete(doc, start, end)
+            if any(covered[start:end]):
                 continue
             text = doc[start:end].text
             if name_key(text) in self.demonyms or not any(ch.isupper() for ch in text):
@@ -292,10 +332,12 @@ class PlaceRecognizer:
             span = Span(doc, start, end, label=ent.label_ if ent.label_ in self.labels else "GPE")
             span._.kind_hint = hint
             spans.append(span)
-            for k in range(ent.start, max(end, ent.end)):
+            covered[start:end] = [True] * (end - start)
+            for k in range(min(start, ent.start), max(end, ent.end)):
                 taken[k] = True
         for start, end, hint in self._gazetteer_spans(doc, taken):
-            if self._not_a_place(doc, start, end, surnames):
+            start, end = self._complete(doc, start, end)
+            if any(covered[start:end]) or self._not_a_place(doc, start, end, surnames):
                 continue
             span = Span(doc, start, end, label="GPE")
             span._.kind_hint = hint

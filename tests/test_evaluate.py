@@ -38,7 +38,7 @@ def test_geovirus_figures_do_not_regress(gp):
     """A regression guard pinned just below the figures measured when it was written (see README)."""
     metrics = evaluate(gp, load_corpus(shared_file(GEOVIRUS))).metrics
     assert metrics["gold_mentions"] == 2170
-    assert metrics["recognition_exact"]["f1"] >= 0.915
+    assert metrics["recognition_exact"]["f1"] >= 0.93
     assert metrics["recognition_overlap"]["f1"] >= 0.93
     assert metrics["resolution_gold_spans"]["acc161"] >= 0.80
     assert metrics["resolution_gold_spans"]["auc"] <= 0.38

@@ -82,3 +82,29 @@ def test_small_places_listed_beside_places(gp):
 def test_lowercase_lead_and_needless_kind_word_are_left_out(gp):
     text = "A student fell ill in Kenya, east Africa. Henan province has registered seven deaths."
     assert [t for t, _, _ in _spans(gp, text)] == ["Kenya", "Africa", "Henan"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Floods in Burkina Faso have driven thousands of families from their homes.", "Burkina Faso"),
+    ("The new fund was announced at a meeting in Dar es Salaam on Monday.", "Dar es Salaam"),
+    ("Aid workers said the camps in the capital, Port-au-Prince, were full.", "Port-au-Prince"),
+    ("In the Indian state of Jammu and Kashmir, the snow closed every road.", "Jammu and Kashmir"),
+])
+def test_a_name_the_model_cuts_short_is_completed(gp, text, name):
+    spans = _spans(gp, text)
+    assert [t for t, _, _ in spans] == [name]
+    assert text[spans[0][1]:spans[0][2]] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Last week the Brooklyn District Attorney charged the clinic's owner.", "Brooklyn"),
+    ("A Westminster City Council spokesman said the street would reopen.", "Westminster"),
+    ("An inspector from the Pennsylvania State Department of Agriculture visited the farm.", "Pennsylvania"),
+])
+def test_a_titled_kind_word_before_an_office_belongs_to_the_office(gp, text, name):
+    assert [t for t, _, _ in _spans(gp, text)] == [name]
+
+
+def test_an_unknown_name_ending_in_a_country_is_that_country(gp):
+    ms = gp.parse("Nurses of SOS Children's Villages Sudan opened a clinic for the displaced.")
+    assert [(m.text, m.country_code) for m in ms] == [("Sudan", "SD")]
