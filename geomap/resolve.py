@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Candidate, Place, distance_km
 from .recognize import SPAN_KEY, _ensure_extensions, shared_gazetteer
-from .text import name_key, strip_admin_words
+from .text import name_key, strip_admin_words, written_as_abbreviation
 
 
 class CandidateSource(Protocol):
@@ -146,7 +146,8 @@ class PlaceResolver:
             key = name_key(span.text)
             g = groups.get((key, span._.kind_hint))
             if g is None:
-                g = groups[(key, span._.kind_hint)] = _Group(key, span._.kind_hint, [], span.text.isupper())
+                g = groups[(key, span._.kind_hint)] = _Group(key, span._.kind_hint, [],
+                                                          written_as_abbreviation(span.text))
             g.spans.append(span)
         for g in groups.values():
             g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None]

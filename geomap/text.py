@@ -14,6 +14,7 @@ _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc\u02b9\u201c\u201d'`\"]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _REPEATS = re.compile(r"(.)\1+")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.\s?){2,}$")
+_STYLEBOOK = re.compile(r"^[A-Z][a-z]{1,4}\.$")  # "Fla.", "Calif.", "Ont."
 
 # Words that name the kind of an administrative unit; "Solomianka Rayon" is also "Solomianka".
 ADMIN_WORDS = frozenset(
@@ -21,6 +22,12 @@ ADMIN_WORDS = frozenset(
     department municipality parish borough canton territory voivodeship city krai kray okrug
     republic autonomous community division emirate""".split()
 )
+
+
+def written_as_abbreviation(text: str) -> bool:
+    """Capitals ("US", "NSW") or a dotted short form ("U.S.", "Fla.", "Calif."): a code, not a word."""
+    text = text.strip()
+    return text.isupper() or bool(_STYLEBOOK.match(text))
 
 
 def name_key(name: str) -> str:

@@ -14,6 +14,15 @@ def test_containment_after_a_comma(gp):
     assert m.country_code == "US" and distance_km(m.lat, m.lon, 33.66, -95.55) < 30
 
 
+def test_stylebook_state_abbreviations_after_a_town(gp):
+    """US local news writes "Decatur, Ala.", "Portland, Ore.": the dotted forms are the states."""
+    text = "Storms damaged homes near Decatur, Ala., and a bridge in Portland, Ore., was closed."
+    ms = {m.text: m for m in gp.parse(text)}
+    assert (ms["Ala."].name, ms["Ore."].name) == ("Alabama", "Oregon")
+    assert distance_km(ms["Decatur"].lat, ms["Decatur"].lon, 34.61, -86.98) < 30  # Decatur, Alabama
+    assert distance_km(ms["Portland"].lat, ms["Portland"].lon, 45.52, -122.68) < 30  # not Portland, Maine
+
+
 def test_default_is_the_prominent_place(gp):
     m = _resolved(gp, "Protesters gathered in Paris on Saturday.", "Paris")
     assert m.country_code == "FR"
