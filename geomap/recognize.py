@@ -57,6 +57,7 @@ _MISREAD = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # NER labels that a list of places may override ("villages of Maliuc and Caraorman" read as people).
 _OVERRIDABLE = frozenset({"PERSON", "ORG", "NORP"})
 _LIST_WORDS = frozenset({",", "and", "or", ";"})
+_DATELINE_MARKS = frozenset({",", "(", "-", "—", "–", ":"})
 # Compass words name a place only with a kind word after them ("Western Province", not "Western Blot").
 _COMPASS = frozenset({"central", "western", "eastern", "northern", "southern", "north", "south", "east", "west",
                       "northeast", "northwest", "southeast", "southwest", "north eastern", "north western",
@@ -281,6 +282,26 @@ class PlaceRecognizer:
             or self._names(text, (NAME,), lambda p: p.kind == "region")
             or self._big_city(text, self.min_city_population * 5))
 
+    def _dateline(self, doc: Doc) -> list[Span]:
+        """The city a paragraph opens with in capitals, wire style: "BEIRUT (Reuters) -",
+        "KYIV, Ukraine (AP) —". NER often calls it a person or misses it; it is always a town."""
+        found = []
+        starts = [0] + [t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text]
+        for i in starts:
+            j = i
+            while j < len(doc) and j - i < 4 and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j]) > 1:
+                j += 1
+            if j == i or j >= len(doc) or doc[j].text not in _DATELINE_MARKS:
+                continue
+            text = doc[i:j].text
+            # A small town only with its state or country after it: "AITAROUN, Lebanon".
+            towns = {"city"} if doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isupper() else set()
+            if self._names(text, (NAME, ALIAS), lambda p, towns=towns: self._important(p) or p.kind in towns):
+                span = Span(doc, i, j, label="GPE")
+                span._.kind_hint = "city"
+                found.append(span)
+        return found
+
     def _not_a_place(self, doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
         """Names NER reads as places that are not: diseases, surnames, unknown acronyms."""
         if end < len(doc) and doc[end].lower_ in _DISEASE_WORDS:
@@ -288,9 +309,12 @@ class PlaceRecognizer:
         text = doc[start:end].text
         if end - start == 1 and text in surnames and not self._big_area(text, text.isupper()):
             return True  # "Zurab Zhvania ... Zhvania said"
-        # Capitals match only abbreviations: "DOH" is no way of writing Doha.
+        # Capitals match only abbreviations ("DOH" is no way of writing Doha) or the name
+        # of a country or big city ("LAGOS", "KYIV").
         return text.isupper() and len(text) <= 5 and not any(
-            how == ABBREV for _, how in self.gazetteer.name_rows(name_key(text)))
+            how == ABBREV for _, how in self.gazetteer.name_rows(name_key(text))) and not (
+            len(text) >= 4 and (self._big_city(text, self.min_city_population * 5)
+                                or self._names(text, (NAME,), lambda p: p.kind == "country")))
 
     def __call__(self, doc: Doc) -> Doc:
         taken = [False] * len(doc)
@@ -311,6 +335,9 @@ class PlaceRecognizer:
                 for k in range(ent.start, ent.end):
                     taken[k] = True
         covered = [False] * len(doc)
+        for span in self._dateline(doc):
+            spans.append(span)
+            covered[span.start:span.end] = taken[span.start:span.end] = [True] * len(span)
         for ent in ents:
             start, end = self._trim(doc, ent.start, ent.end)
             if start >= end or any(covered[start:end]):

@@ -108,3 +108,17 @@ def test_a_titled_kind_word_before_an_office_belongs_to_the_office(gp, text, nam
 def test_an_unknown_name_ending_in_a_country_is_that_country(gp):
     ms = gp.parse("Nurses of SOS Children's Villages Sudan opened a clinic for the displaced.")
     assert [(m.text, m.country_code) for m in ms] == [("Sudan", "SD")]
+
+
+@pytest.mark.parametrize("text, city, country", [
+    ("BEIRUT (Wire) - Air strikes hit the south of the country on Tuesday.", "BEIRUT", "LB"),
+    ("KYIV, Ukraine (Wire) — Drones struck the capital overnight.", "KYIV", "UA"),
+    ("Headline\n\nWASHINGTON — The Senate passed the bill on Friday.", "WASHINGTON", "US"),
+])
+def test_a_wire_dateline_is_the_city(gp, text, city, country):
+    m = next(m for m in gp.parse(text) if m.text == city)
+    assert (m.kind, m.country_code) == ("city", country)
+
+
+def test_acronyms_in_capitals_are_still_not_places(gp):
+    assert _spans(gp, "EST\n\nThe ALMA group and the WHO met in Geneva.") == [("Geneva", 39, 45)]
