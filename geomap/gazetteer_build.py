@@ -55,7 +55,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "10"
+CONTENT_VERSION = "13"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 
 
@@ -108,6 +108,20 @@ def _english_name(name: str, aliases: tuple[str, ...], iso: dict) -> str:
         if english != other and english.casefold() in known and not formal:
             return english
     return plain
+
+
+# Adjectival endings of Slavic region names: Kurskaya oblast' is Kursk's, Belgorodskaya Belgorod's.
+_ADJECTIVE_ENDINGS = ("skaya", "aya", "skiy", "iy", "ska", "ka", "skyi", "yi")
+
+
+def _eponymous_stems(name: str, inside: list[tuple[str, float, float, int]]) -> list[str]:
+    """The city a region is named after, in English news' words ("the Kursk region"), where the
+    region's name is an adjective of it and the city lies inside ("Kurskaya oblast'" -> "Kursk")."""
+    word = strip_admin_words(name_key(name))
+    if " " in word:
+        return []
+    cities = {name_key(m[0]): m[0] for m in inside}
+    return [cities[word[:-len(e)]] for e in _ADJECTIVE_ENDINGS if word.endswith(e) and word[:-len(e)] in cities][:1]
 
 
 def _eponymous(a: str, b: str) -> bool:
@@ -230,9 +244,15 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         kind = "region" if level <= 1 else "district"
         pop = sum(m[3] for m in inside)
         display = _english_name(s.name, s.aliases, iso_subdivisions.get(s.iso_code or "", {}))
+        stems = _eponymous_stems(s.name, inside) if level <= 1 else []
+        if stems and display == anyascii(s.name):  # no English name known: "Kursk Oblast", not "Kurskaya oblast'"
+            display = f"{stems[0]} {s.name.split()[-1].strip(chr(39)).title()}"
         out.add_place(Place(pid, display, kind, cc, point[0], point[1], pop, s.geonames_id,
                             f"ADM{max(level, 1)}", parent if level >= 2 else None, None))
         names = [(s.name, NAME), *((a, ALIAS) for a in s.aliases if is_latin(a))]
+        if display != s.name:
+            names.append((display, ALIAS))
+        names += [(stem, ALIAS) for stem in stems]
         code = (s.iso_code or "").partition("-")[2]
         if level <= 1 and code.isalpha() and (len(code) >= 3 or cc in _POSTAL_CODE_COUNTRIES):
             names.append((code, ABBREV))  # "NSW", "TX": only ever matched when written in capitals

@@ -142,19 +142,29 @@ class PlaceRecognizer:
         return inner or self._with_trigger(doc, start, end)[1] or self._preceding_hint(doc, start, end)
 
     def _place_in_disguise(self, doc: Doc, ent: Span, person_words: set[str]) -> bool:
-        """A "PERSON" listed among places: "the regions of Odesa and Kherson"."""
+        """A "PERSON" (or a product, an event...) that is a place: "the regions of Odesa and Kherson"."""
+        kind_word = ent.end < len(doc) and doc[ent.end].lower_ in TRIGGERS
+        if kind_word and ent.label_ in _MISREAD and doc[ent.end].is_lower and len(ent) <= 3 and (
+                self.gazetteer.has_name(name_key(ent.text))):
+            return True  # "the Kursk region" (read as the submarine, a PRODUCT)
         if ent.label_ != "PERSON" or len(ent) > 2:
             return False
-        if ent.end < len(doc) and doc[ent.end].lower_ in TRIGGERS:
+        if kind_word:
             return True  # "Solomianskyi district"
         listed = ent.start >= 2 and doc[ent.start - 1].text in {"and", "or", ","} and (
             doc[ent.start - 2].ent_type_ in self.labels)
         if listed or self._preceding_hint(doc, ent.start, ent.end):
             return self._acceptable(ent.text, None, ent.text.isupper())
-        # A lone "Kherson" tagged PERSON is the city, unless the article names a person so.
-        if len(ent) == 1 and ent.text not in person_words:
-            return self._acceptable(ent.text, None, ent.text.isupper(), self.min_city_population * 5)
+        # A lone "Kherson" or "Wad Madani" tagged PERSON is the city, unless the article names a person so.
+        if ent.text not in person_words:
+            return self._acceptable(ent.text, None, ent.text.isupper(), self.min_city_population * 5) and (
+                len(ent) == 1 or self._city_of_two_words(ent))
         return False
+
+    def _city_of_two_words(self, ent: Span) -> bool:
+        """"Wad Madani", "San Jose": a big city's name or alias of two words, which no person's name is."""
+        return len(ent) == 2 and self._names(ent.text, (NAME, ALIAS), lambda p: p.kind == "city" and (
+            p.population >= self.min_city_population * 5))
 
     def _leading_place(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
         """The place a public body is named after: "the [U.S.] Centers for Disease Control",
@@ -320,7 +330,9 @@ class PlaceRecognizer:
         taken = [False] * len(doc)
         spans: list[Span] = []
         persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
-        person_words = {t.text for e in persons for t in e}
+        # Words of people's names; a two-word name counts only when it is not itself a big city's.
+        person_words = {t.text for e in persons for t in e} | {
+            e.text for e in persons if not self._city_of_two_words(e)}
         surnames = {e[-1].text for e in persons}
         ents = []
         for ent in doc.ents:

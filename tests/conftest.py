@@ -30,6 +30,12 @@ def shared_file(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _own_database(tmp_path, monkeypatch):
+    """No test ever writes to the user's own database: the default store is a file of this test's."""
+    monkeypatch.setenv("GEOMAP_DATABASE_URL", f"sqlite:///{tmp_path / 'default.sqlite'}")
+
+
 @pytest.fixture(scope="session")
 def gp():
     from geomap import Geoparser

@@ -122,3 +122,10 @@ def test_a_wire_dateline_is_the_city(gp, text, city, country):
 
 def test_acronyms_in_capitals_are_still_not_places(gp):
     assert _spans(gp, "EST\n\nThe ALMA group and the WHO met in Geneva.") == [("Geneva", 39, 45)]
+
+
+def test_a_place_read_as_a_product_or_person_by_the_model(gp):
+    """The model reads "Kursk" as the submarine and "Wad Madani" as a man; context says otherwise."""
+    ms = {m.text: m for m in gp.parse("Fighting spread in the Kursk region. The army said it retook Wad Madani.")}
+    assert (ms["Kursk"].kind, ms["Kursk"].country_code) == ("region", "RU")
+    assert ms["Wad Madani"].country_code == "SD"
