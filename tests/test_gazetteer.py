@@ -111,6 +111,7 @@ def test_former_regions_and_physical_features(gazetteer, name, expected, kind, c
 @pytest.mark.parametrize(("name", "official"), [
     ("Bavaria", "Bayern"), ("Tibet", "Xizang Zizhiqu"), ("Crimea", "Avtonomna Respublika Krym"),
     ("Maharashtra", "Mahārāshtra"), ("Tennessee", "Tennessee"), ("Massachusetts", "Massachusetts"),
+    ("Kursk Oblast", "Kurskaya oblast'"), ("Belgorod Oblast", "Belgorodskaya oblast'"),
 ])
 def test_regions_shown_by_their_english_names(gazetteer, name, official):
     region = _best(gazetteer, official, "region")
