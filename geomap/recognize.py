@@ -183,8 +183,8 @@ class PlaceRecognizer:
 
     def _complete(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """The whole name where NER cut it short ("Burkina" Faso, "Dar" es Salaam, "Port"-au-Prince,
-        "Jammu" and "Kashmir"), or, for a span the gazetteer does not know at all, the known place
-        country it ends with ("SOS Children's Villages [Sudan]", "Eastern [China]")."""
+        "Jammu" and "Kashmir"), or, for a span the gazetteer does not know at all, the country it
+        ends with ("SOS Children's Villages [Sudan]", "Eastern [China]")."""
         sent_start, sent_end = doc[start].sent.start, doc[end - 1].sent.end
         for new_start in range(max(sent_start, start - 3), start + 1):
             for new_end in range(min(sent_end, end + 5), end - 1, -1):
