@@ -55,7 +55,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "13"
+CONTENT_VERSION = "14"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 
 

@@ -66,7 +66,7 @@ STYLEBOOK_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 
 # Former and colloquial country names and abbreviations still met in news and archives.
 HISTORIC_NAMES: dict[str, tuple[str, ...]] = {
-    "CD": ("Zaire", "Congo-Kinshasa", "Democratic Republic of Congo", "DR of Congo"),
+    "CD": ("Zaire", "Congo-Kinshasa", "Democratic Republic of Congo", "DR of Congo", "Congo", "DR Congo"),
     "CG": ("Congo-Brazzaville",),
     "MM": ("Burma",),
     "LK": ("Ceylon",),

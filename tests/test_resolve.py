@@ -88,3 +88,9 @@ def test_former_provinces(gp):
 def test_an_ocean_by_its_short_name(gp):
     text = "El Niño warms the tropical Pacific every few years."
     assert _resolved(gp, text, "Pacific").name == "Pacific Ocean"
+
+
+def test_the_two_congos_by_context(gp):
+    """"Congo" names both countries; the article's other places say which."""
+    assert _resolved(gp, "Rebels advanced on Goma in eastern Congo.", "Congo").country_code == "CD"
+    assert _resolved(gp, "Protests continued in Congo's capital, Brazzaville.", "Congo").country_code == "CG"
