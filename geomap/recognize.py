@@ -52,6 +52,7 @@ _CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor", "co
 _OFFICES = frozenset({"attorney", "judge", "senator", "representative", "assembly", "legislature", "council",
                       "hall", "court", "department", "university", "college", "school", "police", "government",
                       "governor", "board", "prison", "fair", "park", "library", "museum", "hospital", "line"})
+_METROPOLIS = 1_000_000
 # NER labels that may hide a country, region or big city.
 _MISREAD = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # NER labels that a list of places may override ("villages of Maliuc and Caraorman" read as people).
@@ -90,8 +91,8 @@ class PlaceRecognizer:
         the name does not need ("Henan province" -> "Henan", but "Solomyansky district")."""
         while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_lower or doc[start].is_punct):
             start += 1
-        while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct):
-            end -= 1
+        while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].like_num):
+            end -= 1  # "Rio de Janeiro 84" (deaths), "Kyiv's"
         if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in TRIGGERS and (
                 self._is_exact_name(doc[start:end - 1].text)):
             end -= 1
@@ -290,7 +291,11 @@ class PlaceRecognizer:
         return end - start <= 3 and (
             self._names(text, country_hows, lambda p: p.kind == "country")
             or self._names(text, (NAME,), lambda p: p.kind == "region")
-            or self._big_city(text, self.min_city_population * 5))
+            or self._big_city(text, self.min_city_population * 5)
+            # A metropolis by its old name in one word ("Calcutta", "Bombay"); not a code in capitals,
+            # not a translation ("White House" is Casablanca's).
+            or (end - start == 1 and not text.isupper() and self._names(
+                text, (ALIAS,), lambda p: p.kind == "city" and p.population >= _METROPOLIS)))
 
     def _dateline(self, doc: Doc) -> list[Span]:
         """The city a paragraph opens with in capitals, wire style: "BEIRUT (Reuters) -",

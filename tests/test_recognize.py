@@ -129,3 +129,11 @@ def test_a_place_read_as_a_product_or_person_by_the_model(gp):
     ms = {m.text: m for m in gp.parse("Fighting spread in the Kursk region. The army said it retook Wad Madani.")}
     assert (ms["Kursk"].kind, ms["Kursk"].country_code) == ("region", "RU")
     assert ms["Wad Madani"].country_code == "SD"
+
+
+def test_old_names_of_big_cities_and_figures_after_a_name(gp):
+    """The model reads "Calcutta" and "Rio de Janeiro 84" as organisations; a translation
+    ("White House" is Casablanca's) is not taken for the city."""
+    text = "Street vendors in Calcutta got new carts. Dengue killed 90 in Recife, and Rio de Janeiro 84."
+    assert [m.text for m in gp.parse(text)] == ["Calcutta", "Recife", "Rio de Janeiro"]
+    assert [m.text for m in gp.parse("A White House spokesman said the talks went well.")] == []
