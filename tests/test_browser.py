@@ -273,16 +273,30 @@ def open_picker(page, name: str) -> None:
 
 
 def choose(page, label: str, option: str) -> None:
-    """Pick the option containing `option` in the select box `label`: focus it, open its list, click."""
+    """Pick the option containing `option` in the select box `label` as a keyboard user would: type to
+    filter the list, then take the first match. Clicking the option itself is racy: a rerun of the
+    app re-renders the open list and detaches the element under the pointer. Retried until the box
+    shows the choice."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     combo = page.get_by_test_id("stSelectbox").filter(has_text=label).get_by_role("combobox")
-    combo.click()
-    wanted = page.get_by_role("option").filter(has_text=option)
-    for _ in range(WAIT // 500):  # the list opens on ArrowDown; a key press right after the expander opened is lost
+    for _ in range(10):
+        settle(page)
+        combo.click()
+        combo.fill(option)
+        try:
+            page.get_by_role("option").filter(has_text=option).first.wait_for(timeout=10_000)
+        except PlaywrightTimeout:
+            continue
         combo.press("ArrowDown")
-        if combo.get_attribute("aria-expanded") == "true":
-            break
-        page.wait_for_timeout(500)
-    wanted.click()
+        combo.press("Enter")
+        try:
+            page.wait_for_function("([el, want]) => el.value.includes(want)", arg=[combo.element_handle(), option],
+                                   timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"could not pick {option!r} in {label!r}")
 
 
 def wait_for_map(page) -> None:
