@@ -758,7 +758,8 @@ class IncidentExtractor:
         self.matcher = IncidentMatcher(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.article_date is None and (found := article_date_of(doc.text)) is not None:
+        text = doc.text  # built from the tokens on every access: once here, not per sentence
+        if doc._.article_date is None and (found := article_date_of(text)) is not None:
             doc._.article_date, doc._.article_date_reason = found, "written at the head of the article"
         spans = list(doc.spans[SPAN_KEY])
         for span in spans:
@@ -772,7 +773,6 @@ class IncidentExtractor:
         ref = doc._.article_date
         prev_sites: list[Span] = []
         prev_end = 0
-        text = doc.text  # built from the tokens on every access: once, not per sentence
         for sent in doc.sents:
             when, why = sentence_date(sent.text, ref)
             for span in by_sent.get(sent.start, []):

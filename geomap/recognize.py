@@ -205,8 +205,11 @@ class PlaceRecognizer:
                     return new_start, end
         return start, end
 
-    def _important(self, place: Place) -> bool:
-        return place.kind in _SAFE_KINDS or (place.kind == "city" and place.population >= self.min_city_population)
+    def _important(self, place: Place, min_population: int = 0) -> bool:
+        """Big enough to be taken on its name alone: a country, region or the like, or a city of
+        at least `min_population` (never under the configured minimum)."""
+        return place.kind in _SAFE_KINDS or (
+            place.kind == "city" and place.population >= max(min_population, self.min_city_population))
 
     def _names(self, text: str, hows: tuple[int, ...], test: Callable[[Place], bool]) -> bool:
         """Whether the gazetteer gives this name, matched in one of `hows`, to a place passing `test`."""
@@ -239,8 +242,7 @@ class PlaceRecognizer:
             place = self.gazetteer.get(place_id)
             if place is None:
                 continue
-            big = place.population >= max(min_population, self.min_city_population)
-            if place.kind in _SAFE_KINDS or (place.kind == "city" and big):
+            if self._important(place, min_population):
                 return True
         return False
 
