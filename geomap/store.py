@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import sqlite3
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -242,6 +244,21 @@ def alembic_config(connection: Any = None) -> Config:
     return cfg
 
 
+def _use_wal(dbapi_connection: Any) -> None:
+    """Switch the file to WAL once; it stays so. SQLite refuses the switch at once (no busy wait) while
+    another process holds the file, as when two processes open a new database together: retry then."""
+    deadline = time.monotonic() + SQLITE_BUSY_MS / 1000
+    while True:
+        try:
+            if dbapi_connection.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                dbapi_connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def make_engine(url: str) -> Engine:
     """An engine for the URL; for SQLite a file in WAL mode with foreign keys on and writers that queue."""
     parsed = make_url(url)
@@ -254,8 +271,9 @@ def make_engine(url: str) -> Engine:
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # SQLAlchemy, not the sqlite3 module, says when to BEGIN
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", f"busy_timeout={SQLITE_BUSY_MS}"):
+        for pragma in (f"busy_timeout={SQLITE_BUSY_MS}", "synchronous=NORMAL", "foreign_keys=ON"):
             dbapi_connection.execute(f"PRAGMA {pragma}")
+        _use_wal(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:

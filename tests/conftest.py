@@ -8,6 +8,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import uuid
 from pathlib import Path
@@ -34,6 +35,15 @@ def shared_file(path: Path) -> Path:
 def _own_database(tmp_path, monkeypatch):
     """No test ever writes to the user's own database: the default store is a file of this test's."""
     monkeypatch.setenv("GEOMAP_DATABASE_URL", f"sqlite:///{tmp_path / 'default.sqlite'}")
+
+
+@pytest.fixture(autouse=True)
+def _main_module_kept():
+    """Streamlit's AppTest installs the app as sys.modules['__main__'] and leaves it there; a process
+    spawned later would then run the whole app before its task. Put pytest's own back after each test."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
 
 
 @pytest.fixture(scope="session")

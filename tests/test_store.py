@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from geomap.documents import Document
 from geomap.export import geojson
 from geomap.parser import Mention
-from geomap.store import Base, Store, alembic_config, content_hash, correction_options, option_label
+from geomap.store import Base, Store, alembic_config, content_hash, correction_options, make_engine, option_label
 
 STORM = "A storm hit Georgia on Monday, flooding roads near Atlanta and Savannah."
 SHELLING = "Shelling hit Kharkiv overnight, officials in Kyiv said."
@@ -191,6 +191,31 @@ def test_two_concurrent_writers_lose_nothing(store_url):
         assert results[0][::6] == results[1][::6]  # both writers got the one id of each shared article
         assert count(store, "mentions") == len(articles)
         assert all(len(store.mentions(a.id)) == 1 for a in articles)
+
+
+def _open_at(url: str, start_at: float) -> str:
+    """A process that opens the database at the same instant as others: "ok" or the error it met."""
+    while time.time() < start_at:
+        pass
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.exec_driver_sql("PRAGMA journal_mode").scalar_one()
+    except SQLAlchemyError as error:
+        return repr(error)
+    finally:
+        engine.dispose()
+
+
+def test_processes_opening_a_new_sqlite_file_together_all_get_in(tmp_path):
+    """SQLite refuses a WAL switch at once, without a busy wait, while another process is making it:
+    seen as 'database is locked' when two app processes first opened one new file."""
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(4, mp_context=spawn) as pool:
+        for attempt in range(30):
+            url = f"sqlite:///{tmp_path / f'new{attempt}.sqlite'}"
+            start_at = time.time() + 0.2
+            assert [f.result() for f in [pool.submit(_open_at, url, start_at) for _ in range(4)]] == ["wal"] * 4
 
 
 def test_threads_sharing_one_store_lose_nothing(store):
