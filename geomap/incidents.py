@@ -187,6 +187,9 @@ SITE_NOUNS = _forms("resident people street centre center outskirt suburb hospit
 PARTY_NOUNS = _forms("conflict war talk relation tension violence division dispute deal agreement accord",
                      "negotiation truce ceasefire ties cooperation meeting rivalry match game summit",
                      "trade exchange dialogue partnership alliance friction row feud clash")
+# "The road between A and B": both ends are where it is.
+STRETCH_NOUNS = _forms("road highway motorway route border frontier front line stretch area zone corridor",
+                       "railway rail bridge section villages territory")
 # A locative phrase attached to one of these says where a speaker sits, not where something happened.
 SPEAKER_NOUNS = _forms("official authorities ministry embassy spokesman spokeswoman spokesperson source",
                        "analyst diplomat correspondent reporter journalist observer headquarters office",
@@ -285,8 +288,21 @@ def _anchor(span: Span) -> Token:
     return tok
 
 
-def role_of(span: Span) -> tuple[str, str]:
+# A wire dateline at the head of a paragraph: "BEIRUT (Reuters) -", "LAFAYETTE, Ind. —", "KYIV, Ukraine (AP) —".
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,(?: [A-Z][\w.'’-]*)+)*(?: \([^)\n]{1,40}\))? ?[-—–:]")
+
+
+def _in_dateline(span: Span, text: str) -> bool:
+    """Where the report was filed, not what it says happened there (the wire's city may be far away)."""
+    head = text.rfind("\n", 0, span.start_char) + 1
+    found = _DATELINE.match(text, head)
+    return found is not None and span.end_char < found.end()
+
+
+def role_of(span: Span, text: str | None = None) -> tuple[str, str]:
     """(role, the rule that decided it) for one place mention, from where it stands in the parse."""
+    if _in_dateline(span, span.doc.text if text is None else text):
+        return "other", "a dateline: where the report was filed"
     tok = _anchor(span)
     dep, head = tok.dep_, tok.head
     hypothetical = _in_hypothetical(tok)
@@ -332,8 +348,10 @@ def role_of(span: Span) -> tuple[str, str]:
     if dep == "pobj":
         prep = head.lower_
         gov = head.head
-        if prep == "between" or (prep == "with" and gov.lower_ in PARTY_NOUNS):
+        if prep in ("between", "with") and gov.lower_ in PARTY_NOUNS or prep == "between" and gov.pos_ == "VERB":
             return "actor", f"'{gov.text} {prep} …': a party to it"
+        if prep == "between" and gov.lower_ in STRETCH_NOUNS:
+            return "site", f"'{gov.text} between …': the stretch of land it names"
         if prep == "by" and gov.pos_ in ("VERB", "AUX"):
             return "actor", f"agent of '{gov.text}'"
         if prep in COMPARISON_PREPS:
@@ -763,7 +781,7 @@ class IncidentExtractor:
             doc._.article_date, doc._.article_date_reason = found, "written at the head of the article"
         spans = list(doc.spans[SPAN_KEY])
         for span in spans:
-            span._.role, span._.role_reason = role_of(span)
+            span._.role, span._.role_reason = role_of(span, text)
             span._.events, span._.casualties = [], []
         if not doc.has_annotation("SENT_START"):
             return doc
