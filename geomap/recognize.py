@@ -267,7 +267,9 @@ class PlaceRecognizer:
                 span = doc[i:end]
                 end2, hint = self._with_trigger(doc, i, end)
                 hint = hint or self._preceding_hint(doc, i, end2)
-                if self._acceptable(span.text, hint, span.text.isupper()):
+                # A sentence's first word has its capital anyway: "Police in Leeds said" is no town in Poland.
+                bar = _METROPOLIS if end2 - i == 1 and doc[i].is_sent_start else 0
+                if self._acceptable(span.text, hint, span.text.isupper(), bar):
                     match = (i, end2, hint)
                     break
             if match:

@@ -137,3 +137,13 @@ def test_old_names_of_big_cities_and_figures_after_a_name(gp):
     text = "Street vendors in Calcutta got new carts. Dengue killed 90 in Recife, and Rio de Janeiro 84."
     assert [m.text for m in gp.parse(text)] == ["Calcutta", "Recife", "Rio de Janeiro"]
     assert [m.text for m in gp.parse("A White House spokesman said the talks went well.")] == []
+
+
+def test_a_sentence_s_first_word_is_no_small_town(gp):
+    """'Police' is a town in Poland, but a sentence's first word is capitalised anyway."""
+    text = ("In Springfield, Missouri, a tornado damaged homes on the east side. The storm also hit Joplin "
+            "and parts of Greene County before moving into Arkansas.\nPolice in Manchester arrested two men "
+            "after a stabbing in Moss Side; Greater Manchester Police said a third suspect fled to Salford.")
+    names = [m.text for m in gp.parse(text)]
+    assert "Police" not in names
+    assert {"Springfield", "Missouri", "Arkansas", "Manchester", "Salford"} <= set(names)
