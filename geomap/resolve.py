@@ -47,6 +47,10 @@ class Weights:
     hint_mismatch: float = -1.0
     eponymous_region: float = -2.5
     focus: float = 3.0
+    # A province or state is named bare mostly in articles about its country: "Gaza" beside Rafah
+    # is not Mozambique's province. The malus fades out once a third of the other mentions lie there.
+    region_abroad: float = -1.0
+    region_home_share: float = 1 / 3
     contain: float = 1.5
     comma_contain: float = 4.0
     proximity: float = 2.0
@@ -217,6 +221,8 @@ class PlaceResolver:
                 if others and p.country:
                     focus = (total_focus[p.country] - country_mass[gi].get(p.country, 0.0)) / others
                     s += w.focus * focus
+                    if p.kind == "region":
+                        s += w.region_abroad * (1.0 - min(1.0, focus / w.region_home_share))
                 s += self._containment(gi, p, nearness, place_mass, held_mass)
                 s += w.list_kind * list_kinds[gi].get(p.kind, 0.0)
                 if p.kind in _POINT_KINDS:

@@ -94,3 +94,16 @@ def test_the_two_congos_by_context(gp):
     """"Congo" names both countries; the article's other places say which."""
     assert _resolved(gp, "Rebels advanced on Goma in eastern Congo.", "Congo").country_code == "CD"
     assert _resolved(gp, "Protests continued in Congo's capital, Brazzaville.", "Congo").country_code == "CG"
+
+
+def test_a_province_abroad_yields_to_a_city_beside_the_article_s_places(gp):
+    """Mozambique's Gaza province is as big as Gaza city; the article is about the Levant."""
+    text = ("BEIRUT (Reuters) - Israeli air strikes hit southern Lebanon on Sunday, killing at least four "
+            "people in the village of Kfar Kila near the border, Lebanese state media said.\nThe Israeli "
+            "military said it targeted Hezbollah positions around Nabatieh and Tyre. In Gaza, residents of "
+            "Khan Younis and Rafah said tanks advanced overnight.\nOfficials in Washington and Paris urged "
+            "restraint, while Tehran warned of retaliation. Meanwhile in Syria, clashes were reported near "
+            "Aleppo and in Idlib province.\nEgypt's foreign ministry said talks in Cairo would resume next "
+            "week. Qatar, which has mediated, said a delegation would travel to Doha.")
+    gaza = next(m for m in gp.parse(text) if m.text == "Gaza")
+    assert gaza.country_code == "PS"
