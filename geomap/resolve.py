@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -62,6 +63,10 @@ class Weights:
 _LOCAL_KINDS = frozenset({"region", "district", "city"})
 _POINT_KINDS = frozenset({"district", "city"})  # places small enough for distance to tell
 _LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";"})
+# What lies between a place and the one holding it: "Toronto, Canada", "Goma in eastern Congo".
+_NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central|"
+                                  r"northern|southern|eastern|western|north-?eastern|north-?western|"
+                                  r"south-?eastern|south-?western)\s+)?", re.IGNORECASE)
 Nearness = dict[int, list[tuple[int, int, bool, bool]]]  # group -> (other, chars, comma, comma back)
 
 
@@ -288,7 +293,7 @@ def _nearness(doc: Doc, glist: list[_Group]) -> Nearness:
                 k = bisect.bisect_left(starts[gj], span.start_char)
                 for pos in starts[gj][max(0, k - 1):k + 1]:
                     chars = min(chars, abs(pos - span.start_char))
-                    if 0 <= pos - span.end_char <= 2 and text[span.end_char:pos].strip() == ",":
+                    if 0 <= pos - span.end_char <= 24 and _NAMES_ITS_CONTAINER.fullmatch(text, span.end_char, pos):
                         comma = True
             pairs[(gi, gj)] = (chars, comma)
     out: Nearness = {gi: [] for gi in range(len(glist))}

@@ -94,6 +94,11 @@ def test_the_two_congos_by_context(gp):
     """"Congo" names both countries; the article's other places say which."""
     assert _resolved(gp, "Rebels advanced on Goma in eastern Congo.", "Congo").country_code == "CD"
     assert _resolved(gp, "Protests continued in Congo's capital, Brazzaville.", "Congo").country_code == "CG"
+    # "Goma in eastern Congo" names Goma's container however weak the article's focus on it.
+    text = ("Residents of Goma in eastern Congo said M23 rebels had advanced towards Sake, while aid agencies "
+            "in Kinshasa appealed for funds.\nIn Pakistan, a blast at a market in Peshawar killed five people. "
+            "Officials in Khyber Pakhtunkhwa said the bomber came from Afghanistan.")
+    assert _resolved(gp, text, "Congo").country_code == "CD"
 
 
 def test_a_province_abroad_yields_to_a_city_beside_the_article_s_places(gp):
