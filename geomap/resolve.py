@@ -107,7 +107,10 @@ class PlaceResolver:
         return doc
 
     # -- scoring -----------------------------------------------------------------------------
-    def _prior(self, c: Candidate, hint: str | None, upper: bool, has_capital_city: bool) -> float:
+    def _prior(self, c: Candidate, hint: str | None, upper: bool, has_capital_city: bool,
+               outnumbered: bool = False) -> float:
+        """Score before context. A region with fewer people than a city of its name ("Savannah" the
+        Ghanaian region, "Gaza" the Mozambican province) gets no bonus for being a region."""
         w, p = self.w, c.place
         s = w.name[(NAME, ALIAS, ABBREV, SHORT).index(c.how)] if c.how in (NAME, ALIAS, ABBREV, SHORT) else 0.0
         if not c.exact:
@@ -116,7 +119,8 @@ class PlaceResolver:
             s += w.abbrev_mismatch
         if upper and c.how != ABBREV and not p.name.isupper():
             s += w.abbrev_mismatch / 2  # "US" written in capitals is not the village "Us"
-        s += w.kind.get(p.kind, 0.0) + w.log_pop.get(p.kind, 0.0) * math.log10(p.population + 1)
+        s += 0.0 if outnumbered else w.kind.get(p.kind, 0.0)
+        s += w.log_pop.get(p.kind, 0.0) * math.log10(p.population + 1)
         if p.feature == "PPLC":
             s += w.capital
         if hint:
@@ -163,8 +167,10 @@ class PlaceResolver:
             g.cands = g.cands[: self.max_candidates]
             # A region that holds a big city of the same name (Kyiv, Kherson, New York).
             cities = [c.place for c in g.cands if c.place.kind == "city" and c.exact and c.how in (NAME, ALIAS)]
+            biggest_city = max((city.population for city in cities), default=0)
             g.prior = [self._prior(c, g.hint, g.upper, c.place.kind == "region" and any(
-                city.admin1 == c.place.id and city.population >= 0.05 * c.place.population for city in cities))
+                city.admin1 == c.place.id and city.population >= 0.05 * c.place.population for city in cities),
+                c.place.kind == "region" and 0 < c.place.population < biggest_city)
                 for c in g.cands]
             g.probs = _softmax(g.prior)
             g.scores = list(g.prior)

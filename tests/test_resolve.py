@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from geomap.gazetteer import distance_km
 
 
@@ -112,3 +114,15 @@ def test_a_province_abroad_yields_to_a_city_beside_the_article_s_places(gp):
             "week. Qatar, which has mediated, said a delegation would travel to Doha.")
     gaza = next(m for m in gp.parse(text) if m.text == "Gaza")
     assert gaza.country_code == "PS"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("A man opened fire at a Walmart in Savannah on Sunday.", "Savannah", "US"),
+    ("Police in Manchester arrested two men after a stabbing.", "Manchester", "GB"),
+    ("Tanks advanced in Gaza overnight.", "Gaza", "PS"),
+    ("Heavy rain fell in Victoria.", "Victoria", "AU"),
+])
+def test_a_region_smaller_than_a_city_of_its_name_is_no_likelier(gp, text, name, country):
+    """Ghana's Savannah region has fewer people than Savannah, Georgia; Victoria (AU) has more than any
+    city called Victoria, so it stays the state."""
+    assert _resolved(gp, text, name).country_code == country
