@@ -93,9 +93,10 @@ class PlaceRecognizer:
             start += 1
         while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].like_num):
             end -= 1  # "Rio de Janeiro 84" (deaths), "Kyiv's"
-        if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in TRIGGERS and (
-                self._is_exact_name(doc[start:end - 1].text)):
-            end -= 1
+        office = end < len(doc) and doc[end].lower_ in _OFFICES
+        if end - start > 1 and doc[end - 1].lower_ in TRIGGERS and self._is_exact_name(doc[start:end - 1].text) and (
+                doc[end - 1].is_lower or office and doc[end - 2].lower_ in TRIGGERS):
+            end -= 1  # "Morgan County District Attorney": the county, not a district
         return start, end
 
     def _is_exact_name(self, text: str) -> bool:

@@ -98,6 +98,7 @@ def test_a_name_the_model_cuts_short_is_completed(gp, text, name):
 
 @pytest.mark.parametrize("text, name", [
     ("Last week the Brooklyn District Attorney charged the clinic's owner.", "Brooklyn"),
+    ("Morgan County District Attorney Scott Anderson said the verdict brought relief.", "Morgan County"),
     ("A Westminster City Council spokesman said the street would reopen.", "Westminster"),
     ("An inspector from the Pennsylvania State Department of Agriculture visited the farm.", "Pennsylvania"),
 ])
