@@ -53,6 +53,9 @@ _OFFICES = frozenset({"attorney", "judge", "senator", "representative", "assembl
                       "hall", "court", "department", "university", "college", "school", "police", "government",
                       "governor", "board", "prison", "fair", "park", "library", "museum", "hospital", "line"})
 _METROPOLIS = 1_000_000
+# People local news names by their town: "a Hartselle man", "a Priceville woman".
+_TOWNSFOLK = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "resident", "native",
+                        "mother", "father", "farmer", "toddler", "child", "couple", "pensioner", "retiree"})
 # NER labels that may hide a country, region or big city.
 _MISREAD = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # NER labels that a list of places may override ("villages of Maliuc and Caraorman" read as people).
@@ -392,9 +395,34 @@ class PlaceRecognizer:
             span._.kind_hint = hint
             spans.append(span)
         spans += self._listed_with_places(doc, spans, surnames)
+        spans += self._hometowns(doc, spans, person_words)
         spans.sort(key=lambda s: s.start)
         doc.spans[SPAN_KEY] = spans
         return doc
+
+    def _hometowns(self, doc: Doc, spans: list[Span], person_words: set[str]) -> list[Span]:
+        """Local news names people by their town, however small: "a Hartselle man", "an Ely teenager"."""
+        covered = [False] * len(doc)
+        for s in spans:
+            covered[s.start:s.end] = [True] * len(s)
+        for ent in doc.ents:  # NER calls the town a person: "a [Hartselle] man"
+            if ent.label_ not in self.labels and ent.label_ not in _OVERRIDABLE:
+                covered[ent.start:ent.end] = [True] * len(ent)
+        found = []
+        for noun in doc:
+            if noun.lower_ not in _TOWNSFOLK or not noun.is_lower:
+                continue
+            start = noun.i
+            while start > 0 and noun.i - start < 3 and _capitalised(doc[start - 1]) and not covered[start - 1]:
+                start -= 1
+            if start == noun.i or start == 0 or doc[start - 1].lower_ not in {"a", "an"}:
+                continue
+            text = doc[start:noun.i].text
+            if text in person_words or name_key(text) in self.demonyms:
+                continue
+            if self._names(text, (NAME,), lambda p: p.kind in ("city", "district")):
+                found.append(Span(doc, start, noun.i, label="GPE"))
+        return found
 
     def _listed_with_places(self, doc: Doc, spans: list[Span], surnames: set[str]) -> list[Span]:
         """Names listed beside places are places when the gazetteer knows them, however small:

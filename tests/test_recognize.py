@@ -148,3 +148,11 @@ def test_a_sentence_s_first_word_is_no_small_town(gp):
     names = [m.text for m in gp.parse(text)]
     assert "Police" not in names
     assert {"Springfield", "Missouri", "Arkansas", "Manchester", "Salford"} <= set(names)
+
+
+def test_people_named_by_their_small_town(gp):
+    """Local news: "a Hartselle man" (NER reads a person); not "a Ford driver" or "a Harvard student"."""
+    text = "A Morgan County jury convicted a Hartselle man of murder in the shooting death of a Priceville woman."
+    assert [(m.text, m.country_code) for m in gp.parse(text)] == [
+        ("Morgan County", "US"), ("Hartselle", "US"), ("Priceville", "US")]
+    assert _spans(gp, "Police stopped a Ford driver after a Harvard student called them.") == []
