@@ -60,6 +60,7 @@ class Weights:
     rounds: int = 2
 
 
+SAME_SPOT_KM = 25.0  # candidates this close are one answer on a map
 _LOCAL_KINDS = frozenset({"region", "district", "city"})
 _POINT_KINDS = frozenset({"district", "city"})  # places small enough for distance to tell
 _LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";"})
@@ -180,13 +181,32 @@ class PlaceResolver:
         for _ in range(max(1, self.w.rounds)):
             self._context_round(doc, glist, nearness)
         for g in glist:
+            order = sorted(range(len(g.cands)), key=lambda i: -g.scores[i])
+            best, confidence = self._best_spot(g, order)
+            if best is not None:
+                order.remove(best)
+                order.insert(0, best)
             for span in g.spans:
-                order = sorted(range(len(g.cands)), key=lambda i: -g.scores[i])
                 span._.candidates = [g.cands[i] for i in order]
                 span._.scores = [g.probs[i] for i in order]
-                best = order[0] if order else None
                 span._.place = g.cands[best].place if best is not None else None
-                span._.confidence = g.probs[best] if best is not None else 0.0
+                span._.confidence = confidence
+
+    def _best_spot(self, g: _Group, order: list[int]) -> tuple[int | None, float]:
+        """The likeliest spot, the beliefs in its places of each kind added up: Nikopol the city and
+        Nikopol Raion around it outweigh a hamlet of the name that alone scores a little higher."""
+        best, best_mass = None, 0.0
+        for i in order:
+            p = g.cands[i].place
+            by_kind: dict[str, float] = {}
+            for j in order:
+                q = g.cands[j].place
+                if distance_km(p.lat, p.lon, q.lat, q.lon) <= SAME_SPOT_KM:
+                    by_kind[q.kind] = max(by_kind.get(q.kind, 0.0), g.probs[j])
+            mass = sum(by_kind.values())
+            if mass > best_mass + 1e-9:
+                best, best_mass = i, mass
+        return best, min(1.0, best_mass)
 
     def _context_round(self, doc: Doc, glist: list[_Group],
                        nearness: Nearness) -> None:

@@ -126,3 +126,18 @@ def test_a_region_smaller_than_a_city_of_its_name_is_no_likelier(gp, text, name,
     """Ghana's Savannah region has fewer people than Savannah, Georgia; Victoria (AU) has more than any
     city called Victoria, so it stays the state."""
     assert _resolved(gp, text, name).country_code == country
+
+
+def test_a_city_and_the_district_around_it_outweigh_a_hamlet(gazetteer):
+    """Nikopol (105,000 people) and Nikopol Raion share one spot; beliefs in one spot add up, one per kind,
+    so together they beat a hamlet of 588 near Pokrovsk that alone scores a little higher."""
+    from geomap.resolve import PlaceResolver, _Group
+
+    cands = [c for c in gazetteer.candidates("Nikopol") if c.place.country == "UA"]
+    by_name = {(c.place.kind, c.place.population > 1000): c for c in cands}
+    hamlet, city, raion = by_name[("city", False)], by_name[("city", True)], by_name[("district", True)]
+    group = _Group("nikopol", None, [], False, [hamlet, city, raion], probs=[0.45, 0.42, 0.07])
+    best, confidence = PlaceResolver(gazetteer)._best_spot(group, [0, 1, 2])
+    assert group.cands[best] == city and confidence == pytest.approx(0.49)
+    group.probs = [0.55, 0.38, 0.07]
+    assert group.cands[PlaceResolver(gazetteer)._best_spot(group, [0, 1, 2])[0]] == hamlet
