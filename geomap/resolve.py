@@ -195,11 +195,12 @@ class PlaceResolver:
     def _best_spot(self, g: _Group, order: list[int]) -> tuple[int | None, float]:
         """The likeliest spot, the beliefs in its places of each kind added up: Nikopol the city and
         Nikopol Raion around it outweigh a hamlet of the name that alone scores a little higher."""
-        best, best_mass = None, 0.0
-        for i in order:
+        best, best_mass = (order[0], g.probs[order[0]]) if order else (None, 0.0)
+        likely = [i for i in order[:12] if g.probs[i] >= 0.005]  # the rest add too little to matter
+        for i in likely:
             p = g.cands[i].place
             by_kind: dict[str, float] = {}
-            for j in order:
+            for j in likely:
                 q = g.cands[j].place
                 if distance_km(p.lat, p.lon, q.lat, q.lon) <= SAME_SPOT_KM:
                     by_kind[q.kind] = max(by_kind.get(q.kind, 0.0), g.probs[j])
