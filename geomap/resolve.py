@@ -44,6 +44,9 @@ class Weights:
     log_pop: dict[str, float] = field(default_factory=lambda: {
         "region": 0.3, "district": 0.2, "city": 0.45})
     capital: float = 0.8
+    # "the Gulf", "the Red Sea", "the Pacific": an article before a bare name says sea, range or
+    # area rather than the province or town of that name (Gulf Province, Red Sea State, Pacific, MO).
+    definite_area: float = 2.0
     hint_match: float = 3.0
     hint_mismatch: float = -1.0
     eponymous_region: float = -2.5
@@ -169,9 +172,11 @@ class PlaceResolver:
             # A region that holds a big city of the same name (Kyiv, Kherson, New York).
             cities = [c.place for c in g.cands if c.place.kind == "city" and c.exact and c.how in (NAME, ALIAS)]
             biggest_city = max((city.population for city in cities), default=0)
+            definite = any(sp.start > 0 and doc[sp.start - 1].lower_ == "the" for sp in g.spans)
             g.prior = [self._prior(c, g.hint, g.upper, c.place.kind == "region" and any(
                 city.admin1 == c.place.id and city.population >= 0.05 * c.place.population for city in cities),
                 c.place.kind == "region" and 0 < c.place.population < biggest_city)
+                + (self.w.definite_area if definite and c.place.kind == "macroregion" else 0.0)
                 for c in g.cands]
             g.probs = _softmax(g.prior)
             g.scores = list(g.prior)

@@ -141,3 +141,12 @@ def test_a_city_and_the_district_around_it_outweigh_a_hamlet(gazetteer):
     assert group.cands[best] == city and confidence == pytest.approx(0.49)
     group.probs = [0.55, 0.38, 0.07]
     assert group.cands[PlaceResolver(gazetteer)._best_spot(group, [0, 1, 2])[0]] == hamlet
+
+
+def test_the_before_a_name_says_sea_or_area(gp):
+    text = ("In Yemen, Houthi attacks on ships in the Red Sea continued, and tankers in the Gulf slowed "
+            "down off Bahrain. Violence in the Sahel displaced thousands in Mali and Niger.")
+    got = {m.text: (m.name, m.kind) for m in gp.parse(text)}
+    assert got["Red Sea"] == ("Red Sea", "macroregion")  # not Egypt's or Sudan's Red Sea governorate
+    assert got["Gulf"] == ("Persian Gulf", "macroregion")  # not Papua New Guinea's Gulf Province
+    assert got["Sahel"] == ("Sahel", "macroregion")  # not Burkina Faso's Sahel region
