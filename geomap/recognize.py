@@ -53,6 +53,8 @@ _OFFICES = frozenset({"attorney", "judge", "senator", "representative", "assembl
                       "hall", "court", "department", "university", "college", "school", "police", "government",
                       "governor", "board", "prison", "fair", "park", "library", "museum", "hospital", "line"})
 _METROPOLIS = 1_000_000
+# Prepositions after which a name the gazetteer knows is a place, whatever NER says: "around Chasiv Yar".
+_WHERE_WORDS = frozenset({"in", "near", "around", "outside", "towards", "toward", "inside"})
 # People local news names by their town: "a Hartselle man", "a Priceville woman".
 _TOWNSFOLK = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "resident", "native",
                         "mother", "father", "farmer", "toddler", "child", "couple", "pensioner", "retiree"})
@@ -165,6 +167,20 @@ class PlaceRecognizer:
             return self._acceptable(ent.text, None, ent.text.isupper(), self.min_city_population * 5) and (
                 len(ent) == 1 or self._city_of_two_words(ent))
         return False
+
+    def _town_after_where_word(self, doc: Doc, ent: Span) -> bool:
+        """"Fighting continued around [Chasiv Yar]" (read as a person): a town the gazetteer knows,
+        after a preposition of place, unless the article names a person so or it owns something."""
+        if ent.label_ != "PERSON" or ent.start == 0 or doc[ent.start - 1].lower_ not in _WHERE_WORDS:
+            return False
+        if ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s"}:
+            return False
+        words = {t.text for t in ent}
+        if any(e.label_ == "PERSON" and e.start != ent.start and words & {t.text for t in e} for e in doc.ents):
+            return False
+        least = 0 if len(ent) > 1 else 5000  # one word is more often a first name: "trusted in Jesus"
+        return self._names(ent.text, (NAME, ALIAS), lambda p: p.kind in ("city", "district") and (
+            p.population >= least))
 
     def _city_of_two_words(self, ent: Span) -> bool:
         """"Wad Madani", "San Jose": a big city's name or alias of two words, which no person's name is."""
@@ -351,6 +367,8 @@ class PlaceRecognizer:
         for ent in doc.ents:
             if ent.label_ in self.labels or self._misread_as_other(doc, ent):
                 ents.append(ent)
+            elif self._town_after_where_word(doc, ent):
+                ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             elif not self._place_in_disguise(doc, ent, person_words):
                 # Tokens of other entities ("Sukkur Barrage", dates) never start a gazetteer match,
                 # but the country an institution is named after is a place ("the U.S. Army").

@@ -156,3 +156,9 @@ def test_people_named_by_their_small_town(gp):
     assert [(m.text, m.country_code) for m in gp.parse(text)] == [
         ("Morgan County", "US"), ("Hartselle", "US"), ("Priceville", "US")]
     assert _spans(gp, "Police stopped a Ford driver after a Harvard student called them.") == []
+
+
+def test_a_town_read_as_a_person_after_a_preposition_of_place(gp):
+    assert _spans(gp, "In the Donbas, fighting continued around Chasiv Yar on Sunday.")[-1][0] == "Chasiv Yar"
+    assert _spans(gp, "He trusted in Jesus.") == []  # a one-word name needs a town of some size
+    assert _spans(gp, "Officials in Joe Biden's team said.") == []
