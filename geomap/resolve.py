@@ -169,12 +169,15 @@ class PlaceResolver:
         for g in groups.values():
             g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None]
             g.cands = g.cands[: self.max_candidates]
-            # A region that holds a big city of the same name (Kyiv, Kherson, New York).
-            cities = [c.place for c in g.cands if c.place.kind == "city" and c.exact and c.how in (NAME, ALIAS)]
-            biggest_city = max((city.population for city in cities), default=0)
+            # A region that holds a big city of the same name (Kyiv, Kherson). A city whose name adds
+            # "City" owns the bare name only if it holds a good share of the region's people:
+            # New York, not Oklahoma.
+            cities = [(c.place, 0.05 if c.how in (NAME, ALIAS) else 0.25) for c in g.cands
+                      if c.place.kind == "city" and c.exact and c.how in (NAME, ALIAS, SHORT)]
+            biggest_city = max((city.population for city, _ in cities), default=0)
             definite = any(sp.start > 0 and doc[sp.start - 1].lower_ == "the" for sp in g.spans)
             g.prior = [self._prior(c, g.hint, g.upper, c.place.kind == "region" and any(
-                city.admin1 == c.place.id and city.population >= 0.05 * c.place.population for city in cities),
+                city.admin1 == c.place.id and city.population >= share * c.place.population for city, share in cities),
                 c.place.kind == "region" and 0 < c.place.population < biggest_city)
                 + (self.w.definite_area if definite and c.place.kind == "macroregion" else 0.0)
                 for c in g.cands]

@@ -150,3 +150,13 @@ def test_the_before_a_name_says_sea_or_area(gp):
     assert got["Red Sea"] == ("Red Sea", "macroregion")  # not Egypt's or Sudan's Red Sea governorate
     assert got["Gulf"] == ("Persian Gulf", "macroregion")  # not Papua New Guinea's Gulf Province
     assert got["Sahel"] == ("Sahel", "macroregion")  # not Burkina Faso's Sahel region
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Cases were found in Kansas and Oklahoma.", "Oklahoma", "region"),
+    ("Heavy snow closed roads across Quebec.", "Quebec", "region"),
+])
+def test_a_city_named_x_city_owns_the_bare_name_only_when_it_dwarfs_its_state(gp, text, name, kind):
+    """Oklahoma City and Quebec City hold too small a share of their state's people to take its name
+    (New York City, a third of its state's, does: on GeoVirus this fixes three "New York"s, breaks one)."""
+    assert _resolved(gp, text, name).kind == kind
