@@ -154,6 +154,9 @@ class PlaceRecognizer:
         if kind_word and ent.label_ in _MISREAD and doc[ent.end].is_lower and len(ent) <= 3 and (
                 self.gazetteer.has_name(name_key(ent.text))):
             return True  # "the Kursk region" (read as the submarine, a PRODUCT)
+        if ent.label_ == "PERSON" and 1 < len(ent) <= 4 and doc[ent.end - 1].is_lower and (
+                doc[ent.end - 1].lower_ in TRIGGERS and self.gazetteer.has_name(name_key(ent[:-1].text))):
+            return True  # "Cambodia's [Prey Veng province]" read as a person, kind word and all
         if ent.label_ != "PERSON" or len(ent) > 2:
             return False
         if kind_word:

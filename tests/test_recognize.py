@@ -162,3 +162,8 @@ def test_a_town_read_as_a_person_after_a_preposition_of_place(gp):
     assert _spans(gp, "In the Donbas, fighting continued around Chasiv Yar on Sunday.")[-1][0] == "Chasiv Yar"
     assert _spans(gp, "He trusted in Jesus.") == []  # a one-word name needs a town of some size
     assert _spans(gp, "Officials in Joe Biden's team said.") == []
+
+
+def test_a_province_read_as_a_person_kind_word_and_all(gp):
+    text = "Bird flu was detected on a farm in Norfolk, England, and in Cambodia's Prey Veng province."
+    assert [(m.text, m.kind, m.country_code) for m in gp.parse(text)][-1] == ("Prey Veng", "region", "KH")
