@@ -421,14 +421,19 @@ class PlaceRecognizer:
         doc.spans[SPAN_KEY] = spans
         return doc
 
-    def _hometowns(self, doc: Doc, spans: list[Span], person_words: set[str]) -> list[Span]:
-        """Local news names people by their town, however small: "a Hartselle man", "an Ely teenager"."""
+    def _covered(self, doc: Doc, spans: list[Span]) -> list[bool]:
+        """Tokens already places, or in entities a place may not override (dates, money; not people)."""
         covered = [False] * len(doc)
         for s in spans:
             covered[s.start:s.end] = [True] * len(s)
-        for ent in doc.ents:  # NER calls the town a person: "a [Hartselle] man"
-            if ent.label_ not in self.labels and ent.label_ not in _OVERRIDABLE:
+        for ent in doc.ents:
+            if ent.label_ not in _OVERRIDABLE and ent.label_ not in self.labels:
                 covered[ent.start:ent.end] = [True] * len(ent)
+        return covered
+
+    def _hometowns(self, doc: Doc, spans: list[Span], person_words: set[str]) -> list[Span]:
+        """Local news names people by their town, however small: "a Hartselle man", "an Ely teenager"."""
+        covered = self._covered(doc, spans)  # NER may call the town a person: "a [Hartselle] man"
         found = []
         for noun in doc:
             if noun.lower_ not in _TOWNSFOLK or not noun.is_lower:
@@ -448,12 +453,7 @@ class PlaceRecognizer:
     def _listed_with_places(self, doc: Doc, spans: list[Span], surnames: set[str]) -> list[Span]:
         """Names listed beside places are places when the gazetteer knows them, however small:
         "the villages of Ceamurlia de Jos, Maliuc and Caraorman" (NER often calls them people)."""
-        covered = [False] * len(doc)
-        for s in spans:
-            covered[s.start:s.end] = [True] * len(s)
-        for ent in doc.ents:
-            if ent.label_ not in _OVERRIDABLE and ent.label_ not in self.labels:
-                covered[ent.start:ent.end] = [True] * len(ent)
+        covered = self._covered(doc, spans)
         ends = {s.end for s in spans}
         starts = {s.start for s in spans}
         added: list[Span] = []
