@@ -54,7 +54,8 @@ _OFFICES = frozenset({"attorney", "judge", "senator", "representative", "assembl
                       "governor", "board", "prison", "fair", "park", "library", "museum", "hospital", "line"})
 _METROPOLIS = 1_000_000
 # Prepositions after which a name the gazetteer knows is a place, whatever NER says: "around Chasiv Yar".
-_WHERE_WORDS = frozenset({"in", "near", "around", "outside", "towards", "toward", "inside"})
+_NEAR_WORDS = frozenset({"near", "around", "outside", "towards", "toward"})
+_WHERE_WORDS = _NEAR_WORDS | {"in", "inside"}
 # People local news names by their town: "a Hartselle man", "a Priceville woman".
 _TOWNSFOLK = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "resident", "native",
                         "mother", "father", "farmer", "toddler", "child", "couple", "pensioner", "retiree"})
@@ -174,7 +175,13 @@ class PlaceRecognizer:
     def _town_after_where_word(self, doc: Doc, ent: Span) -> bool:
         """"Fighting continued around [Chasiv Yar]" (read as a person): a town the gazetteer knows,
         after a preposition of place, unless the article names a person so or it owns something."""
-        if ent.label_ != "PERSON" or ent.start == 0 or doc[ent.start - 1].lower_ not in _WHERE_WORDS:
+        where = doc[ent.start - 1].lower_ if ent.start else ""
+        # An organisation only after a word of nearness and heading nothing: "advanced towards Sake" is
+        # the town; "invested in Nokia", "outside Google offices" the firms.
+        after = doc[ent.end] if ent.end < len(doc) else None
+        firm = after is not None and after.pos_ in ("NOUN", "PROPN")
+        if not (ent.label_ == "PERSON" and where in _WHERE_WORDS or ent.label_ == "ORG" and where in _NEAR_WORDS
+                and not firm):
             return False
         if ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s"}:
             return False
@@ -182,8 +189,8 @@ class PlaceRecognizer:
         if any(e.label_ == "PERSON" and e.start != ent.start and words & {t.text for t in e} for e in doc.ents):
             return False
         least = 0 if len(ent) > 1 else 5000  # one word is more often a first name: "trusted in Jesus"
-        return self._names(ent.text, (NAME, ALIAS), lambda p: p.kind in ("city", "district") and (
-            p.population >= least))
+        hows = (NAME, ALIAS) if ent.label_ == "PERSON" else (NAME,)  # aliases hold brand jokes ("Google": Topeka)
+        return self._names(ent.text, hows, lambda p: p.kind in ("city", "district") and p.population >= least)
 
     def _city_of_two_words(self, ent: Span) -> bool:
         """"Wad Madani", "San Jose": a big city's name or alias of two words, which no person's name is."""

@@ -162,6 +162,10 @@ def test_a_town_read_as_a_person_after_a_preposition_of_place(gp):
     assert _spans(gp, "In the Donbas, fighting continued around Chasiv Yar on Sunday.")[-1][0] == "Chasiv Yar"
     assert _spans(gp, "He trusted in Jesus.") == []  # a one-word name needs a town of some size
     assert _spans(gp, "Officials in Joe Biden's team said.") == []
+    # NER reads the town an organisation; after a word of nearness and heading nothing it is the town
+    assert [t for t, _, _ in _spans(gp, "Residents of Goma said M23 rebels had advanced towards Sake.")] == [
+        "Goma", "Sake"]
+    assert _spans(gp, "Protesters gathered outside Google offices.") == []
 
 
 def test_a_province_read_as_a_person_kind_word_and_all(gp):
