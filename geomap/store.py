@@ -39,6 +39,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    func,
     select,
 )
 from sqlalchemy.engine import make_url
@@ -375,6 +376,15 @@ class Store:
                                     tuple(apply_corrections([_mention(m) for m in r.mentions],
                                                             fixes.get(r.content_hash, ()))))
                     for r in rows]
+
+    def revision(self) -> tuple[Any, ...]:
+        """Changes whenever an article or correction is added, changed or deleted, by any writer: a
+        cheap key for caching `map_articles` (counts, last ids and last times of both tables)."""
+        with self._read() as session:
+            articles = session.execute(select(func.count(), func.max(ArticleRow.id), func.max(ArticleRow.added_at)))
+            corrections = session.execute(select(func.count(), func.max(CorrectionRow.id),
+                                                 func.max(CorrectionRow.created_at)))
+            return (*articles.one(), *corrections.one())
 
     def places(self, filters: mapview.Filters | None = None) -> list[mapview.MappedPlace]:
         """Mentions aggregated per resolved place over every stored article: what a map or an export shows."""

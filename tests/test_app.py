@@ -20,7 +20,7 @@ import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from geomap.documents import SUFFIXES
+from geomap.documents import SUFFIXES, Document
 from geomap.mapview import Article, place_key
 from geomap.store import Store
 
@@ -392,3 +392,16 @@ def test_downloads_are_what_the_map_shows(db: str, monkeypatch: pytest.MonkeyPat
     assert page.count("data-place=") == len(features) and "<script src=" not in page
     [record] = [json.loads(line) for line in made["geomap-corrections.jsonl"]().splitlines()]
     assert record["mention"]["text"] == "Warsaw" and record["is_place"] is False
+
+
+def test_an_article_another_writer_adds_shows_on_the_next_run(app: AppTest, db: str, gp) -> None:
+    """The app reads the store again only when its revision changed; a team-mate's ingest (another
+    Store on the same database) changes it."""
+    before = table(app)
+    app.run()
+    assert table(app).equals(before)  # nothing changed: served from the cache
+    with Store(db) as other:
+        other.add_article(Document("Ingested elsewhere", KYIV_TEXT, "ingest", None), gp.parse(KYIV_TEXT))
+    app.run()
+    assert "Ingested elsewhere" in set(table(app)["article"])
+    assert f"from {len(SAMPLES) + 1} of {len(SAMPLES) + 1} articles" in summary(app)

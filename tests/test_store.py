@@ -246,3 +246,32 @@ def test_sqlite_file_is_in_wal_mode_under_the_data_directory(tmp_path, monkeypat
     with Store() as store:
         store.add_article(doc("Kyiv."), [kyiv()])
     assert (tmp_path / "team.sqlite").exists()
+
+
+def test_the_revision_changes_with_every_write(store):
+    """A write changes the revision; a revision seen twice means the same map data (undoing a write
+    brings back the earlier state: ids and times only grow)."""
+    seen = [(store.revision(), store.map_articles())]
+
+    def wrote() -> None:
+        seen.append((store.revision(), store.map_articles()))
+        assert seen[-1][0] != seen[-2][0]
+
+    store.add_article(doc("Kyiv was hit."), [kyiv()])
+    wrote()
+    second = store.add_article(doc("Kyiv was hit again."), [kyiv()])
+    wrote()
+    store.add_correction(second, 0, 4, None)
+    wrote()
+    store.add_correction(second, 0, 4, {"name": "Kyiv Oblast", "kind": "region", "country_code": "UA",
+                                        "lat": 50.0, "lon": 30.5, "geonameid": 703446, "place_id": 703446})
+    wrote()
+    store.delete_correction(second, 0, 4)
+    wrote()
+    store.delete_article(second)
+    wrote()
+    store.add_article(doc("Kyiv was hit a third time."), [kyiv()])  # SQLite may give it the freed id
+    wrote()
+    for rev_a, data_a in seen:
+        assert all(data_b == data_a for rev_b, data_b in seen if rev_b == rev_a)
+    assert store.revision() == seen[-1][0]  # reading changes nothing
