@@ -28,6 +28,7 @@ evaluate: gazetteer
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py
 	$(PY) benchmarks/bench_ingest.py
+	$(PY) benchmarks/bench_store.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
