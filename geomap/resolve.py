@@ -51,6 +51,9 @@ class Weights:
     hint_mismatch: float = -1.0
     eponymous_region: float = -2.5
     focus: float = 3.0
+    # One unseen mention added to the others the focus is shared over: with two places in a text,
+    # "New York" alone must not make Brussels a village in the US.
+    focus_unseen: float = 1.0
     # A province or state is named bare mostly in articles about its country: "Gaza" beside Rafah
     # is not Mozambique's province. The malus fades out once a third of the other mentions lie there.
     region_abroad: float = -1.0
@@ -259,10 +262,10 @@ class PlaceResolver:
                 p = c.place
                 s = g.prior[ci]
                 if others and p.country:
-                    focus = (total_focus[p.country] - country_mass[gi].get(p.country, 0.0)) / others
-                    s += w.focus * focus
+                    mass = total_focus[p.country] - country_mass[gi].get(p.country, 0.0)
+                    s += w.focus * mass / (others + w.focus_unseen)
                     if p.kind == "region":
-                        s += w.region_abroad * (1.0 - min(1.0, focus / w.region_home_share))
+                        s += w.region_abroad * (1.0 - min(1.0, mass / others / w.region_home_share))
                 s += self._containment(gi, p, nearness, place_mass, held_mass)
                 s += w.list_kind * list_kinds[gi].get(p.kind, 0.0)
                 if p.kind in _POINT_KINDS:

@@ -160,3 +160,9 @@ def test_a_city_named_x_city_owns_the_bare_name_only_when_it_dwarfs_its_state(gp
     """Oklahoma City and Quebec City hold too small a share of their state's people to take its name
     (New York City, a third of its state's, does: on GeoVirus this fixes three "New York"s, breaks one)."""
     assert _resolved(gp, text, name).kind == kind
+
+
+def test_one_other_mention_is_no_country_focus(gp):
+    """With two places in a text, "New York" alone must not send Brussels to a village in the US."""
+    text = "The European Union and NATO met in Brussels; the UN Security Council met in New York."
+    assert _resolved(gp, text, "Brussels").country_code == "BE"
