@@ -67,6 +67,9 @@ class Weights:
 
 
 SAME_SPOT_KM = 25.0  # candidates this close are one answer on a map
+# Words before a name that say it is an area: "the Gulf", "northern Luzon", "eastern Congo".
+_AREA_CUES = frozenset({"the", "northern", "southern", "eastern", "western", "central", "northeastern",
+                        "northwestern", "southeastern", "southwestern", "north", "south", "east", "west"})
 _LOCAL_KINDS = frozenset({"region", "district", "city"})
 _POINT_KINDS = frozenset({"district", "city"})  # places small enough for distance to tell
 _LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";"})
@@ -178,7 +181,7 @@ class PlaceResolver:
             cities = [(c.place, 0.05 if c.how in (NAME, ALIAS) else 0.25) for c in g.cands
                       if c.place.kind == "city" and c.exact and c.how in (NAME, ALIAS, SHORT)]
             biggest_city = max((city.population for city, _ in cities), default=0)
-            definite = any(sp.start > 0 and doc[sp.start - 1].lower_ == "the" for sp in g.spans)
+            definite = any(sp.start > 0 and doc[sp.start - 1].lower_ in _AREA_CUES for sp in g.spans)
             g.prior = [self._prior(c, g.hint, g.upper, c.place.kind == "region" and any(
                 city.admin1 == c.place.id and city.population >= share * c.place.population for city, share in cities),
                 c.place.kind == "region" and 0 < c.place.population < biggest_city)

@@ -150,6 +150,8 @@ def test_the_before_a_name_says_sea_or_area(gp):
     assert got["Red Sea"] == ("Red Sea", "macroregion")  # not Egypt's or Sudan's Red Sea governorate
     assert got["Gulf"] == ("Persian Gulf", "macroregion")  # not Papua New Guinea's Gulf Province
     assert got["Sahel"] == ("Sahel", "macroregion")  # not Burkina Faso's Sahel region
+    # so does a compass word: "northern Luzon" is the island, not the town of Luzon
+    assert _resolved(gp, "In the Philippines, pigs died in two northern Luzon farms.", "Luzon").kind == "macroregion"
 
 
 @pytest.mark.parametrize("text, name, kind", [
