@@ -364,7 +364,7 @@ def role_of(span: Span, text: str | None = None) -> tuple[str, str]:
             return "other", "'against …' without an attack"
         if prep == "from":
             left = _forms("flee fled evacuate evacuation withdraw retreat escape rescue displace pull")
-            if left & {gov.lower_, gov.head.lower_, gov.head.head.lower_}:
+            if left & {gov.lower_, gov.head.lower_, gov.head.head.lower_} and gov.dep_ != "nsubj":
                 return "site", f"'{gov.text} from …': where people left under threat"
             if gov.lower_ in ACTOR_FROM_WORDS:
                 return "actor", f"'{gov.text} from …': said or sent by its government"
