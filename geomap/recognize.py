@@ -272,8 +272,9 @@ class PlaceRecognizer:
             place = self.gazetteer.get(place_id)
             if place is None:
                 continue
-            if self._important(place, min_population):
-                return True
+            if self._important(place, min_population) or how == NAME and place.kind == "district" and (
+                    place.population >= max(min_population, self.min_city_population)):
+                return True  # a district under its own name counts like a town of its size ("Esperance")
         return False
 
     def _gazetteer_spans(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str | None]]:

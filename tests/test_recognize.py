@@ -171,3 +171,9 @@ def test_a_town_read_as_a_person_after_a_preposition_of_place(gp):
 def test_a_province_read_as_a_person_kind_word_and_all(gp):
     text = "Bird flu was detected on a farm in Norfolk, England, and in Cambodia's Prey Veng province."
     assert [(m.text, m.kind, m.country_code) for m in gp.parse(text)][-1] == ("Prey Veng", "region", "KH")
+
+
+def test_a_district_under_its_own_name_counts_like_a_town_of_its_size(gp):
+    """The Shire of Esperance (22,000 people) is named "Esperance"; the town itself has 14,000."""
+    text = "The birds were found in the area of Esperance - on the state's south eastern coastline."
+    assert [(m.text, m.country_code) for m in gp.parse(text)] == [("Esperance", "AU")]
