@@ -192,6 +192,23 @@ class PlaceRecognizer:
         hows = (NAME, ALIAS) if ent.label_ == "PERSON" else (NAME,)  # aliases hold brand jokes ("Google": Topeka)
         return self._names(ent.text, hows, lambda p: p.kind in ("city", "district") and p.population >= least)
 
+    def _place_of_the_country_before(self, doc: Doc, ent: Span) -> bool:
+        """"Kenya's overcrowded [Dadaab] camps" (read as a person): after a country's possessive and
+        before a noun, a name the gazetteer knows as a place in that very country."""
+        heads_a_noun = ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and doc[ent.end].is_lower
+        if ent.label_ not in _OVERRIDABLE or len(ent) > 3 or not heads_a_noun:  # "Kenya's Odinga spoke": a man
+            return False
+        i = ent.start - 1
+        while i >= 0 and ent.start - i <= 2 and doc[i].pos_ == "ADJ":
+            i -= 1
+        if i < 1 or doc[i].lower_ not in {"'s", "’s"} or doc[i - 1].ent_type_ != "GPE":
+            return False
+        owner = next(e for e in doc.ents if e.start <= i - 1 < e.end)
+        codes = {p.country for pid, how in self.gazetteer.name_rows(name_key(owner.text)) if how in (NAME, ALIAS)
+                 and (p := self.gazetteer.get(pid)) is not None and p.kind == "country"}
+        return bool(codes) and self._names(ent.text, (NAME, ALIAS), lambda p: p.kind in ("region", "district", "city")
+                                           and p.country in codes)
+
     def _city_of_two_words(self, ent: Span) -> bool:
         """"Wad Madani", "San Jose": a big city's name or alias of two words, which no person's name is."""
         return len(ent) == 2 and self._names(ent.text, (NAME, ALIAS), lambda p: p.kind == "city" and (
@@ -378,7 +395,7 @@ class PlaceRecognizer:
         for ent in doc.ents:
             if ent.label_ in self.labels or self._misread_as_other(doc, ent):
                 ents.append(ent)
-            elif self._town_after_where_word(doc, ent):
+            elif self._town_after_where_word(doc, ent) or self._place_of_the_country_before(doc, ent):
                 ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             elif not self._place_in_disguise(doc, ent, person_words):
                 # Tokens of other entities ("Sukkur Barrage", dates) never start a gazetteer match,

@@ -177,3 +177,10 @@ def test_a_district_under_its_own_name_counts_like_a_town_of_its_size(gp):
     """The Shire of Esperance (22,000 people) is named "Esperance"; the town itself has 14,000."""
     text = "The birds were found in the area of Esperance - on the state's south eastern coastline."
     assert [(m.text, m.country_code) for m in gp.parse(text)] == [("Esperance", "AU")]
+
+
+def test_a_place_of_the_country_named_before_it(gp):
+    """NER reads "Dadaab" as a person; after "Kenya's" and before a noun it is Kenya's town."""
+    text = "Many of those hit by the floods are Somali refugees living in Kenya's overcrowded Dadaab camps."
+    assert [m.text for m in gp.parse(text)] == ["Kenya", "Dadaab"]
+    assert [m.text for m in gp.parse("Russia's Gazprom shares fell.")] == ["Russia"]
