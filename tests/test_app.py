@@ -191,10 +191,7 @@ def test_remove_an_article_deletes_it_from_the_database(app: AppTest, db: str) -
 def test_panel_lists_excerpts_with_the_mention_highlighted(app: AppTest, db: str) -> None:
     app.text_area(key="paste_text").input(KYIV_TEXT)
     paste_button(app).click().run()
-    kyiv = next(a for a in stored(db).values() if a.title == "Missiles hit Kyiv districts")
-    solomianka = next(m for m in kyiv.mentions if m.text == "Solomyansky district")
-    app.session_state["selected"] = f"place-{solomianka.place_id}"
-    app.run()
+    select(app, db, "Solomyansky district", "Missiles hit Kyiv districts")
     page = all_html(app)
     assert '<mark class="gm-hit">Solomyansky district</mark>' in page
     assert "two residential blocks catching fire" in page
@@ -255,9 +252,7 @@ def test_a_dated_paste_and_the_date_filter(app: AppTest) -> None:
 def test_panel_shows_the_incident_timeline_and_heat_map_toggles(app: AppTest, db: str) -> None:
     app.text_area(key="paste_text").input(KYIV_TEXT)
     paste_button(app).click().run()
-    kyiv = next(a for a in stored(db).values() if a.title == "Missiles hit Kyiv districts")
-    solomianka = next(m for m in kyiv.mentions if m.text == "Solomyansky district")
-    app.session_state["selected"] = f"place-{solomianka.place_id}"
+    select(app, db, "Solomyansky district", "Missiles hit Kyiv districts")
     app.radio(key="heat").set_value("casualties").run()
     assert not app.exception, app.exception
     page = all_html(app)
