@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
+import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer, Place
+from .regions import EXTRA_DEMONYMS
 from .text import name_key
 
 SPAN_KEY = "places"
@@ -528,17 +531,26 @@ def _glued(doc: Doc, edges: set[int], at: int, step: int) -> bool:
     return words > 0 and (k + 1 if step < 0 else k) in edges
 
 
-def _demonyms() -> frozenset[str]:
-    """Nationality words ("Russian", "Ukrainian") that must never become places."""
+@cache
+def nationalities() -> dict[str, str]:
+    """Nationality words ("Russian", "Ukrainians") -> the country they most often mean: the most
+    populous one of those sharing the word ("Chinese" is China, "Congolese" the larger Congo).
+    They are never places themselves, but tell the resolver which country an article is about."""
     from countryinfo import all_countries
 
-    words = set()
+    owners: dict[str, list[tuple[int, str]]] = {}
     for c in all_countries():
-        dem = c.info().get("demonym")
-        if dem:
-            words.update(name_key(d) for d in dem.replace(",", "/").split("/"))
-            words.add(name_key(dem) + "s")
-    return frozenset(w for w in words if w)
+        info = c.info()
+        code = (info.get("ISO") or {}).get("alpha2")
+        if pycountry.countries.get(alpha_2=code or "") is None:
+            continue  # gone: Serbia and Montenegro
+        words = (info.get("demonym") or "").replace(",", "/").split("/")
+        for word in (*words, *EXTRA_DEMONYMS.get(code, ())):
+            key = name_key(word)
+            if key and key != name_key(info.get("name") or ""):  # "Djibouti" is the place
+                for form in (key, key + "s"):
+                    owners.setdefault(form, []).append((int(info.get("population") or 0), code))
+    return {key: max(found)[1] for key, found in owners.items()}
 
 
 @Language.factory(
@@ -547,7 +559,8 @@ def _demonyms() -> frozenset[str]:
 )
 def make_recognizer(nlp: Language, name: str, gazetteer_path: str, labels: list[str],
                     min_city_population: int) -> PlaceRecognizer:
-    return PlaceRecognizer(nlp, name, shared_gazetteer(gazetteer_path), labels, min_city_population, _demonyms())
+    return PlaceRecognizer(nlp, name, shared_gazetteer(gazetteer_path), labels, min_city_population,
+                           frozenset(nationalities()))
 
 
 _GAZETTEERS: dict[str, Gazetteer] = {}

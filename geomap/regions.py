@@ -64,6 +64,15 @@ STYLEBOOK_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "AU-NSW": ("N.S.W.",), "AU-QLD": ("Qld.",), "AU-VIC": ("Vic.",), "AU-TAS": ("Tas.",),
 }
 
+# Nationality words news uses that countryinfo's demonyms lack ("Argentine", "Saudi", "Kazakh").
+EXTRA_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "AR": ("Argentine", "Argentinian"), "SA": ("Saudi",), "KZ": ("Kazakh",), "UZ": ("Uzbek",),
+    "TJ": ("Tajik",), "KG": ("Kyrgyz",), "AZ": ("Azeri",), "SI": ("Slovenian",), "SK": ("Slovakian",),
+    "EC": ("Ecuadorian",), "GB": ("Briton", "English"), "CV": ("Cape Verdean",),
+    "XK": ("Kosovar", "Kosovan"), "BY": ("Belarussian",), "CI": ("Ivoirian",),
+    "NP": ("Nepali",), "IS": ("Icelandic",), "SO": ("Somalian",), "BW": ("Botswanan",),
+}
+
 # Former and colloquial country names and abbreviations still met in news and archives.
 HISTORIC_NAMES: dict[str, tuple[str, ...]] = {
     "CD": ("Zaire", "Congo-Kinshasa", "Democratic Republic of Congo", "DR of Congo", "Congo", "DR Congo"),

@@ -14,6 +14,12 @@ def test_demonyms_and_ordinary_words_are_not_places(gp):
     assert _spans(gp, text) == []
 
 
+def test_a_place_whose_nationality_word_is_its_name_stays_a_place(gp):
+    """countryinfo gives "Djibouti" and "Gibraltar" as their people's demonyms too."""
+    ms = {m.text: m for m in gp.parse("Warships left Djibouti for Gibraltar on Monday.")}
+    assert (ms["Djibouti"].country_code, ms["Gibraltar"].country_code) == ("DJ", "GI")
+
+
 def test_possessive_and_article_are_left_out(gp):
     text = "Kyiv’s residents sheltered while the Netherlands sent aid to Odessa's port."
     texts = [t for t, _, _ in _spans(gp, text)]

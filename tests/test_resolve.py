@@ -168,3 +168,20 @@ def test_one_other_mention_is_no_country_focus(gp):
     """With two places in a text, "New York" alone must not send Brussels to a village in the US."""
     text = "The European Union and NATO met in Brussels; the UN Security Council met in New York."
     assert _resolved(gp, text, "Brussels").country_code == "BE"
+
+
+def test_nationality_words_say_which_country_a_name_is_in(gp):
+    """"Bolivian miners" beside "La Paz" outweighs two mentions of Colombia elsewhere (old: La Paz,
+    Colombia, a town of 13,000); "Chilean police" puts Valparaiso in Chile, not in Brazil."""
+    text = ("Brazil's president met officials in Colombia on Tuesday. Protests continued in Santiago and "
+            "Valparaiso, where Chilean police fired tear gas. In La Paz, Bolivian miners blocked roads. "
+            "Migrants crossed into Colombia at Cucuta.")
+    got = {m.text: m.country_code for m in gp.parse(text)}
+    assert (got["La Paz"], got["Valparaiso"], got["Santiago"]) == ("BO", "CL", "CL")
+
+
+def test_nationality_words_are_counted_outside_place_names(gp):
+    from geomap.resolve import _nationality_words
+
+    doc = gp.nlp("Two South Koreans and a Latin American band left the Dominican Republic for Chinese ports.")
+    assert sorted(cc for _, cc in _nationality_words(doc, list(doc.spans["places"]))) == ["CN", "KR"]
