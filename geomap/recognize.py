@@ -343,9 +343,11 @@ class PlaceRecognizer:
         country_hows = (NAME, ALIAS) if ent.label_ == "ORG" else (NAME,)
         if ent.label_ not in {"ORG", "NORP"}:  # "Burkina Faso" as an EVENT: countries only
             return end - start <= 3 and self._names(text, country_hows, lambda p: p.kind == "country")
+        # An island or sea read as a people ("off [Sumatra]" as NORP); not "the European Union" (an ORG).
+        areas = {"region", "macroregion", "continent"} if ent.label_ == "NORP" else {"region"}
         return end - start <= 3 and (
             self._names(text, country_hows, lambda p: p.kind == "country")
-            or self._names(text, (NAME,), lambda p: p.kind == "region")
+            or self._names(text, (NAME,), lambda p: p.kind in areas)
             or self._big_city(text, self.min_city_population * 5)
             # A metropolis by its old name in one word ("Calcutta", "Bombay"); not a code in capitals,
             # not a translation ("White House" is Casablanca's).
@@ -429,6 +431,9 @@ class PlaceRecognizer:
                 taken[ent.start:ent.end] = [True] * len(ent)
                 continue  # buildings, roads, airports the gazetteer cannot place
             hint = self.kind_hint(doc, start, end)
+            bloc = start > 0 and doc[start - 1].lower_ == "the" or end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN")
+            if name_key(text) in _COMPASS and not hint and bloc:
+                continue  # "Moscow blamed the West", "Western powers": not Cameroon's West Region
             end = self._with_trigger(doc, start, end)[0]
             span = Span(doc, start, end, label=ent.label_ if ent.label_ in self.labels else "GPE")
             span._.kind_hint = hint

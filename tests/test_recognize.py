@@ -20,6 +20,19 @@ def test_a_place_whose_nationality_word_is_its_name_stays_a_place(gp):
     assert (ms["Djibouti"].country_code, ms["Gibraltar"].country_code) == ("DJ", "GI")
 
 
+def test_a_compass_word_for_a_bloc_is_no_place(gp):
+    """"the West", "Western powers" are no region; "the provinces of Nyanza and Western" keep theirs."""
+    text = ("Moscow blamed the West, and Western powers answered. "
+            "Kenya reported cases in the provinces of Nyanza and Western.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["Moscow", "Kenya", "Nyanza", "Western"]
+
+
+def test_an_island_read_as_a_people_is_a_place(gp):
+    """en_core_web_md reads "Sumatra" as NORP here."""
+    ms = {m.text: m for m in gp.parse("A strong earthquake struck off the coast of Sumatra early Friday.")}
+    assert ms["Sumatra"].kind == "macroregion"
+
+
 def test_possessive_and_article_are_left_out(gp):
     text = "Kyiv’s residents sheltered while the Netherlands sent aid to Odessa's port."
     texts = [t for t, _, _ in _spans(gp, text)]
