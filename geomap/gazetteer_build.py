@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import time
 from collections import defaultdict
 from importlib import metadata, resources
@@ -22,6 +23,7 @@ from anyascii import anyascii
 
 from .gazetteer import ABBREV, ALIAS, NAME, GazetteerWriter, Place, default_path, mean_point
 from .regions import (
+    ARABIC_ARTICLE_COUNTRIES,
     CLDR_ALIASES,
     EXTRA_REGIONS,
     FORMER_REGIONS,
@@ -55,8 +57,17 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "14"
+CONTENT_VERSION = "15"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-\u2010\u2011]+(?=\w{3})", re.IGNORECASE)
+
+
+def _without_article(names: list[tuple[str, int]], cc: str | None) -> list[tuple[str, int]]:
+    """The forms without the Arabic article ("El-Hodeidah" -> "Hodeidah"), in the countries whose
+    names carry it; elsewhere "El Salvador" is not "Salvador"."""
+    if cc not in ARABIC_ARTICLE_COUNTRIES:
+        return []
+    return [(short, ALIAS) for name, _ in names if (short := _ARABIC_ARTICLE.sub("", name)) != name]
 
 
 def _is_abbreviation(name: str) -> bool:
@@ -185,7 +196,8 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
     for gid, name, cc, adm1, adm2, lat, lon, pop in cities:
         feature = "PPLC" if gid in capital_ids else "PPL"
         out.add_place(Place(gid, name, "city", cc, lat, lon, pop, gid, feature, adm1, adm2))
-        out.add_names(gid, [(name, NAME), *_alternates(alternates.get(gid, []), name)])
+        names = [(name, NAME), *_alternates(alternates.get(gid, []), name)]
+        out.add_names(gid, names + _without_article(names, cc))
     log(f"{len(cities)} populated places")
 
     # --- countries ---------------------------------------------------------------------------
@@ -256,6 +268,7 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         code = (s.iso_code or "").partition("-")[2]
         if level <= 1 and code.isalpha() and (len(code) >= 3 or cc in _POSTAL_CODE_COUNTRIES):
             names.append((code, ABBREV))  # "NSW", "TX": only ever matched when written in capitals
+        names += _without_article(names, cc)
         names += [(a, ABBREV) for a in STYLEBOOK_ABBREVIATIONS.get(s.iso_code or "", ())]
         out.add_names(pid, names)
         n_sub += 1

@@ -73,6 +73,12 @@ EXTRA_DEMONYMS: dict[str, tuple[str, ...]] = {
     "NP": ("Nepali",), "IS": ("Icelandic",), "SO": ("Somalian",), "BW": ("Botswanan",),
 }
 
+# Countries whose place names carry the Arabic article that English news mostly drops:
+# "Al Hudaydah" is "Hodeidah", "Ar Raqqah" "Raqqa", "El Arish" "Arish".
+ARABIC_ARTICLE_COUNTRIES = frozenset({
+    "AE", "BH", "DJ", "DZ", "EG", "EH", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA",
+    "SD", "SO", "SY", "TN", "YE"})
+
 # Former and colloquial country names and abbreviations still met in news and archives.
 HISTORIC_NAMES: dict[str, tuple[str, ...]] = {
     "CD": ("Zaire", "Congo-Kinshasa", "Democratic Republic of Congo", "DR of Congo", "Congo", "DR Congo"),

@@ -116,3 +116,14 @@ def test_former_regions_and_physical_features(gazetteer, name, expected, kind, c
 def test_regions_shown_by_their_english_names(gazetteer, name, official):
     region = _best(gazetteer, official, "region")
     assert region.name == name and _best(gazetteer, name, "region") == region
+
+
+@pytest.mark.parametrize(("name", "country"), [("Hodeidah", "YE"), ("Fallujah", "IQ"), ("Qaim", "IQ")])
+def test_arab_places_without_their_article(gazetteer, name, country):
+    """English news drops the Arabic article GeoNames keeps: "Al Ḩudaydah" is "Hodeidah"."""
+    assert _best(gazetteer, name, "city").country == country
+
+
+def test_the_article_is_kept_outside_the_arab_world(gazetteer):
+    """"El Paso", Texas and "El Salvador" keep their article: "Paso" is not the Texan city."""
+    assert not [c for c in gazetteer.candidates("Paso", fuzzy=False) if c.place.country == "US"]
