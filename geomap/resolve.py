@@ -44,6 +44,9 @@ class Weights:
     log_pop: dict[str, float] = field(default_factory=lambda: {
         "region": 0.3, "district": 0.2, "city": 0.45})
     capital: float = 0.8
+    # A state named like its country's capital is the lesser sense of the name: "In Washington,
+    # the State Department said"; a list of states still makes it the state.
+    capital_namesake: float = -1.0
     # "the Gulf", "the Red Sea", "the Pacific": an article before a bare name says sea, range or
     # area rather than the province or town of that name (Gulf Province, Red Sea State, Pacific, MO).
     definite_area: float = 2.0
@@ -54,6 +57,9 @@ class Weights:
     # One unseen mention added to the others the focus is shared over: with two places in a text,
     # "New York" alone must not make Brussels a village in the US.
     focus_unseen: float = 1.0
+    # A name's readings count toward the focus by squared belief: the dozen small American namesakes
+    # of Paris or London must not add up to an article about the United States.
+    focus_sharpness: float = 2.0
     # A nationality word ("Bolivian miners", "Chilean police") as a share of a mention of its
     # country: it says where the story is, if less surely than a place name.
     nationality: float = 0.5
@@ -82,6 +88,7 @@ _LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";"})
 _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central|"
                                   r"northern|southern|eastern|western|north-?eastern|north-?western|"
                                   r"south-?eastern|south-?western)\s+)?", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s", re.IGNORECASE)
 Nearness = dict[int, list[tuple[int, int, bool, bool]]]  # group -> (other, chars, comma, comma back)
 
 
@@ -188,10 +195,13 @@ class PlaceResolver:
                       if c.place.kind == "city" and c.exact and c.how in (NAME, ALIAS, SHORT)]
             biggest_city = max((city.population for city, _ in cities), default=0)
             definite = any(sp.start > 0 and doc[sp.start - 1].lower_ in _AREA_CUES for sp in g.spans)
+            capitals = {city.country for city, share in cities if city.feature == "PPLC" and share < 0.25}
             g.prior = [self._prior(c, g.hint, g.upper, c.place.kind == "region" and any(
                 city.admin1 == c.place.id and city.population >= share * c.place.population for city, share in cities),
                 c.place.kind == "region" and 0 < c.place.population < biggest_city)
                 + (self.w.definite_area if definite and c.place.kind == "macroregion" else 0.0)
+                + (self.w.capital_namesake if c.place.kind == "region" and not g.hint
+                   and c.place.country in capitals else 0.0)
                 for c in g.cands]
             g.probs = _softmax(g.prior)
             g.scores = list(g.prior)
@@ -245,9 +255,11 @@ class PlaceResolver:
             cm: dict[str, float] = defaultdict(float)
             pm: dict[int | str, float] = defaultdict(float)
             hm: dict[int | str, float] = defaultdict(float)
-            for c, pr in zip(g.cands, g.probs):
+            sharp = [pr ** w.focus_sharpness for pr in g.probs]
+            z = sum(sharp) or 1.0
+            for c, pr, sp in zip(g.cands, g.probs, sharp):
                 if c.place.country:
-                    cm[c.place.country] += pr * len(g.spans)
+                    cm[c.place.country] += sp / z * len(g.spans)
                 for pid in self._stands_for(c.place):
                     pm[pid] = max(pm[pid], pr)
                 for pid in self._containers(c.place):
@@ -354,8 +366,11 @@ def _nationality_words(doc: Doc, spans: list[Span]) -> list[tuple[int, str]]:
 
 def _nearness(doc: Doc, glist: list[_Group]) -> Nearness:
     """For each group, every other group with the fewest characters between their mentions,
-    whether one of its mentions is followed by ", " and one of the other's, and the reverse."""
+    whether one of its mentions is followed by ", " and one of the other's, and the reverse.
+    "Washington, Pennsylvania and California" is a list: a container named after a comma is set
+    off by one after it too ("Paris, Texas, on Monday"), not followed by "and"."""
     starts = [sorted(s.start_char for s in g.spans) for g in glist]
+    ends = {s.start_char: s.end_char for g in glist for s in g.spans}
     text = doc.text
     pairs: dict[tuple[int, int], tuple[int, bool]] = {}
     for gi, g in enumerate(glist):
@@ -367,7 +382,8 @@ def _nearness(doc: Doc, glist: list[_Group]) -> Nearness:
                 k = bisect.bisect_left(starts[gj], span.start_char)
                 for pos in starts[gj][max(0, k - 1):k + 1]:
                     chars = min(chars, abs(pos - span.start_char))
-                    if 0 <= pos - span.end_char <= 24 and _NAMES_ITS_CONTAINER.fullmatch(text, span.end_char, pos):
+                    if 0 <= pos - span.end_char <= 24 and _NAMES_ITS_CONTAINER.fullmatch(text, span.end_char, pos) and (
+                            not _LIST_GOES_ON.match(text, ends[pos])):
                         comma = True
             pairs[(gi, gj)] = (chars, comma)
     out: Nearness = {gi: [] for gi in range(len(glist))}

@@ -185,3 +185,18 @@ def test_nationality_words_are_counted_outside_place_names(gp):
 
     doc = gp.nlp("Two South Koreans and a Latin American band left the Dominican Republic for Chinese ports.")
     assert sorted(cc for _, cc in _nationality_words(doc, list(doc.spans["places"]))) == ["CN", "KR"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Jets struck Hodeidah on Sunday. In Washington, the State Department condemned the attack, and "
+     "London and Paris called for restraint.", "city"),
+    ("Officials are investigating cases in Washington, Pennsylvania and California.", "region"),
+    ("Salmon runs were counted in Washington and Oregon.", "region"),
+])
+def test_washington_is_the_capital_unless_states_are_around(gp, text, kind):
+    """A state named like its country's capital is the lesser sense of the name; in a list of states
+    it is the state, and "Washington, Pennsylvania and ..." is such a list, not a town in Pennsylvania."""
+    m = _resolved(gp, text, "Washington")
+    assert m.kind == kind and m.country_code == "US"
+    if kind == "city":
+        assert distance_km(m.lat, m.lon, 38.9, -77.04) < 20
