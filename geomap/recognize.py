@@ -169,8 +169,10 @@ class PlaceRecognizer:
             doc[ent.start - 2].ent_type_ in self.labels)
         if listed or self._preceding_hint(doc, ent.start, ent.end):
             return self._acceptable(ent.text, None, ent.text.isupper())
-        # A lone "Kherson" or "Wad Madani" tagged PERSON is the city, unless the article names a person so.
-        if ent.text not in person_words:
+        # A lone "Kherson" or "Wad Madani" tagged PERSON is the city, unless the article names a person so
+        # or it qualifies a noun like a brand ("Brent crude", "Nokia shares").
+        qualifies = ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and doc[ent.end].is_lower
+        if ent.text not in person_words and not qualifies:
             return self._acceptable(ent.text, None, ent.text.isupper(), self.min_city_population * 5) and (
                 len(ent) == 1 or self._city_of_two_words(ent))
         return False

@@ -33,6 +33,11 @@ def test_an_island_read_as_a_people_is_a_place(gp):
     assert ms["Sumatra"].kind == "macroregion"
 
 
+def test_a_name_qualifying_a_noun_like_a_brand_is_no_town(gp):
+    """NER reads "Brent" as a person; Brent is also a London borough of 330,000."""
+    assert _spans(gp, "Oil prices rose in Asian trading, with Brent crude up 2 percent.") == []
+
+
 def test_possessive_and_article_are_left_out(gp):
     text = "Kyiv’s residents sheltered while the Netherlands sent aid to Odessa's port."
     texts = [t for t, _, _ in _spans(gp, text)]
