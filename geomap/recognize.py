@@ -171,8 +171,7 @@ class PlaceRecognizer:
             return self._acceptable(ent.text, None, ent.text.isupper())
         # A lone "Kherson" or "Wad Madani" tagged PERSON is the city, unless the article names a person so
         # or it qualifies a noun like a brand ("Brent crude", "Nokia shares").
-        qualifies = ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and doc[ent.end].is_lower
-        if ent.text not in person_words and not qualifies:
+        if ent.text not in person_words and not _qualifies_a_noun(doc, ent.end):
             return self._acceptable(ent.text, None, ent.text.isupper(), self.min_city_population * 5) and (
                 len(ent) == 1 or self._city_of_two_words(ent))
         return False
@@ -526,6 +525,11 @@ class PlaceRecognizer:
 
 def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
+
+
+def _qualifies_a_noun(doc: Doc, end: int) -> bool:
+    """The name stands before a common noun like a brand: "Brent crude", "Nokia shares"."""
+    return end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower
 
 
 def _glued(doc: Doc, edges: set[int], at: int, step: int) -> bool:
