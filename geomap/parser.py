@@ -178,6 +178,7 @@ class Geoparser:
                 raise ValueError(f"span ({start}, {end}) lies outside the text")
             span._.kind_hint = recognizer.kind_hint(doc, span.start, span.end)
             made.append(span)
+        recognize.share_plural_kind(doc, sorted(made, key=lambda s: s.start))
         resolver.resolve_spans(doc, made)
         if incidents_on:
             doc.spans[SPAN_KEY] = made

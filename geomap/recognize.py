@@ -452,6 +452,7 @@ class PlaceRecognizer:
         spans += self._listed_with_places(doc, spans, surnames)
         spans += self._hometowns(doc, spans, person_words)
         spans.sort(key=lambda s: s.start)
+        share_plural_kind(doc, spans)
         doc.spans[SPAN_KEY] = spans
         return doc
 
@@ -525,6 +526,21 @@ class PlaceRecognizer:
 
 def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
+
+
+def share_plural_kind(doc: Doc, spans: list[Span]) -> None:
+    """"Ramsey, Washington and Dakota counties", "the Kherson and Zaporizhzhia regions": a plural
+    kind word after a list is every member's."""
+    for k in range(len(spans) - 1, 0, -1):
+        last = spans[k]
+        word = doc[last.end].lower_ if last.end < len(doc) else ""
+        if not (word.endswith("s") and word in TRIGGERS):
+            continue
+        j = k - 1
+        while j >= 0 and spans[j].end < spans[j + 1].start <= spans[j].end + 2 and all(
+                t.lower_ in _LIST_WORDS for t in doc[spans[j].end:spans[j + 1].start]):
+            spans[j]._.kind_hint = spans[j]._.kind_hint or TRIGGERS[word]
+            j -= 1
 
 
 def _qualifies_a_noun(doc: Doc, end: int) -> bool:

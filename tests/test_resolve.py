@@ -200,3 +200,15 @@ def test_washington_is_the_capital_unless_states_are_around(gp, text, kind):
     assert m.kind == kind and m.country_code == "US"
     if kind == "city":
         assert distance_km(m.lat, m.lon, 38.9, -77.04) < 20
+
+
+def test_a_plural_kind_word_covers_the_whole_list(gp):
+    """"Ramsey, Washington and Dakota counties" are three counties, in parse and on given spans alike."""
+    text = "The governor declared an emergency for Ramsey, Washington and Dakota counties after St. Paul flooded."
+    expected = {"Ramsey": "Ramsey County", "Washington": "Washington County", "Dakota": "Dakota County"}
+    parsed = {m.text: m for m in gp.parse(text)}
+    given = {m.text: m for m in gp.resolve(text, [(text.index(n), text.index(n) + len(n)) for n in expected])}
+    for name, county in expected.items():
+        for m in (parsed[name], given[name]):
+            assert (m.name, m.kind, m.country_code) == (county, "district", "US")
+            assert distance_km(m.lat, m.lon, 44.95, -93.09) < 60  # Minnesota's, around St. Paul
