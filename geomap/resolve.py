@@ -72,6 +72,10 @@ class Weights:
     comma_contain: float = 4.0
     proximity: float = 2.0
     list_kind: float = 2.0
+    # Towns listed together lie together: "near Rochester and Mankato" is Minnesota's Rochester. A
+    # choice among the towns of a name only; whether the name is a town at all is list_kind's.
+    list_near: float = 1.5
+    list_near_km: float = 150.0
     proximity_km: float = 400.0
     rounds: int = 2
 
@@ -279,8 +283,10 @@ class PlaceResolver:
                 p = g.cands[i].place
                 if p.kind in _LOCAL_KINDS:
                     best_points.append((gi, p.lat, p.lon, g.probs[i] * len(g.spans)))
+        partners_points = [[(c.place, pr) for c, pr in zip(g.cands, g.probs) if pr >= 0.01
+                            and c.place.kind in _POINT_KINDS] for g in glist]
 
-        list_kinds = self._list_kinds(doc, glist)
+        list_kinds, partners = self._list_kinds(doc, glist)
         for gi, g in enumerate(glist):
             others = n_mentions - len(g.spans)
             new = []
@@ -303,12 +309,20 @@ class PlaceResolver:
                         closeness = sum(wt * math.exp(-d / w.proximity_km) for d, wt in near) / total
                         s += w.proximity * closeness
                 new.append(s)
+            if partners[gi]:
+                near = {ci: max(sum(pr * math.exp(-distance_km(c.place.lat, c.place.lon, q.lat, q.lon) / w.list_near_km)
+                                    for q, pr in partners_points[gj]) for gj in partners[gi])
+                        for ci, c in enumerate(g.cands) if c.place.kind in _POINT_KINDS}
+                top = max(near.values(), default=0.0)
+                for ci, v in near.items():
+                    new[ci] += w.list_near * (v - top)
             g.scores = new
         for g in glist:
             g.probs = _softmax(g.scores)
 
-    def _list_kinds(self, doc: Doc, glist: list[_Group]) -> list[dict[str, float]]:
-        """Per group, the kinds its list neighbours currently lean to ("Arizona, California and Ohio")."""
+    def _list_kinds(self, doc: Doc, glist: list[_Group]) -> tuple[list[dict[str, float]], list[set[int]]]:
+        """Per group, the kinds its list neighbours currently lean to ("Arizona, California and Ohio"),
+        and those neighbours."""
         owner = {}
         for gi, g in enumerate(glist):
             for span in g.spans:
@@ -316,13 +330,15 @@ class PlaceResolver:
         ordered = sorted(owner.items())
         text = doc.text  # built anew on every access
         out: list[dict[str, float]] = [defaultdict(float) for _ in glist]
+        partners: list[set[int]] = [set() for _ in glist]
         for (_, (ga, a)), (_, (gb, b)) in zip(ordered, ordered[1:]):
             if ga == gb or text[a.end_char:b.start_char].strip() not in _LIST_GLUE:
                 continue
             for src, dst in ((ga, gb), (gb, ga)):
+                partners[dst].add(src)
                 for c, pr in zip(glist[src].cands, glist[src].probs):
                     out[dst][c.place.kind] = min(1.0, out[dst][c.place.kind] + pr)
-        return out
+        return out, partners
 
     def _containment(self, gi: int, p: Place, nearness: Nearness,
                      place_mass: dict[int, dict[int | str, float]],

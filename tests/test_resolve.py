@@ -212,3 +212,11 @@ def test_a_plural_kind_word_covers_the_whole_list(gp):
         for m in (parsed[name], given[name]):
             assert (m.name, m.kind, m.country_code) == (county, "district", "US")
             assert distance_km(m.lat, m.lon, 44.95, -93.09) < 60  # Minnesota's, around St. Paul
+
+
+def test_towns_listed_together_lie_together(gp):
+    """A state named nearby holds a small Rochester; the town listed beside it says Minnesota's."""
+    text = ("Heavy rain flooded farms. Farmers near Rochester and Mankato reported crop losses. "
+            "Downstream, La Crosse, Wis., braced for the crest.")
+    m = _resolved(gp, text, "Rochester")
+    assert distance_km(m.lat, m.lon, 44.02, -92.47) < 20
