@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .text import name_key, skeleton, strip_admin_words
+from .text import PART_WORDS, name_key, skeleton, strip_admin_words
 
 SCHEMA_VERSION = 3
 
@@ -164,6 +164,12 @@ class Gazetteer:
                 prior = best.get(place_id)
                 if prior is None or how < prior.how:
                     best[place_id] = Candidate(self.get(place_id), how)  # type: ignore[arg-type]
+        head, _, rest = key.partition(" ")
+        if not best and rest and head in PART_WORDS:
+            # "Middle Tennessee", "East Nashville", "Upstate New York": a part of a place no data set
+            # names is found as the place itself.
+            for place_id, _ in self.name_rows(strip_admin_words(rest)):
+                best[place_id] = Candidate(self.get(place_id), SHORT)  # type: ignore[arg-type]
         if fuzzy and len(best) < limit:
             for k in keys:
                 skel = skeleton(k)

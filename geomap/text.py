@@ -23,6 +23,13 @@ ADMIN_WORDS = frozenset(
     republic autonomous community division emirate""".split()
 )
 
+# Words that name a part of a place: "Middle Tennessee", "East Nashville", "Upstate New York".
+PART_WORDS = frozenset(
+    """north south east west northern southern eastern western central middle mid upper lower upstate
+    downstate greater northeast northwest southeast southwest northeastern northwestern southeastern
+    southwestern""".split()
+)
+
 
 def written_as_abbreviation(text: str) -> bool:
     """Capitals ("US", "NSW") or a dotted short form ("U.S.", "Fla.", "Calif."): a code, not a word."""

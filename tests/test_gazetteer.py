@@ -127,3 +127,12 @@ def test_arab_places_without_their_article(gazetteer, name, country):
 def test_the_article_is_kept_outside_the_arab_world(gazetteer):
     """"El Paso", Texas and "El Salvador" keep their article: "Paso" is not the Texan city."""
     assert not [c for c in gazetteer.candidates("Paso", fuzzy=False) if c.place.country == "US"]
+
+
+@pytest.mark.parametrize(("name", "expected", "kind"), [
+    ("Middle Tennessee", "Tennessee", "region"), ("East Nashville", "Nashville", "city"),
+    ("Upstate New York", "New York State", "region"), ("North Carolina", "North Carolina", "region"),
+])
+def test_a_part_no_data_set_names_is_found_as_the_place(gazetteer, name, expected, kind):
+    """Only when the whole name is unknown: North Carolina stays North Carolina."""
+    assert _best(gazetteer, name, kind).name == expected
