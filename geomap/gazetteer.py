@@ -44,6 +44,9 @@ CREATE INDEX IF NOT EXISTS places_admin1 ON places(admin1);
 """
 
 
+_PART_OF_TOWN = 20_000  # "North Wales" the borough is smaller than this: the name may mean part of Wales
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """One gazetteer entry. `admin1`/`admin2` are ids of the enclosing places."""
@@ -165,11 +168,12 @@ class Gazetteer:
                 if prior is None or how < prior.how:
                     best[place_id] = Candidate(self.get(place_id), how)  # type: ignore[arg-type]
         head, _, rest = key.partition(" ")
-        if not best and rest and head in PART_WORDS:
+        if rest and head in PART_WORDS and all(
+                c.place.kind in ("city", "district") and c.place.population < _PART_OF_TOWN for c in best.values()):
             # "Middle Tennessee", "East Nashville", "Upstate New York": a part of a place no data set
-            # names is found as the place itself.
+            # names is found as the place itself; so is "North Wales", despite a borough in Pennsylvania.
             for place_id, _ in self.name_rows(strip_admin_words(rest)):
-                best[place_id] = Candidate(self.get(place_id), SHORT)  # type: ignore[arg-type]
+                best.setdefault(place_id, Candidate(self.get(place_id), SHORT))  # type: ignore[arg-type]
         if fuzzy and len(best) < limit:
             for k in keys:
                 skel = skeleton(k)

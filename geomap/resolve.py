@@ -70,6 +70,7 @@ class Weights:
     region_home_share: float = 1 / 3
     contain: float = 1.5
     comma_contain: float = 4.0
+    comma_set_off: float = 8.0  # "Victoria, British Columbia, confirmed": nothing but a container
     proximity: float = 2.0
     list_kind: float = 2.0
     # Towns listed together lie together: "near Rochester and Mankato" is Minnesota's Rochester. A
@@ -93,7 +94,9 @@ _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|\s+in\s+(?:(?:the\s+)?(?:north|south
                                   r"northern|southern|eastern|western|north-?eastern|north-?western|"
                                   r"south-?eastern|south-?western)\s+)?", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s", re.IGNORECASE)
-Nearness = dict[int, list[tuple[int, int, bool, bool]]]  # group -> (other, chars, comma, comma back)
+_SET_OFF = re.compile(r"\s*[,.;:)]\s*")
+_LIST_WORD = re.compile(r"(?:and|or)\s", re.IGNORECASE)
+Nearness = dict[int, list[tuple[int, int, int, int]]]  # group -> (other, chars, comma, comma back)
 
 
 @dataclass
@@ -354,9 +357,9 @@ class PlaceResolver:
                         default=0.0)
             outer = max((held_mass[b].get(pid, 0.0) for pid in own if outer_comma or isinstance(pid, int)),
                         default=0.0)
+            sure = (0.0, self.w.comma_contain, self.w.comma_set_off)
             best = max(best, self.w.contain * max(inner, outer) * math.exp(-chars / 800.0),
-                       self.w.comma_contain * inner if comma else 0.0,
-                       self.w.comma_contain * outer if outer_comma else 0.0)
+                       sure[comma] * inner, sure[outer_comma] * outer)
         return best
 
 
@@ -381,26 +384,29 @@ def _nationality_words(doc: Doc, spans: list[Span]) -> list[tuple[int, str]]:
 
 
 def _nearness(doc: Doc, glist: list[_Group]) -> Nearness:
-    """For each group, every other group with the fewest characters between their mentions,
-    whether one of its mentions is followed by ", " and one of the other's, and the reverse.
-    "Washington, Pennsylvania and California" is a list: a container named after a comma is set
-    off by one after it too ("Paris, Texas, on Monday"), not followed by "and"."""
+    """For each group, every other group with the fewest characters between their mentions, and
+    how surely one of its mentions names one of the other's as its container ("Toronto, Canada"),
+    and the reverse: 0 not, 1 maybe, 2 surely. "Washington, Pennsylvania and California" is a list;
+    a container set off by punctuation and no place after it is sure ("Victoria, British Columbia,
+    confirmed")."""
     starts = [sorted(s.start_char for s in g.spans) for g in glist]
     ends = {s.start_char: s.end_char for g in glist for s in g.spans}
     text = doc.text
-    pairs: dict[tuple[int, int], tuple[int, bool]] = {}
+    pairs: dict[tuple[int, int], tuple[int, int]] = {}
     for gi, g in enumerate(glist):
         for gj in range(len(glist)):
             if gj == gi:
                 continue
-            chars, comma = 1 << 30, False
+            chars, comma = 1 << 30, 0
             for span in g.spans:
                 k = bisect.bisect_left(starts[gj], span.start_char)
                 for pos in starts[gj][max(0, k - 1):k + 1]:
                     chars = min(chars, abs(pos - span.start_char))
                     if 0 <= pos - span.end_char <= 24 and _NAMES_ITS_CONTAINER.fullmatch(text, span.end_char, pos) and (
                             not _LIST_GOES_ON.match(text, ends[pos])):
-                        comma = True
+                        after = _SET_OFF.match(text, ends[pos])
+                        sure = after and after.end() not in ends and not _LIST_WORD.match(text, after.end())
+                        comma = max(comma, 2 if sure else 1)
             pairs[(gi, gj)] = (chars, comma)
     out: Nearness = {gi: [] for gi in range(len(glist))}
     for (gi, gj), (chars, comma) in pairs.items():

@@ -133,7 +133,9 @@ def test_the_article_is_kept_outside_the_arab_world(gazetteer):
 @pytest.mark.parametrize(("name", "expected", "kind"), [
     ("Middle Tennessee", "Tennessee", "region"), ("East Nashville", "Nashville", "city"),
     ("Upstate New York", "New York State", "region"), ("North Carolina", "North Carolina", "region"),
+    ("North Wales", "Wales", "region"), ("South Bend", "South Bend", "city"),
 ])
 def test_a_part_no_data_set_names_is_found_as_the_place(gazetteer, name, expected, kind):
-    """Only when the whole name is unknown: North Carolina stays North Carolina."""
+    """Only when the whole name is unknown or a small town's (North Wales, Pennsylvania): North Carolina
+    and South Bend stay themselves."""
     assert _best(gazetteer, name, kind).name == expected

@@ -220,3 +220,11 @@ def test_towns_listed_together_lie_together(gp):
             "Downstream, La Crosse, Wis., braced for the crest.")
     m = _resolved(gp, text, "Rochester")
     assert distance_km(m.lat, m.lon, 44.02, -92.47) < 20
+
+
+def test_a_container_set_off_by_commas_outweighs_the_article(gp):
+    """Five Australian places around it, but "Victoria, British Columbia," is the Canadian city."""
+    text = ("The tour starts in Perth and ends in Sydney, Australia. A team in Victoria, British Columbia, "
+            "confirmed the results, as did labs in Melbourne.")
+    m = _resolved(gp, text, "Victoria")
+    assert m.country_code == "CA" and distance_km(m.lat, m.lon, 48.43, -123.37) < 20
