@@ -131,10 +131,13 @@ class PlaceRecognizer:
         return end, None
 
     def _preceding_hint(self, doc: Doc, start: int, end: int | None = None) -> str | None:
-        """"the city of X", "regions of X and Y": a kind word before the name, through a list.
+        """"the city of X", "regions of X and Y": a kind word before the name, through a list;
+        "neighbouring Niger" is a country, not the Nigerian state.
 
         A comma is crossed only inside a list ("cities of A, B and C"), not in "the city of Van, Turkey".
         """
+        if start >= 1 and doc[start - 1].lower_ in {"neighbouring", "neighboring"}:
+            return "country"
         nxt = doc[end].text if end is not None and end < len(doc) else ""
         glue = {",", "and", "or"} if nxt in {",", "and", "or"} else {"and", "or"}
         i = start - 1
@@ -382,6 +385,8 @@ class PlaceRecognizer:
         text = doc[start:end].text
         if end - start == 1 and text in surnames and not self._big_area(text, text.isupper()):
             return True  # "Zurab Zhvania ... Zhvania said"
+        if not any(t.pos_ == "PROPN" for t in doc[start:end]) and not self.gazetteer.has_name(name_key(text)):
+            return True  # "(AP) — Gunmen killed...": a common noun NER took for a place
         # Capitals match only abbreviations ("DOH" is no way of writing Doha) or the name
         # of a country or big city ("LAGOS", "KYIV").
         return text.isupper() and len(text) <= 5 and not any(

@@ -195,10 +195,10 @@ class PlaceResolver:
         for g in groups.values():
             g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None]
             g.cands = g.cands[: self.max_candidates]
-            # A region that holds a big city of the same name (Kyiv, Kherson). A city whose name adds
-            # "City" owns the bare name only if it holds a good share of the region's people:
-            # New York, not Oklahoma.
-            cities = [(c.place, 0.05 if c.how in (NAME, ALIAS) else 0.25) for c in g.cands
+            # A region that holds a big city of the same name (Kyiv, Kherson). A city known by the
+            # name only as an alias, or whose name adds "City", owns the bare name only if it holds a
+            # good share of the region's people: Mecca and New York, not Goa's Mormugao or Oklahoma.
+            cities = [(c.place, {NAME: 0.05, ALIAS: 0.15}.get(c.how, 0.25)) for c in g.cands
                       if c.place.kind == "city" and c.exact and c.how in (NAME, ALIAS, SHORT)]
             biggest_city = max((city.population for city, _ in cities), default=0)
             definite = any(sp.start > 0 and doc[sp.start - 1].lower_ in _AREA_CUES for sp in g.spans)

@@ -38,6 +38,13 @@ def test_a_name_qualifying_a_noun_like_a_brand_is_no_town(gp):
     assert _spans(gp, "Oil prices rose in Asian trading, with Brent crude up 2 percent.") == []
 
 
+def test_a_common_noun_ner_takes_for_a_place_is_none(gp):
+    """After a dateline en_core_web_md tags "Gunmen" GPE; a place name is a proper noun or known."""
+    text = ("ABUJA, Nigeria (AP) — Gunmen killed at least 20 villagers in Zamfara state overnight, police said "
+            "Sunday, the latest in a wave of attacks across Nigeria's northwest.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["ABUJA", "Nigeria", "Zamfara", "Nigeria"]
+
+
 def test_possessive_and_article_are_left_out(gp):
     text = "Kyiv’s residents sheltered while the Netherlands sent aid to Odessa's port."
     texts = [t for t, _, _ in _spans(gp, text)]

@@ -228,3 +228,16 @@ def test_a_container_set_off_by_commas_outweighs_the_article(gp):
             "confirmed the results, as did labs in Melbourne.")
     m = _resolved(gp, text, "Victoria")
     assert m.country_code == "CA" and distance_km(m.lat, m.lon, 48.43, -123.37) < 20
+
+
+def test_neighbouring_says_country(gp):
+    """In a story about Nigeria, "neighbouring Niger" is the country, not the Nigerian state."""
+    text = ("Gunmen killed villagers in Zamfara state, police in Abuja said. In neighbouring Niger, troops "
+            "clashed with jihadists. Lagos was calm.")
+    assert _resolved(gp, text, "Niger").kind == "country"
+
+
+def test_a_city_known_by_the_name_only_as_an_alias_leaves_the_region_its_name(gp):
+    """Mormugao is also called "Goa"; with a tenth of the state's people, Goa is the state."""
+    m = _resolved(gp, "The weather office warned Mumbai and Goa of heavy showers.", "Goa")
+    assert (m.name, m.kind) == ("Goa", "region")
