@@ -197,7 +197,8 @@ class PlaceRecognizer:
             return False
         least = 0 if len(ent) > 1 else 5000  # one word is more often a first name: "trusted in Jesus"
         hows = (NAME, ALIAS) if ent.label_ == "PERSON" else (NAME,)  # aliases hold brand jokes ("Google": Topeka)
-        return self._names(ent.text, hows, lambda p: p.kind in ("city", "district") and p.population >= least)
+        return self._names(ent.text, hows, lambda p: p.kind in ("city", "district", "region", "country")
+                           and p.population >= least)
 
     def _place_of_the_country_before(self, doc: Doc, ent: Span) -> bool:
         """"Kenya's overcrowded [Dadaab] camps" (read as a person): after a country's possessive and
@@ -502,7 +503,9 @@ class PlaceRecognizer:
             grew = False
             i = 0
             while i < len(doc):
-                if covered[i] or not _capitalised(doc[i]):
+                # A sentence's first word only if NER took it for a name: "Bologna and Ravenna were...".
+                if covered[i] or not (_capitalised(doc[i]) or doc[i].is_sent_start and doc[i].is_alpha and (
+                        doc[i].text[:1].isupper() and doc[i].ent_type_ in _OVERRIDABLE)):
                     i += 1
                     continue
                 j = i + 1

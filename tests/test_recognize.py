@@ -45,6 +45,14 @@ def test_a_common_noun_ner_takes_for_a_place_is_none(gp):
     assert [t for t, _, _ in _spans(gp, text)] == ["ABUJA", "Nigeria", "Zamfara", "Nigeria"]
 
 
+def test_headline_case_names_ner_calls_people(gp):
+    """Title-case headlines confuse NER: "In Emilia-Romagna" and a paragraph's first word
+    "Bologna", both tagged PERSON, are places."""
+    text = ("Rescue Teams Search For Missing In Emilia-Romagna After Rivers Burst Their Banks\n\n"
+            "Bologna and Ravenna were among the worst-hit cities.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["Emilia-Romagna", "Bologna", "Ravenna"]
+
+
 def test_possessive_and_article_are_left_out(gp):
     text = "Kyiv’s residents sheltered while the Netherlands sent aid to Odessa's port."
     texts = [t for t, _, _ in _spans(gp, text)]
