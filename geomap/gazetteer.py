@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .text import PART_WORDS, name_key, skeleton, strip_admin_words
+from .text import PART_WORDS, name_key, skeleton, strip_admin_words, umlauts_spelled_out
 
 SCHEMA_VERSION = 3
 
@@ -267,6 +267,7 @@ class GazetteerWriter:
             if key:
                 seen.setdefault(key, how)
                 seen.setdefault(strip_admin_words(key), SHORT)
+                seen.setdefault(name_key(umlauts_spelled_out(surface)), ALIAS if how == NAME else how)
         rows = [(k, place_id, h) for k, h in seen.items()]
         skels = {sk for sk in map(skeleton, seen) if len(sk) >= 4}
         self.db.executemany("INSERT INTO names VALUES (?,?,?)", rows)

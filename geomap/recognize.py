@@ -29,7 +29,7 @@ TRIGGERS: dict[str, str] = {
     "county": "district", "counties": "district", "borough": "district", "municipality": "district",
     "region": "region", "regions": "region", "oblast": "region", "oblasts": "region",
     "province": "region", "provinces": "region", "state": "region", "governorate": "region",
-    "prefecture": "region",
+    "prefecture": "region", "canton": "region", "cantons": "region",
     "city": "city", "town": "city", "village": "city", "cities": "city", "towns": "city", "villages": "city",
 }
 _ADJECTIVAL = re.compile(r"(?:s|c|ts|z)k(?:yi|iy|yy|ii|y|i|a|e|oe|aya|ij)$")
@@ -145,7 +145,8 @@ class PlaceRecognizer:
             i -= 1
         if i >= 1 and doc[i].lower_ == "of":
             # "the city of X", but not "the Solomyansky district of X": there the word is Solomyansky's.
-            if i >= 2 and (doc[i - 2].pos_ == "PROPN" or doc[i - 2].ent_type_):
+            # "the Swiss canton of X" is X's, though: a nationality word owns no kind word.
+            if i >= 2 and doc[i - 2].ent_type_ != "NORP" and (doc[i - 2].pos_ == "PROPN" or doc[i - 2].ent_type_):
                 return None
             return TRIGGERS.get(doc[i - 1].lower_)
         return None

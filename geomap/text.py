@@ -30,6 +30,13 @@ PART_WORDS = frozenset(
     southwestern""".split()
 )
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
+def umlauts_spelled_out(name: str) -> str:
+    """German spelling without umlauts: "Baden-Württemberg" is also "Baden-Wuerttemberg"."""
+    return name.translate(_UMLAUTS)
+
 
 def written_as_abbreviation(text: str) -> bool:
     """Capitals ("US", "NSW") or a dotted short form ("U.S.", "Fla.", "Calif."): a code, not a word."""

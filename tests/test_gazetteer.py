@@ -102,6 +102,7 @@ def test_mean_point_across_the_antimeridian():
     ("Swat Valley", "Swat Valley", "macroregion", None), ("Fort Hood", "Fort Hood", "city", None),
     ("Americas", "Americas", "macroregion", None), ("USA", "United States", "country", "US"),
     ("East Sea", "Sea of Japan", "macroregion", None), ("Bay Area", "San Francisco Bay Area", "macroregion", None),
+    ("Baden-Wuerttemberg", "Baden-Wurttemberg", "region", "DE"),  # umlauts spelled out
 ])
 def test_former_regions_and_physical_features(gazetteer, name, expected, kind, country):
     """Each hand-listed place is its own entry, however long the lists grow (ids never collide)."""

@@ -241,3 +241,9 @@ def test_a_city_known_by_the_name_only_as_an_alias_leaves_the_region_its_name(gp
     """Mormugao is also called "Goa"; with a tenth of the state's people, Goa is the state."""
     m = _resolved(gp, "The weather office warned Mumbai and Goa of heavy showers.", "Goa")
     assert (m.name, m.kind) == ("Goa", "region")
+
+
+def test_the_swiss_canton_of_zurich_is_the_canton(gp):
+    """"canton" is a kind word, and a nationality word before it owns no kind word."""
+    m = _resolved(gp, "Suspects were also detained in Austria and in the Swiss canton of Zurich.", "Zurich")
+    assert (m.kind, m.country_code) == ("region", "CH")
