@@ -184,13 +184,13 @@ class PlaceResolver:
         return ids
 
     def resolve_spans(self, doc: Doc, spans: list[Span]) -> None:
-        groups: dict[tuple[str, str | None], _Group] = {}
-        for span in spans:
+        groups: dict[tuple[str, str | None, str | None], _Group] = {}
+        for span, sense in _senses(doc, spans):
             key = name_key(span.text)
-            g = groups.get((key, span._.kind_hint))
+            g = groups.get((key, span._.kind_hint, sense))
             if g is None:
-                g = groups[(key, span._.kind_hint)] = _Group(key, span._.kind_hint, [],
-                                                          written_as_abbreviation(span.text))
+                g = groups[(key, span._.kind_hint, sense)] = _Group(key, span._.kind_hint, [],
+                                                                 written_as_abbreviation(span.text))
             g.spans.append(span)
         for g in groups.values():
             g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None]
@@ -361,6 +361,33 @@ class PlaceResolver:
             best = max(best, self.w.contain * max(inner, outer) * math.exp(-chars / 800.0),
                        sure[comma] * inner, sure[outer_comma] * outer)
         return best
+
+
+def _senses(doc: Doc, spans: list[Span]) -> list[tuple[Span, str | None]]:
+    """Each span with the sense it shares with the others of its name: one per name, unless the
+    article names two containers for it ("Birmingham, England, and Birmingham, Alabama"); then
+    one per container, a bare mention taking the sense of the last one before it."""
+    text = doc.text
+    ordered = sorted(spans, key=lambda s: s.start_char)
+    container: dict[int, str] = {}
+    for a, b in zip(ordered, ordered[1:]):
+        if 0 <= b.start_char - a.end_char <= 24 and _NAMES_ITS_CONTAINER.fullmatch(text, a.end_char, b.start_char):
+            container[a.start_char] = name_key(b.text)
+    variants: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for span in ordered:
+        if span.start_char in container:
+            variants[(name_key(span.text), span._.kind_hint)].add(container[span.start_char])
+    last: dict[tuple[str, str | None], str] = {}
+    out = []
+    for span in ordered:
+        name = (name_key(span.text), span._.kind_hint)
+        if len(variants[name]) < 2:
+            out.append((span, None))
+            continue
+        sense = container.get(span.start_char) or last.get(name) or min(variants[name])
+        last[name] = sense
+        out.append((span, sense))
+    return out
 
 
 def _nationality_words(doc: Doc, spans: list[Span]) -> list[tuple[int, str]]:

@@ -247,3 +247,14 @@ def test_the_swiss_canton_of_zurich_is_the_canton(gp):
     """"canton" is a kind word, and a nationality word before it owns no kind word."""
     m = _resolved(gp, "Suspects were also detained in Austria and in the Swiss canton of Zurich.", "Zurich")
     assert (m.kind, m.country_code) == ("region", "CH")
+
+
+def test_two_containers_for_one_name_make_two_senses(gp):
+    """One sense per name, unless the article names two containers for it; a bare mention then
+    takes the sense of the last one before it."""
+    text = ("Researchers in Birmingham, England, and Birmingham, Alabama, shared data. Later the Birmingham "
+            "team found more cases. Rain flooded Karachi and Hyderabad in Sindh. Hyderabad in Telangana "
+            "saw record rain.")
+    ms = [(m.text, m.country_code) for m in gp.parse(text) if m.text in ("Birmingham", "Hyderabad")]
+    assert ms == [("Birmingham", "GB"), ("Birmingham", "US"), ("Birmingham", "US"),
+                  ("Hyderabad", "PK"), ("Hyderabad", "IN")]
