@@ -363,6 +363,11 @@ class PlaceResolver:
         return best
 
 
+def _container_follows(text: str, end: int, start: int) -> bool:
+    """The name starting at `start` is put as the container of the one ending at `end`."""
+    return 0 <= start - end <= 24 and bool(_NAMES_ITS_CONTAINER.fullmatch(text, end, start))
+
+
 def _senses(doc: Doc, spans: list[Span]) -> list[tuple[Span, str | None]]:
     """Each span with the sense it shares with the others of its name: one per name, unless the
     article names two containers for it ("Birmingham, England, and Birmingham, Alabama"); then
@@ -371,7 +376,7 @@ def _senses(doc: Doc, spans: list[Span]) -> list[tuple[Span, str | None]]:
     ordered = sorted(spans, key=lambda s: s.start_char)
     container: dict[int, str] = {}
     for a, b in zip(ordered, ordered[1:]):
-        if 0 <= b.start_char - a.end_char <= 24 and _NAMES_ITS_CONTAINER.fullmatch(text, a.end_char, b.start_char):
+        if _container_follows(text, a.end_char, b.start_char):
             container[a.start_char] = name_key(b.text)
     variants: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     for span in ordered:
@@ -429,8 +434,7 @@ def _nearness(doc: Doc, glist: list[_Group]) -> Nearness:
                 k = bisect.bisect_left(starts[gj], span.start_char)
                 for pos in starts[gj][max(0, k - 1):k + 1]:
                     chars = min(chars, abs(pos - span.start_char))
-                    if 0 <= pos - span.end_char <= 24 and _NAMES_ITS_CONTAINER.fullmatch(text, span.end_char, pos) and (
-                            not _LIST_GOES_ON.match(text, ends[pos])):
+                    if _container_follows(text, span.end_char, pos) and not _LIST_GOES_ON.match(text, ends[pos]):
                         after = _SET_OFF.match(text, ends[pos])
                         sure = after and after.end() not in ends and not _LIST_WORD.match(text, after.end())
                         comma = max(comma, 2 if sure else 1)
