@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer, Place
 from .regions import EXTRA_DEMONYMS
-from .text import name_key
+from .text import PART_WORDS, name_key
 
 SPAN_KEY = "places"
 
@@ -261,6 +261,20 @@ class PlaceRecognizer:
                     return new_start, end
         return start, end
 
+    def _hyphen_parts(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """The places an unknown hyphenated name joins, each known: "Gaza-Egypt", "U.S.-Mexico",
+        "Asia-Pacific"; a part word is no place of its own ("Mid-Jutland" is Jutland)."""
+        if end - start < 3 or self.gazetteer.has_name(name_key(doc[start:end].text)):
+            return []
+        cuts = [i for i in range(start + 1, end - 1) if doc[i].text == "-" and not doc[i - 1].whitespace_
+                and not doc[i].whitespace_]
+        bounds = [(a, b) for a, b in zip([start] + [c + 1 for c in cuts], cuts + [end])
+                  if name_key(doc[a:b].text) not in PART_WORDS]
+        if not cuts or not bounds or not all(
+                self._acceptable(doc[a:b].text, None, doc[a:b].text.isupper()) for a, b in bounds):
+            return []
+        return bounds
+
     def _important(self, place: Place, min_population: int = 0) -> bool:
         """Big enough to be taken on its name alone: a country, region or the like, or a city of
         at least `min_population` (never under the configured minimum)."""
@@ -296,8 +310,8 @@ class PlaceRecognizer:
             if how == ABBREV and not upper:
                 continue
             place = self.gazetteer.get(place_id)
-            if place is None:
-                continue
+            if place is None or how == ALIAS and place.kind == "city" and " " not in key:
+                continue  # a town's one-word aliases hold other tongues' words: "Hamas" is Hamm's
             if self._important(place, min_population) or how == NAME and place.kind == "district" and (
                     place.population >= max(min_population, self.min_city_population)):
                 return True  # a district under its own name counts like a town of its size ("Esperance")
@@ -425,6 +439,12 @@ class PlaceRecognizer:
         for ent in ents:
             start, end = self._trim(doc, ent.start, ent.end)
             if start >= end or any(covered[start:end]):
+                continue
+            parts = self._hyphen_parts(doc, start, end)
+            if parts:  # "the Gaza-Egypt crossing", "the U.S.-Mexico border": two places
+                for a, b in parts:
+                    spans.append(Span(doc, a, b, label="GPE"))
+                covered[start:end] = taken[start:end] = [True] * (end - start)
                 continue
             start, end = self._complete(doc, start, end)
             if any(covered[start:end]):

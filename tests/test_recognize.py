@@ -53,6 +53,19 @@ def test_headline_case_names_ner_calls_people(gp):
     assert [t for t, _, _ in _spans(gp, text)] == ["Emilia-Romagna", "Bologna", "Ravenna"]
 
 
+def test_hyphenated_pairs_of_places_are_two_places(gp):
+    """"the U.S.-Mexico border", "the Gaza-Egypt crossing", "Asia-Pacific"; "Mid-Jutland" is Jutland."""
+    text = ("Migrants gathered at the U.S.-Mexico border. The Gaza-Egypt crossing at Rafah reopened. "
+            "Asia-Pacific nations met. Toads exploded in Mid-Jutland.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["U.S.", "Mexico", "Gaza", "Egypt", "Rafah", "Asia", "Pacific",
+                                                   "Jutland"]
+
+
+def test_a_towns_one_word_alias_is_not_enough_on_its_own(gp):
+    """GeoNames gives Hamm, Germany the alias "Hamas"; NER misses the group after a hyphen."""
+    assert [t for t, _, _ in _spans(gp, "The Israel-Hamas ceasefire held on Sunday.")] == ["Israel"]
+
+
 def test_possessive_and_article_are_left_out(gp):
     text = "Kyiv’s residents sheltered while the Netherlands sent aid to Odessa's port."
     texts = [t for t, _, _ in _spans(gp, text)]
