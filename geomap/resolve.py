@@ -82,6 +82,7 @@ class Weights:
 
 
 SAME_SPOT_KM = 25.0  # candidates this close are one answer on a map
+_MUNICIPALITY = 2.0  # a district with at most this many times its town's people is that town's own
 # Words before a name that say it is an area: "the Gulf", "northern Luzon", "eastern Congo".
 _AREA_CUES = frozenset({"the", "northern", "southern", "eastern", "western", "central", "northeastern",
                         "northwestern", "southeastern", "southwestern", "north", "south", "east", "west"})
@@ -217,9 +218,16 @@ class PlaceResolver:
         nearness = _nearness(doc, glist)
         found = _nationality_words(doc, spans)
         nations = Counter(cc for _, cc in found)
-        for g in glist:  # "In La Paz, Bolivian miners...": the nationality said beside the name
+        # "In La Paz, Bolivian miners...", "In Bolivia, the government in Santa Cruz...": the
+        # countries a sentence names, by nationality word or by another name surely a country's.
+        said = [(i, cc, None) for i, cc in found]
+        for gi, g in enumerate(glist):
+            best = max(range(len(g.probs)), key=g.probs.__getitem__) if g.probs else None
+            if best is not None and g.cands[best].place.kind == "country" and g.probs[best] >= 0.5:
+                said += [(sp.start, g.cands[best].place.country, gi) for sp in g.spans]
+        for gi, g in enumerate(glist):
             sents = {(sp.sent.start, sp.sent.end) for sp in g.spans}
-            g.beside = {cc for i, cc in found if any(a <= i < b for a, b in sents)}
+            g.beside = {cc for i, cc, by in said if by != gi and any(a <= i < b for a, b in sents)}
         for _ in range(max(1, self.w.rounds)):
             self._context_round(doc, glist, nearness, nations)
         for g in glist:
@@ -241,11 +249,16 @@ class PlaceResolver:
         likely = [i for i in order[:12] if g.probs[i] >= 0.005]  # the rest add too little to matter
         for i in likely:
             p = g.cands[i].place
+            spot = [(g.cands[j].place, g.probs[j]) for j in likely
+                    if distance_km(p.lat, p.lon, g.cands[j].place.lat, g.cands[j].place.lon) <= SAME_SPOT_KM]
             by_kind: dict[str, float] = {}
-            for j in likely:
-                q = g.cands[j].place
-                if distance_km(p.lat, p.lon, q.lat, q.lon) <= SAME_SPOT_KM:
-                    by_kind[q.kind] = max(by_kind.get(q.kind, 0.0), g.probs[j])
+            for q, pr in spot:
+                by_kind[q.kind] = max(by_kind.get(q.kind, 0.0), pr)
+            # A district barely bigger than its town is the town's own municipality, counted twice
+            # by GeoNames (La Paz, Colombia), not a second reading of the spot.
+            town = max((q.population for q, _ in spot if q.kind == "city"), default=0)
+            if town and all(q.population <= _MUNICIPALITY * town for q, _ in spot if q.kind == "district"):
+                by_kind.pop("district", None)
             mass = sum(by_kind.values())
             if mass > best_mass + 1e-9:
                 best, best_mass = i, mass

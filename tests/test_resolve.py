@@ -258,3 +258,24 @@ def test_two_containers_for_one_name_make_two_senses(gp):
     ms = [(m.text, m.country_code) for m in gp.parse(text) if m.text in ("Birmingham", "Hyderabad")]
     assert ms == [("Birmingham", "GB"), ("Birmingham", "US"), ("Birmingham", "US"),
                   ("Hyderabad", "PK"), ("Hyderabad", "IN")]
+
+
+def test_a_country_named_in_the_sentence_holds_its_places(gp):
+    """Sixty places are called Santa Cruz; "In Bolivia, the government in Santa Cruz" says which."""
+    text = ("In Argentina, farmers near Cordoba and Rosario reported crop losses from drought. In Bolivia, "
+            "the government in Santa Cruz asked for help. Costa Rican officials in San Jose said the storm "
+            "would reach Nicaragua, where Leon and Managua braced for winds.")
+    assert _resolved(gp, text, "Santa Cruz").country_code == "BO"
+
+
+def test_a_town_and_its_own_municipality_are_one_reading(gazetteer):
+    """GeoNames has La Paz, Colombia twice, as a town and as its municipality of the same 13,000
+    people; together they must not outweigh Bolivia's La Paz as Nikopol and its raion do a hamlet."""
+    from geomap.resolve import PlaceResolver, _Group
+
+    cands = {(c.place.country, c.place.kind): c for c in gazetteer.candidates("La Paz")
+             if c.place.country in ("BO", "CO") and c.place.population > 10_000}
+    bolivia, town, municipality = cands[("BO", "city")], cands[("CO", "city")], cands[("CO", "district")]
+    assert municipality.place.population <= 2 * town.place.population
+    group = _Group("la paz", None, [], False, [bolivia, town, municipality], probs=[0.40, 0.33, 0.27])
+    assert group.cands[PlaceResolver(gazetteer)._best_spot(group, [0, 1, 2])[0]] == bolivia
