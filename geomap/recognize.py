@@ -298,8 +298,11 @@ class PlaceRecognizer:
         return self._names(text, hows, lambda p: p.kind in {"country", "region"})
 
     # -- gazetteer matches -------------------------------------------------------------------
-    def _acceptable(self, text: str, kind_hint: str | None, upper: bool, min_population: int = 0) -> bool:
-        """A bare proper noun counts as a place if the gazetteer knows it as something big."""
+    def _acceptable(self, text: str, kind_hint: str | None, upper: bool, min_population: int = 0,
+                    whole: bool = True) -> bool:
+        """A bare proper noun counts as a place if the gazetteer knows it as something big. A word
+        that is not a name on its own (`whole` False: it opens a longer name, or a sentence) must be
+        a name, not just what is left of one without its kind word."""
         key = name_key(text)
         if not key or key in self.demonyms or (key in _COMPASS and not kind_hint):
             return False
@@ -312,6 +315,8 @@ class PlaceRecognizer:
             place = self.gazetteer.get(place_id)
             if place is None or how == ALIAS and place.kind == "city" and " " not in key:
                 continue  # a town's one-word aliases hold other tongues' words: "Hamas" is Hamm's
+            if how == SHORT and not whole and " " not in key:
+                continue  # "Federal Minister", a sentence's "Federal": no Federal District
             if self._important(place, min_population) or how == NAME and place.kind == "district" and (
                     place.population >= max(min_population, self.min_city_population)):
                 return True  # a district under its own name counts like a town of its size ("Esperance")
@@ -339,8 +344,9 @@ class PlaceRecognizer:
                 end2, hint = self._with_trigger(doc, i, end)
                 hint = hint or self._preceding_hint(doc, i, end2)
                 # A sentence's first word has its capital anyway: "Police in Leeds said" is no town in Poland.
-                bar = _METROPOLIS if end2 - i == 1 and doc[i].is_sent_start else 0
-                if self._acceptable(span.text, hint, span.text.isupper(), bar):
+                first = end2 - i == 1 and doc[i].is_sent_start
+                bar = _METROPOLIS if first else 0
+                if self._acceptable(span.text, hint, span.text.isupper(), bar, whole=end == j and not first):
                     match = (i, end2, hint)
                     break
             if match:

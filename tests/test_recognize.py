@@ -66,6 +66,13 @@ def test_a_towns_one_word_alias_is_not_enough_on_its_own(gp):
     assert [t for t, _, _ in _spans(gp, "The Israel-Hamas ceasefire held on Sunday.")] == ["Israel"]
 
 
+def test_what_is_left_of_a_name_without_its_kind_word_does_not_open_a_longer_one(gp):
+    """"Federal" is the Federal District's name without "District": no place in "Federal Minister",
+    nor "Old" (Old City) in "the Old Bailey"."""
+    text = "The Honourable Peter Smith, Federal Minister for Agriculture, spoke at the Old Bailey in London."
+    assert [t for t, _, _ in _spans(gp, text)] == ["London"]
+
+
 def test_possessive_and_article_are_left_out(gp):
     text = "Kyiv’s residents sheltered while the Netherlands sent aid to Odessa's port."
     texts = [t for t, _, _ in _spans(gp, text)]
