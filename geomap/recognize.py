@@ -36,6 +36,7 @@ _ADJECTIVAL = re.compile(r"(?:s|c|ts|z)k(?:yi|iy|yy|ii|y|i|a|e|oe|aya|ij)$")
 _TRAILING = frozenset({"'s", "’s", "'", "’", "of", "in", "and", "or", "on", "at"})
 _JOINERS = frozenset({"of", "de", "del", "la", "le", "al", "el", "du", "and"})
 # Words after a place name that make it the name of a disease, not a place ("West Nile virus").
+_DISEASES_KEY = "geomap_disease_names"
 _DISEASE_WORDS = frozenset({"virus", "viruses", "virus's", "fever", "ebolavirus", "encephalitis", "flu",
                             "hemorrhagic", "haemorrhagic"})
 # Words that make an organisation named after a place an arm of that place's government or public
@@ -405,6 +406,8 @@ class PlaceRecognizer:
         if end < len(doc) and doc[end].lower_ in _DISEASE_WORDS:
             return True  # "West Nile virus", "Marburg virus", "Rift Valley fever"
         text = doc[start:end].text
+        if text in _disease_names(doc) and not (end < len(doc) and doc[end].text == ","):
+            return True  # "imported Marburg" where the article speaks of Marburg virus; not "Marburg, Germany"
         if end - start == 1 and text in surnames and not self._big_area(text, text.isupper()):
             return True  # "Zurab Zhvania ... Zhvania said"
         if not any(t.pos_ == "PROPN" for t in doc[start:end]) and not self.gazetteer.has_name(name_key(text)):
@@ -576,6 +579,21 @@ def share_plural_kind(doc: Doc, spans: list[Span]) -> None:
                 t.lower_ in _LIST_WORDS for t in doc[spans[j].end:spans[j + 1].start]):
             spans[j]._.kind_hint = spans[j]._.kind_hint or TRIGGERS[word]
             j -= 1
+
+
+def _disease_names(doc: Doc) -> set[str]:
+    """Names the article gives a disease ("Marburg virus", "West Nile virus"), once per doc."""
+    if _DISEASES_KEY not in doc.user_data:
+        names = set()
+        for word in doc:
+            if word.lower_ in _DISEASE_WORDS:
+                k = word.i
+                while k > 0 and word.i - k < 3 and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper():
+                    k -= 1
+                if k < word.i:
+                    names.add(doc[k:word.i].text)
+        doc.user_data[_DISEASES_KEY] = names
+    return doc.user_data[_DISEASES_KEY]
 
 
 def _qualifies_a_noun(doc: Doc, end: int) -> bool:

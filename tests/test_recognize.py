@@ -73,6 +73,15 @@ def test_what_is_left_of_a_name_without_its_kind_word_does_not_open_a_longer_one
     assert [t for t, _, _ in _spans(gp, text)] == ["London"]
 
 
+def test_a_name_the_article_gives_a_disease_is_the_disease_throughout(gp):
+    """Once the article says "Marburg virus", a bare "Marburg" is the disease; "Marburg, Germany" stays a place."""
+    text = ("Marburg virus has killed 180 people in Angola. Because Marburg kills more slowly, victims travel. "
+            "The virus was first identified in Marburg, Germany, in 1967.")
+    expected = [("Angola", text.index("Angola")), ("Marburg", text.rindex("Marburg")),
+                ("Germany", text.index("Germany"))]
+    assert [(t, s) for t, s, _ in _spans(gp, text)] == expected
+
+
 def test_possessive_and_article_are_left_out(gp):
     text = "Kyiv’s residents sheltered while the Netherlands sent aid to Odessa's port."
     texts = [t for t, _, _ in _spans(gp, text)]
