@@ -575,8 +575,7 @@ def share_plural_kind(doc: Doc, spans: list[Span]) -> None:
         if not (word.endswith("s") and word in TRIGGERS):
             continue
         j = k - 1
-        while j >= 0 and spans[j].end < spans[j + 1].start <= spans[j].end + 2 and all(
-                t.lower_ in _LIST_WORDS for t in doc[spans[j].end:spans[j + 1].start]):
+        while j >= 0 and _glued(doc, {spans[j].end}, spans[j + 1].start, -1):
             spans[j]._.kind_hint = spans[j]._.kind_hint or TRIGGERS[word]
             j -= 1
 

@@ -112,7 +112,7 @@ class _Group:
     prior: list[float] = field(default_factory=list)
     probs: list[float] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
-    beside: set[str] = field(default_factory=set)  # countries nationality words in its sentences name
+    beside: set[str] = field(default_factory=set)  # countries its sentences name (nationality or country)
 
 
 def _softmax(xs: list[float]) -> list[float]:
