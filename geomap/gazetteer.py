@@ -163,6 +163,8 @@ class Gazetteer:
             keys.append(key[4:])
         best: dict[int, Candidate] = {}
         for k in keys:
+            if best:
+                break  # a name matched as written needs no shorter form: "Republic of Congo", "Kansas City"
             for place_id, how in self.name_rows(k):
                 prior = best.get(place_id)
                 if prior is None or how < prior.how:

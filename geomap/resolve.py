@@ -13,6 +13,7 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -78,6 +79,9 @@ class Weights:
     list_near: float = 1.5
     list_near_km: float = 150.0
     proximity_km: float = 400.0
+    # "the Republic of Congo ... the government of Congo": a bare name the article has given in
+    # full ("X of Congo") is the place the full name is.
+    full_name: float = 3.0
     rounds: int = 2
 
 
@@ -211,6 +215,10 @@ class PlaceResolver:
                 + (self.w.capital_namesake if c.place.kind == "region" and not g.hint
                    and c.place.country in capitals else 0.0)
                 for c in g.cands]
+            g.probs = _softmax(g.prior)
+        for g in groups.values():
+            for ci in _named_in_full(g, groups.values()):
+                g.prior[ci] += self.w.full_name
             g.probs = _softmax(g.prior)
             g.scores = list(g.prior)
 
@@ -374,6 +382,14 @@ class PlaceResolver:
             best = max(best, self.w.contain * max(inner, outer) * math.exp(-chars / 800.0),
                        sure[comma] * inner, sure[outer_comma] * outer)
         return best
+
+
+def _named_in_full(g: _Group, groups: Iterable[_Group]) -> list[int]:
+    """Candidates of a bare name that are the country the article names in full ("Republic of
+    Congo", "Democratic Republic of the Congo")."""
+    full = {h.cands[max(range(len(h.probs)), key=h.probs.__getitem__)].place.id for h in groups
+            if h.probs and re.search(rf" of (?:the )?{re.escape(g.key)}$", h.key)}
+    return [ci for ci, c in enumerate(g.cands) if c.place.id in full and c.place.kind == "country"]
 
 
 def _container_follows(text: str, end: int, start: int) -> bool:

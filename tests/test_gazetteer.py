@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.gazetteer import KINDS, distance_km, mean_point
+from geomap.gazetteer import ALIAS, KINDS, distance_km, mean_point
 from geomap.text import name_key, skeleton, strip_admin_words
 
 
@@ -104,6 +104,7 @@ def test_mean_point_across_the_antimeridian():
     ("East Sea", "Sea of Japan", "macroregion", None), ("Luzon", "Luzon", "macroregion", "PH"),
     ("Bay Area", "San Francisco Bay Area", "macroregion", "US"),
     ("Baden-Wuerttemberg", "Baden-Wurttemberg", "region", "DE"),  # umlauts spelled out
+    ("Cascades", "Cascade Range", "macroregion", "US"), ("Carolinas", "Carolinas", "macroregion", "US"),
 ])
 def test_former_regions_and_physical_features(gazetteer, name, expected, kind, country):
     """Each hand-listed place is its own entry, however long the lists grow (ids never collide), in the
@@ -142,3 +143,18 @@ def test_a_part_no_data_set_names_is_found_as_the_place(gazetteer, name, expecte
     """Only when the whole name is unknown or a small town's (North Wales, Pennsylvania): North Carolina
     and South Bend stay themselves."""
     assert _best(gazetteer, name, kind).name == expected
+
+
+def test_a_short_name_two_countries_go_by_is_an_alias_of_both(gazetteer):
+    """pycountry calls the Republic of the Congo plain "Congo", which news uses mostly for its larger
+    neighbour: neither owns the bare name, and the name written in full is only the one."""
+    congo = {c.place.country: c.how for c in gazetteer.candidates("Congo") if c.place.kind == "country"}
+    assert congo == {"CD": ALIAS, "CG": ALIAS}
+    assert [c.place.country for c in gazetteer.candidates("Republic of Congo", fuzzy=False)] == ["CG"]
+
+
+def test_a_name_matched_as_written_needs_no_shorter_form(gazetteer):
+    """Looking a name up without its kind word is a fallback: "Kansas City" is no way of naming the
+    state, "Odesa region" none of naming the city."""
+    assert "region" not in {c.place.kind for c in gazetteer.candidates("Kansas City", fuzzy=False)}
+    assert {c.place.kind for c in gazetteer.candidates("Odesa Oblast", fuzzy=False)} == {"region"}

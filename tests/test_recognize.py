@@ -252,3 +252,10 @@ def test_a_place_of_the_country_named_before_it(gp):
     text = "Many of those hit by the floods are Somali refugees living in Kenya's overcrowded Dadaab camps."
     assert [m.text for m in gp.parse(text)] == ["Kenya", "Dadaab"]
     assert [m.text for m in gp.parse("Russia's Gazprom shares fell.")] == ["Russia"]
+
+
+def test_a_people_named_with_its_region_is_the_region(gp):
+    """NER calls "Amhara" a people; with "region" after it, it is Ethiopia's Amhara region."""
+    text = "Fighting spread across the Amhara region of Ethiopia, weeks after the war in Tigray ended."
+    ms = {m.text: m for m in gp.parse(text)}
+    assert ms["Amhara"].kind == "region" and ms["Amhara"].country_code == "ET"

@@ -279,3 +279,14 @@ def test_a_town_and_its_own_municipality_are_one_reading(gazetteer):
     assert municipality.place.population <= 2 * town.place.population
     group = _Group("la paz", None, [], False, [bolivia, town, municipality], probs=[0.40, 0.33, 0.27])
     assert group.cands[PlaceResolver(gazetteer)._best_spot(group, [0, 1, 2])[0]] == bolivia
+
+
+def test_bare_congo_is_the_congo_the_article_means(gp):
+    """"Congo" alone is either country; the places around it, or the full name given earlier, decide."""
+    east = ("Fighting spread across northern Ethiopia, and in Sudan the RSF seized El Fasher. In eastern Congo, "
+            "M23 rebels advanced on Goma, the capital of North Kivu province, forcing thousands to flee toward "
+            "Rwanda. Aid agencies in Nairobi said food prices had doubled in Bukavu.")
+    west = ("Nine people have died from Ebola in the Republic of Congo this month. The government of Congo "
+            "and the World Health Organization announced a quarantine. Zaire had a larger outbreak in 1995.")
+    assert _resolved(gp, east, "Congo").country_code == "CD"
+    assert _resolved(gp, west, "Congo").country_code == "CG"
