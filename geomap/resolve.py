@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Candidate, Place, distance_km
 from .recognize import SPAN_KEY, _ensure_extensions, nationalities, shared_gazetteer
-from .text import name_key, strip_admin_words, written_as_abbreviation
+from .text import name_key, skeleton, strip_admin_words, written_as_abbreviation
 
 
 class CandidateSource(Protocol):
@@ -45,6 +45,9 @@ class Weights:
     log_pop: dict[str, float] = field(default_factory=lambda: {
         "region": 0.3, "district": 0.2, "city": 0.45})
     capital: float = 0.8
+    # A city its region is named after (Mykolaiv, Kharkiv; Ryazan) is that region's seat: the one
+    # news means, over the villages that share its name.
+    region_seat: float = 0.7
     # A state named like its country's capital is the lesser sense of the name: "In Washington,
     # the State Department said"; a list of states still makes it the state.
     capital_namesake: float = -1.0
@@ -85,6 +88,7 @@ class Weights:
     rounds: int = 2
 
 
+_CITY_REACH_KM = 30.0  # how far a city's own districts and suburbs lie from its point
 SAME_SPOT_KM = 25.0  # candidates this close are one answer on a map
 _MUNICIPALITY = 2.0  # a district with at most this many times its town's people is that town's own
 # Words before a name that say it is an area: "the Gulf", "northern Luzon", "eastern Congo".
@@ -117,6 +121,17 @@ class _Group:
     probs: list[float] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
     beside: set[str] = field(default_factory=set)  # countries its sentences name (nationality or country)
+
+
+@dataclass
+class _Mass:
+    """What one group's current readings add up to, for the others to weigh."""
+
+    country: dict[str, float]  # its share of each country's focus
+    place: dict[int | str, float]  # the places its readings name (a city also its eponymous region)
+    held: dict[int | str, float]  # the places its readings lie in
+    direct: dict[int | str, float]  # the same, a city only itself
+    seats: dict[int | str, list[tuple[Place, float]]]  # region -> the city readings standing for it
 
 
 def _softmax(xs: list[float]) -> list[float]:
@@ -158,6 +173,8 @@ class PlaceResolver:
         s += w.log_pop.get(p.kind, 0.0) * math.log10(p.population + 1)
         if p.feature == "PPLC":
             s += w.capital
+        elif p.kind == "city" and len(self._stands_for(p)) > 1:
+            s += w.region_seat
         if hint:
             s += w.hint_match if p.kind == hint else w.hint_mismatch
         elif p.kind == "region" and has_capital_city:
@@ -173,7 +190,7 @@ class PlaceResolver:
             ids.append(p.country)
         elif p.kind == "city" and p.admin1 is not None:
             region = self.source.get(p.admin1)
-            if region is not None and strip_admin_words(name_key(region.name)) == name_key(p.name):
+            if region is not None and skeleton(strip_admin_words(name_key(region.name))) == skeleton(name_key(p.name)):
                 ids.append(region.id)
         return ids
 
@@ -276,26 +293,27 @@ class PlaceResolver:
                        nations: Counter[str]) -> None:
         w = self.w
         # Country focus and candidate mass of every group, from the current beliefs.
-        country_mass: dict[int, dict[str, float]] = {}
-        place_mass: dict[int, dict[int | str, float]] = {}
-        held_mass: dict[int, dict[int | str, float]] = {}  # what each group's candidates lie in
-        for gi, g in enumerate(glist):
-            cm: dict[str, float] = defaultdict(float)
-            pm: dict[int | str, float] = defaultdict(float)
-            hm: dict[int | str, float] = defaultdict(float)
+        masses: list[_Mass] = []
+        for g in glist:
+            m = _Mass(defaultdict(float), defaultdict(float), defaultdict(float), defaultdict(float), defaultdict(list))
             sharp = [pr ** w.focus_sharpness for pr in g.probs]
             z = sum(sharp) or 1.0
             for c, pr, sp in zip(g.cands, g.probs, sharp):
                 if c.place.country:
-                    cm[c.place.country] += sp / z * len(g.spans)
-                for pid in self._stands_for(c.place):
-                    pm[pid] = max(pm[pid], pr)
+                    m.country[c.place.country] += sp / z * len(g.spans)
+                own = self._stands_for(c.place)
+                for pid in own:
+                    m.place[pid] = max(m.place[pid], pr)
+                for pid in own[:1] if c.place.kind == "city" else own:
+                    m.direct[pid] = max(m.direct[pid], pr)
+                for pid in own[1:] if c.place.kind == "city" else ():
+                    m.seats[pid].append((c.place, pr))
                 for pid in self._containers(c.place):
-                    hm[pid] = max(hm[pid], pr)
-            country_mass[gi], place_mass[gi], held_mass[gi] = cm, pm, hm
+                    m.held[pid] = max(m.held[pid], pr)
+            masses.append(m)
         total_focus: dict[str, float] = defaultdict(float, {cc: w.nationality * n for cc, n in nations.items()})
-        for cm in country_mass.values():
-            for cc, v in cm.items():
+        for m in masses:
+            for cc, v in m.country.items():
                 total_focus[cc] += v
         n_mentions = sum(len(g.spans) for g in glist) + w.nationality * sum(nations.values())
 
@@ -318,11 +336,11 @@ class PlaceResolver:
                 p = c.place
                 s = g.prior[ci]
                 if others and p.country:
-                    mass = total_focus[p.country] - country_mass[gi].get(p.country, 0.0)
+                    mass = total_focus[p.country] - masses[gi].country.get(p.country, 0.0)
                     s += w.focus * mass / (others + w.focus_unseen)
                     if p.kind == "region":
                         s += w.region_abroad * (1.0 - min(1.0, mass / others / w.region_home_share))
-                s += self._containment(gi, p, nearness, place_mass, held_mass)
+                s += self._containment(gi, p, nearness, masses)
                 if p.country in g.beside:
                     s += w.nationality_beside
                 s += w.list_kind * list_kinds[gi].get(p.kind, 0.0)
@@ -364,9 +382,7 @@ class PlaceResolver:
                     out[dst][c.place.kind] = min(1.0, out[dst][c.place.kind] + pr)
         return out, partners
 
-    def _containment(self, gi: int, p: Place, nearness: Nearness,
-                     place_mass: dict[int, dict[int | str, float]],
-                     held_mass: dict[int, dict[int | str, float]]) -> float:
+    def _containment(self, gi: int, p: Place, nearness: Nearness, masses: list[_Mass]) -> float:
         """Bonus when a mention nearby names a place that holds this candidate ("Fort Hood,
         Texas": Fort Hood) or that this candidate holds (the same: Texas)."""
         containers = self._containers(p)
@@ -374,12 +390,18 @@ class PlaceResolver:
         best = 0.0
         for b, chars, comma, outer_comma in nearness[gi]:
             # A country holds too much to say anything unless named right after: "Toronto, Canada".
-            inner = max((place_mass[b].get(cid, 0.0) for cid in containers if comma or isinstance(cid, int)),
+            inner = max((masses[b].place.get(cid, 0.0) for cid in containers if comma or isinstance(cid, int)),
                         default=0.0)
-            outer = max((held_mass[b].get(pid, 0.0) for pid in own if outer_comma or isinstance(pid, int)),
+            # Without a comma a city holds what lies around it in its region, not all the region:
+            # Kyiv's Podilskyi Raion, not a Nikopol in Kharkiv Oblast because "Kharkiv" was said.
+            loose = inner if comma else max(
+                [masses[b].direct.get(cid, 0.0) for cid in containers if isinstance(cid, int)]
+                + [pr for cid in containers for city, pr in masses[b].seats.get(cid, ())
+                   if distance_km(p.lat, p.lon, city.lat, city.lon) <= _CITY_REACH_KM], default=0.0)
+            outer = max((masses[b].held.get(pid, 0.0) for pid in own if outer_comma or isinstance(pid, int)),
                         default=0.0)
             sure = (0.0, self.w.comma_contain, self.w.comma_set_off)
-            best = max(best, self.w.contain * max(inner, outer) * math.exp(-chars / 800.0),
+            best = max(best, self.w.contain * max(loose, outer) * math.exp(-chars / 800.0),
                        sure[comma] * inner, sure[outer_comma] * outer)
         return best
 

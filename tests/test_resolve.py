@@ -290,3 +290,20 @@ def test_bare_congo_is_the_congo_the_article_means(gp):
             "and the World Health Organization announced a quarantine. Zaire had a larger outbreak in 1995.")
     assert _resolved(gp, east, "Congo").country_code == "CD"
     assert _resolved(gp, west, "Congo").country_code == "CG"
+
+
+def test_a_city_its_region_is_named_after_is_the_one_meant(gp):
+    """Mykolaiv the regional seat (470,000 people), not the Lviv-oblast town of 14,000 that shares
+    its name and happens to lie next to Lviv."""
+    m = _resolved(gp, "Air defences were active over Mykolaiv, Vinnytsia and Lviv overnight.", "Mykolaiv")
+    assert distance_km(m.lat, m.lon, 46.97, 32.0) < 20
+
+
+def test_a_city_named_nearby_holds_its_surroundings_not_its_whole_region(gp):
+    """"Kharkiv" said two sentences before does not put Nikopol in Kharkiv Oblast (a village of 600
+    there): the city of 100,000 across the river from the nuclear plant is meant."""
+    text = ("Russian glide bombs struck Kharkiv on Saturday, killing two people. In the Donetsk region, Russian "
+            "forces pressed their offensive near Pokrovsk and Toretsk. Shelling in Nikopol, across the river "
+            "from the Zaporizhzhia nuclear plant, damaged a school.")
+    m = _resolved(gp, text, "Nikopol")
+    assert distance_km(m.lat, m.lon, 47.57, 34.39) < 20
