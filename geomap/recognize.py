@@ -331,6 +331,11 @@ class PlaceRecognizer:
             if taken[i] or tok.pos_ != "PROPN" or not (tok.text[:1].isupper() and (len(tok) > 1)):
                 i += 1
                 continue
+            before = doc[i - 1] if i > 0 else None
+            if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not (
+                    before.is_stop or before.lower_ in PART_WORDS):
+                i += 1  # the tail of a longer name no one knows: "Agent Orange"; not "Northern Italy"
+                continue
             # The longest run of proper nouns (with joiners) starting here, tried longest first.
             j = i + 1
             while j < n and j - i < 5 and not taken[j] and (

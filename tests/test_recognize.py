@@ -259,3 +259,11 @@ def test_a_people_named_with_its_region_is_the_region(gp):
     text = "Fighting spread across the Amhara region of Ethiopia, weeks after the war in Tigray ended."
     ms = {m.text: m for m in gp.parse(text)}
     assert ms["Amhara"].kind == "region" and ms["Amhara"].country_code == "ET"
+
+
+def test_the_tail_of_a_longer_unknown_name_is_no_place(gp):
+    """"Agent Orange" is a herbicide, not Orange in Vaucluse; a headline's "Northern Italy" is Italy."""
+    found = [t for t, _, _ in _spans(gp, "Officials in Hanoi asked for help with Agent Orange. Agent Orange "
+                                           "was sprayed for years.")]
+    assert "Orange" not in found and "Hanoi" in found
+    assert "Italy" in [t for t, _, _ in _spans(gp, "Floods Hit Northern Italy As Heavy Rain Continues")]
