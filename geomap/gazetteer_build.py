@@ -21,7 +21,7 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-from .gazetteer import ABBREV, ALIAS, NAME, GazetteerWriter, Place, default_path, mean_point
+from .gazetteer import ABBREV, ALIAS, NAME, GazetteerWriter, Place, default_path, distance_km, mean_point
 from .regions import (
     ARABIC_ARTICLE_COUNTRIES,
     CLDR_ALIASES,
@@ -31,6 +31,7 @@ from .regions import (
     PHYSICAL_FEATURES,
     SITE_FEATURES,
     STYLEBOOK_ABBREVIATIONS,
+    WATER_FEATURES,
 )
 from .text import is_latin, name_key, skeleton, strip_admin_words
 
@@ -57,7 +58,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "19"
+CONTENT_VERSION = "20"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-\u2010\u2011]+(?=\w{3})", re.IGNORECASE)
 
@@ -108,6 +109,15 @@ def _inside(ring: list[list[float]], lat: float, lon: float) -> bool:
         if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
+
+
+def _nearest_town_country(towns: dict[tuple[int, int], list[tuple[float, float, str]]], lat: float, lon: float,
+                          reach_km: float = 50.0) -> str | None:
+    """The country of the populated place nearest the point, if one lies within reach."""
+    cells = (towns.get((math.floor(lat) + i, math.floor(lon) + j), []) for i in (-1, 0, 1) for j in (-1, 0, 1))
+    near = [(distance_km(lat, lon, y, x), cc) for cell in cells for y, x, cc in cell]
+    best = min(near, default=(reach_km, None))
+    return best[1] if best[0] < reach_km else None
 
 
 def _country_point(info: dict) -> tuple[float, float] | None:
@@ -332,11 +342,18 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         if name == "European Union":
             names.append(("EU", ABBREV))
         out.add_names(pid, names)
+    towns: dict[tuple[int, int], list[tuple[float, float, str]]] = defaultdict(list)
+    for cc, points in country_cities.items():
+        for y, x, _ in points:
+            towns[(math.floor(y), math.floor(x))].append((y, x, cc))
     for i, (name, aliases, lat, lon, code) in enumerate(PHYSICAL_FEATURES):
         pid = _FEATURE_ID_BASE - i
         kind = "city" if code in SITE_FEATURES else "macroregion"
-        # An island, valley or base lies in the country around its point; a sea in none.
+        # An island, valley or base lies in the country around its point, or (a small island the
+        # coarse outlines leave out: Lesbos, Zanzibar) in that of its towns; a sea in none.
         cc = next((cc for cc, rings in outlines.items() if any(_inside(r, lat, lon) for r in rings)), None)
+        if cc is None and code not in WATER_FEATURES:
+            cc = _nearest_town_country(towns, lat, lon)
         out.add_place(Place(pid, name, kind, cc, lat, lon, 0, None, code))
         # "the Pacific" is what the ocean is called, as strongly as "Pacific Ocean".
         out.add_names(pid, [(name, NAME), *((a, NAME if a in name else ALIAS) for a in aliases)])

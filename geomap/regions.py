@@ -174,6 +174,7 @@ PHYSICAL_FEATURES: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = 
     ("Alps", (), 46.5, 10.0, "MTS"),
     ("Andes", (), -15.0, -70.0, "MTS"),
     ("Rift Valley", ("Great Rift Valley",), 0.0, 36.0, "VAL"),
+    ("Pantanal", (), -18.0, -57.0, "WTLD"),
     # Lakes.
     ("Lake Victoria", (), -1.0, 33.0, "LK"),
     ("Lake Tanganyika", (), -6.0, 29.5, "LK"),
@@ -219,6 +220,7 @@ PHYSICAL_FEATURES: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = 
     ("Vancouver Island", (), 49.6, -125.5, "ISL"),
     ("Zanzibar", ("Unguja",), -6.1, 39.35, "ISL"),
     ("Lesbos", ("Lesvos",), 39.2, 26.3, "ISL"),
+    ("Samos", (), 37.75, 26.8, "ISL"),
     ("Lampedusa", (), 35.5, 12.6, "ISL"),
     ("Rügen", ("Rugen",), 54.4, 13.4, "ISL"),
     ("Corsica", (), 42.15, 9.1, "ISL"),
@@ -282,6 +284,8 @@ PHYSICAL_FEATURES: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = 
 )
 # Feature codes of point-like sites: resolved as kind "city" so the map shows them with the towns.
 SITE_FEATURES = frozenset({"MILB", "PS"})
+# Feature codes of open water, which lies in no country.
+WATER_FEATURES = frozenset({"OCN", "SEA", "GULF", "BAY", "STRT", "CHN"})
 
 # First-level divisions abolished or merged since, still how a decade of news names places
 # (GeoNames keeps them as ADM1H), and statistical regions no administrative package lists.

@@ -105,6 +105,9 @@ def test_mean_point_across_the_antimeridian():
     ("Bay Area", "San Francisco Bay Area", "macroregion", "US"),
     ("Baden-Wuerttemberg", "Baden-Wurttemberg", "region", "DE"),  # umlauts spelled out
     ("Cascades", "Cascade Range", "macroregion", "US"), ("Carolinas", "Carolinas", "macroregion", "US"),
+    # Islands too small for the country outlines lie in the country of their towns.
+    ("Lesbos", "Lesbos", "macroregion", "GR"), ("Zanzibar", "Zanzibar", "macroregion", "TZ"),
+    ("Rugen", "Rügen", "macroregion", "DE"),
 ])
 def test_former_regions_and_physical_features(gazetteer, name, expected, kind, country):
     """Each hand-listed place is its own entry, however long the lists grow (ids never collide), in the
