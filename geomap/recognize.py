@@ -68,6 +68,7 @@ _MISREAD = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # NER labels that a list of places may override ("villages of Maliuc and Caraorman" read as people).
 _OVERRIDABLE = frozenset({"PERSON", "ORG", "NORP"})
 _LIST_WORDS = frozenset({",", "and", "or", ";"})
+_SPLITS = frozenset({",", "and", "or", ";", "-", "–", "—", "/"})  # what divides places NER took for one
 _DATELINE_MARKS = frozenset({",", "(", "-", "—", "–", ":"})
 # Compass words name a place only with a kind word after them ("Western Province", not "Western Blot").
 _COMPASS = frozenset({"central", "western", "eastern", "northern", "southern", "north", "south", "east", "west",
@@ -262,19 +263,39 @@ class PlaceRecognizer:
                     return new_start, end
         return start, end
 
-    def _hyphen_parts(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-        """The places an unknown hyphenated name joins, each known: "Gaza-Egypt", "U.S.-Mexico",
-        "Asia-Pacific"; a part word is no place of its own ("Mid-Jutland" is Jutland)."""
+    def _parts(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """The places an unknown name joins, each known: hyphenated ("Gaza-Egypt", "U.S.-Mexico";
+        a part word is no place of its own: "Mid-Jutland" is Jutland), listed in one entity ("the
+        Dominican Republic or Jamaica", "Central Africa - Nigeria"), or a place and the country
+        it is in ("the Gold Coast of Australia")."""
         if end - start < 3 or self.gazetteer.has_name(name_key(doc[start:end].text)):
             return []
-        cuts = [i for i in range(start + 1, end - 1) if doc[i].text == "-" and not doc[i - 1].whitespace_
-                and not doc[i].whitespace_]
-        bounds = [(a, b) for a, b in zip([start] + [c + 1 for c in cuts], cuts + [end])
-                  if name_key(doc[a:b].text) not in PART_WORDS]
-        if not cuts or not bounds or not all(
-                self._acceptable(doc[a:b].text, None, doc[a:b].text.isupper()) for a, b in bounds):
+        cuts, heads = [], []
+        for i in range(start + 1, end - 1):
+            word = doc[i].lower_
+            glued = not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            if doc[i].text in {"-", "/"} and glued or word in _SPLITS and not glued:
+                cuts.append((i, i + 1))
+            elif word == "of":
+                cuts.append((i, i + 2 if doc[i + 1].lower_ == "the" else i + 1))
+                heads.append(len(cuts))  # the part after "of" holds the one before it
+        bounds = list(zip([start] + [c for _, c in cuts], [c for c, _ in cuts] + [end]))
+        names = [(a, b) for a, b in bounds if name_key(doc[a:b].text) not in PART_WORDS]
+        if not cuts or not names or any(a >= b for a, b in bounds) or not all(
+                self._acceptable(doc[a:b].text, None, doc[a:b].text.isupper()) for a, b in names) or any(
+                not self._lies_in(doc[bounds[k - 1][0]:bounds[k - 1][1]].text, doc[bounds[k][0]:bounds[k][1]].text)
+                for k in heads):
             return []
-        return bounds
+        return names
+
+    def _lies_in(self, inner: str, outer: str) -> bool:
+        """Whether a place of the first name lies in a country or region of the second: "Gold Coast"
+        in "Australia", but no town called University in Arizona."""
+        holders = {p.country if p.kind == "country" else p.id for p in map(self.gazetteer.get, (
+            pid for pid, how in self.gazetteer.name_rows(name_key(outer)) if how in (NAME, ALIAS)))
+            if p is not None and p.kind in ("country", "region")}
+        return any(p is not None and holders & {p.country, p.admin1} for p in map(self.gazetteer.get, (
+            pid for pid, how in self.gazetteer.name_rows(name_key(inner)) if how in (NAME, ALIAS))))
 
     def _important(self, place: Place, min_population: int = 0) -> bool:
         """Big enough to be taken on its name alone: a country, region or the like, or a city of
@@ -437,7 +458,8 @@ class PlaceRecognizer:
         surnames = {e[-1].text for e in persons}
         ents = []
         for ent in doc.ents:
-            if ent.label_ in self.labels or self._misread_as_other(doc, ent):
+            if ent.label_ in self.labels or self._misread_as_other(doc, ent) or self._parts(
+                    doc, *self._trim(doc, ent.start, ent.end)):
                 ents.append(ent)
             elif self._town_after_where_word(doc, ent) or self._place_of_the_country_before(doc, ent):
                 ents.append(Span(doc, ent.start, ent.end, label="GPE"))
@@ -457,8 +479,8 @@ class PlaceRecognizer:
             start, end = self._trim(doc, ent.start, ent.end)
             if start >= end or any(covered[start:end]):
                 continue
-            parts = self._hyphen_parts(doc, start, end)
-            if parts:  # "the Gaza-Egypt crossing", "the U.S.-Mexico border": two places
+            parts = self._parts(doc, start, end)
+            if parts:  # "the Gaza-Egypt crossing", "the Dominican Republic or Jamaica": two places
                 for a, b in parts:
                     spans.append(Span(doc, a, b, label="GPE"))
                 covered[start:end] = taken[start:end] = [True] * (end - start)

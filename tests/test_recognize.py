@@ -61,6 +61,14 @@ def test_hyphenated_pairs_of_places_are_two_places(gp):
                                                    "Jutland"]
 
 
+def test_places_ner_runs_together_are_each_a_place(gp):
+    """NER makes one entity of "the Dominican Republic or Jamaica" and (an organisation) of "the Gold
+    Coast of Australia"; a place "of" another only when it lies there: no town of University in Arizona."""
+    text = ("No cases were reported in the Dominican Republic or Jamaica. A student from the Gold Coast of "
+            "Australia was arrested. Researchers at the University of Arizona disagreed.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["Dominican Republic", "Jamaica", "Gold Coast", "Australia"]
+
+
 def test_a_towns_one_word_alias_is_not_enough_on_its_own(gp):
     """GeoNames gives Hamm, Germany the alias "Hamas"; NER misses the group after a hyphen."""
     assert [t for t, _, _ in _spans(gp, "The Israel-Hamas ceasefire held on Sunday.")] == ["Israel"]
