@@ -108,6 +108,7 @@ def test_mean_point_across_the_antimeridian():
     # Islands too small for the country outlines lie in the country of their towns.
     ("Lesbos", "Lesbos", "macroregion", "GR"), ("Zanzibar", "Zanzibar", "macroregion", "TZ"),
     ("Rugen", "Rügen", "macroregion", "DE"),
+    ("Yorkshire", "Yorkshire", "macroregion", "GB"), ("Transylvania", "Transylvania", "macroregion", "RO"),
 ])
 def test_former_regions_and_physical_features(gazetteer, name, expected, kind, country):
     """Each hand-listed place is its own entry, however long the lists grow (ids never collide), in the
