@@ -45,6 +45,9 @@ class Weights:
     log_pop: dict[str, float] = field(default_factory=lambda: {
         "region": 0.3, "district": 0.2, "city": 0.45})
     capital: float = 0.8
+    # A national capital of a million or more, named as such, is a world city: "analysts in New York
+    # and London" in a story about plants in Ohio and North Carolina are not in London, Ohio.
+    world_capital: float = 1.0
     # A city its region is named after (Mykolaiv, Kharkiv; Ryazan) is that region's seat: the one
     # news means, over the villages that share its name.
     region_seat: float = 0.7
@@ -172,7 +175,7 @@ class PlaceResolver:
         s += 0.0 if outnumbered else w.kind.get(p.kind, 0.0)
         s += w.log_pop.get(p.kind, 0.0) * math.log10(p.population + 1)
         if p.feature == "PPLC":
-            s += w.capital
+            s += w.capital + (w.world_capital if p.population >= 1_000_000 and c.how == NAME else 0.0)
         elif p.kind == "city" and len(self._stands_for(p)) > 1:
             s += w.region_seat
         if hint:

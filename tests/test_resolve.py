@@ -307,3 +307,15 @@ def test_a_city_named_nearby_holds_its_surroundings_not_its_whole_region(gp):
             "from the Zaporizhzhia nuclear plant, damaged a school.")
     m = _resolved(gp, text, "Nikopol")
     assert distance_km(m.lat, m.lon, 47.57, 34.39) < 20
+
+
+def test_a_world_capital_named_as_such_holds_against_american_namesakes(gp):
+    """A story about car plants in Ohio and North Carolina still quotes analysts in London, England."""
+    text = ("Toyota said on Wednesday it would build a new battery plant in Liberty, North Carolina, creating "
+            "2,000 jobs, while rival Honda expanded its factory in Marysville, Ohio. The announcement came as "
+            "lawmakers in Raleigh debated tax incentives. Gov. Roy Cooper said the plant near Greensboro would "
+            "transform Randolph County. Shares of the Japanese carmaker rose 2% in Tokyo. Analysts in New York "
+            "and London said demand in China and Europe remained weak. In Mexico, Tesla paused plans for a plant "
+            "near Monterrey in Nuevo León state, and in Canada the Ontario government offered C$5 billion to "
+            "Volkswagen for a plant in St. Thomas.")
+    assert _resolved(gp, text, "London").country_code == "GB"
