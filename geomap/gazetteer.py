@@ -149,8 +149,8 @@ class Gazetteer:
     def candidates(self, name: str, *, fuzzy: bool = True, limit: int = 60) -> list[Candidate]:
         """Places the name may refer to, best name matches first.
 
-        Looks up the name as written, then without its kind word ("Odesa region" -> "Odesa"),
-        then (if `fuzzy`) by transliteration skeleton.
+        Looks up the name as written or, if nothing has it, without its kind word ("Odesa region"
+        -> "Odesa"), then (if `fuzzy`) by transliteration skeleton.
         """
         key = name_key(name)
         if not key:
