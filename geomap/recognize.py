@@ -10,7 +10,7 @@ kind its context implies in `span._.kind_hint`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 
 import pycountry
@@ -291,11 +291,9 @@ class PlaceRecognizer:
     def _lies_in(self, inner: str, outer: str) -> bool:
         """Whether a place of the first name lies in a country or region of the second: "Gold Coast"
         in "Australia", but no town called University in Arizona."""
-        holders = {p.country if p.kind == "country" else p.id for p in map(self.gazetteer.get, (
-            pid for pid, how in self.gazetteer.name_rows(name_key(outer)) if how in (NAME, ALIAS)))
-            if p is not None and p.kind in ("country", "region")}
-        return any(p is not None and holders & {p.country, p.admin1} for p in map(self.gazetteer.get, (
-            pid for pid, how in self.gazetteer.name_rows(name_key(inner)) if how in (NAME, ALIAS))))
+        holders = {p.country if p.kind == "country" else p.id for p in self._places(outer, (NAME, ALIAS))
+                   if p.kind in ("country", "region")}
+        return self._names(inner, (NAME, ALIAS), lambda p: bool(holders & {p.country, p.admin1}))
 
     def _important(self, place: Place, min_population: int = 0) -> bool:
         """Big enough to be taken on its name alone: a country, region or the like, or a city of
@@ -303,13 +301,16 @@ class PlaceRecognizer:
         return place.kind in _SAFE_KINDS or (
             place.kind == "city" and place.population >= max(min_population, self.min_city_population))
 
-    def _names(self, text: str, hows: tuple[int, ...], test: Callable[[Place], bool]) -> bool:
-        """Whether the gazetteer gives this name, matched in one of `hows`, to a place passing `test`."""
+    def _places(self, text: str, hows: tuple[int, ...]) -> Iterator[Place]:
+        """The places the gazetteer gives this name, matched in one of `hows`."""
         for place_id, how in self.gazetteer.name_rows(name_key(text)):
             place = self.gazetteer.get(place_id) if how in hows else None
-            if place is not None and test(place):
-                return True
-        return False
+            if place is not None:
+                yield place
+
+    def _names(self, text: str, hows: tuple[int, ...], test: Callable[[Place], bool]) -> bool:
+        """Whether the gazetteer gives this name, matched in one of `hows`, to a place passing `test`."""
+        return any(test(place) for place in self._places(text, hows))
 
     def _big_city(self, text: str, min_population: int) -> bool:
         return self._names(text, (NAME,), lambda p: p.kind == "city" and p.population >= min_population)
