@@ -60,6 +60,8 @@ _METROPOLIS = 1_000_000
 # Prepositions after which a name the gazetteer knows is a place, whatever NER says: "around Chasiv Yar".
 _NEAR_WORDS = frozenset({"near", "around", "outside", "towards", "toward"})
 _WHERE_WORDS = _NEAR_WORDS | {"in", "inside"}
+# Words between a list word and the next place: "Jackson and nearby Clinton and Pearl".
+_NEARBY = frozenset({"nearby", "neighboring", "neighbouring", "adjacent", "suburban"})
 # People local news names by their town: "a Hartselle man", "a Priceville woman".
 _TOWNSFOLK = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "resident", "native",
                         "mother", "father", "farmer", "toddler", "child", "couple", "pensioner", "retiree"})
@@ -632,13 +634,17 @@ def _qualifies_a_noun(doc: Doc, end: int) -> bool:
 
 
 def _glued(doc: Doc, edges: set[int], at: int, step: int) -> bool:
-    """A place span ends (step -1) or starts (step 1) one or two list words away from `at`."""
+    """A place span ends (step -1) or starts (step 1) one or two list words away from `at`, one of
+    them perhaps a word of nearness: "Jackson and nearby Clinton"."""
     k = at - 1 if step < 0 else at
     words = 0
-    while 0 <= k < len(doc) and words < 2 and doc[k].lower_ in _LIST_WORDS:
+    near = False
+    while 0 <= k < len(doc) and words < 3 and (doc[k].lower_ in _LIST_WORDS or (
+            not near and doc[k].lower_ in _NEARBY and k > 0 and doc[k - 1].lower_ in _LIST_WORDS)):
+        near = near or doc[k].lower_ in _NEARBY
         k += step
         words += 1
-    return words > 0 and (k + 1 if step < 0 else k) in edges
+    return words > near and (k + 1 if step < 0 else k) in edges
 
 
 @cache

@@ -54,11 +54,12 @@ def test_headline_case_names_ner_calls_people(gp):
 
 
 def test_hyphenated_pairs_of_places_are_two_places(gp):
-    """"the U.S.-Mexico border", "the Gaza-Egypt crossing", "Asia-Pacific"; "Mid-Jutland" is Jutland."""
+    """"the U.S.-Mexico border", "the Gaza-Egypt crossing", "Asia-Pacific"; "Mid-Jutland" is Jutland;
+    "U.S.-led" is the U.S."""
     text = ("Migrants gathered at the U.S.-Mexico border. The Gaza-Egypt crossing at Rafah reopened. "
-            "Asia-Pacific nations met. Toads exploded in Mid-Jutland.")
+            "Asia-Pacific nations met. Toads exploded in Mid-Jutland. The U.S.-led coalition struck.")
     assert [t for t, _, _ in _spans(gp, text)] == ["U.S.", "Mexico", "Gaza", "Egypt", "Rafah", "Asia", "Pacific",
-                                                   "Jutland"]
+                                                   "Jutland", "U.S."]
 
 
 def test_places_ner_runs_together_are_each_a_place(gp):
@@ -153,6 +154,12 @@ def test_small_places_listed_beside_places(gp):
     text = "The H5N1 strain was confirmed in the villages of Ceamurlia de Jos, Maliuc and Caraorman in Romania."
     texts = [t for t, _, _ in _spans(gp, text)]
     assert "Ceamurlia de Jos" in texts and "Maliuc" in texts and "Romania" in texts
+
+
+def test_towns_listed_as_nearby_are_listed_too(gp):
+    """NER misses the suburbs after "and nearby"; both are Mississippi towns the gazetteer knows."""
+    ms = gp.parse("Tornadoes tore through Jackson and nearby Clinton and Pearl on Monday.")
+    assert [(m.text, m.country_code) for m in ms] == [("Jackson", "US"), ("Clinton", "US"), ("Pearl", "US")]
 
 
 def test_lowercase_lead_and_needless_kind_word_are_left_out(gp):
