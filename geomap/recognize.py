@@ -60,6 +60,9 @@ _METROPOLIS = 1_000_000
 # Prepositions after which a name the gazetteer knows is a place, whatever NER says: "around Chasiv Yar".
 _NEAR_WORDS = frozenset({"near", "around", "outside", "towards", "toward"})
 _WHERE_WORDS = _NEAR_WORDS | {"in", "inside"}
+# Words after which a small town of a region the article names is taken as a place, and how small.
+_LOCAL_WORDS = _WHERE_WORDS | {"from", "at"}
+_LOCAL_TOWN = 1000
 # Words between a list word and the next place: "Jackson and nearby Clinton and Pearl".
 _NEARBY = frozenset({"nearby", "neighboring", "neighbouring", "adjacent", "suburban"})
 # People local news names by their town: "a Hartselle man", "a Priceville woman".
@@ -520,6 +523,7 @@ class PlaceRecognizer:
             spans.append(span)
         spans += self._listed_with_places(doc, spans, surnames)
         spans += self._hometowns(doc, spans, person_words)
+        spans += self._towns_of_named_regions(doc, spans, person_words | surnames)
         spans.sort(key=lambda s: s.start)
         share_plural_kind(doc, spans)
         doc.spans[SPAN_KEY] = spans
@@ -552,6 +556,31 @@ class PlaceRecognizer:
                 continue
             if self._names(text, (NAME,), lambda p: p.kind in ("city", "district")):
                 found.append(Span(doc, start, noun.i, label="GPE"))
+        return found
+
+    def _towns_of_named_regions(self, doc: Doc, spans: list[Span], person_words: set[str]) -> list[Span]:
+        """Local news places small towns by the state it names: "DECATUR, Ala. ... her funeral will be
+        held in [Cullman]". After a word of place, a town the gazetteer knows in a region the article
+        names is a place, however small; elsewhere such a name needs NER's word or a list."""
+        regions = {p.id for s in spans for p in self._places(s.text, (NAME, ABBREV)) if p.kind == "region"}
+        if not regions:
+            return []
+        covered = self._covered(doc, spans)
+        found = []
+        for i in range(1, len(doc)):
+            if covered[i] or doc[i - 1].lower_ not in _LOCAL_WORDS or not _capitalised(doc[i]):
+                continue
+            j = i + 1
+            while j < len(doc) and j - i < 3 and not covered[j] and _capitalised(doc[j]):
+                j += 1
+            text = doc[i:j].text
+            if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in {"'s", "’s"}) or (
+                    text in person_words or name_key(text) in self.demonyms or _qualifies_a_noun(doc, j)):
+                continue
+            if self._names(text, (NAME,), lambda p: p.kind == "city" and p.admin1 in regions
+                           and p.population >= _LOCAL_TOWN):
+                found.append(Span(doc, i, j, label="GPE"))
+                covered[i:j] = [True] * (j - i)
         return found
 
     def _listed_with_places(self, doc: Doc, spans: list[Span], surnames: set[str]) -> list[Span]:

@@ -156,6 +156,15 @@ def test_small_places_listed_beside_places(gp):
     assert "Ceamurlia de Jos" in texts and "Maliuc" in texts and "Romania" in texts
 
 
+def test_a_small_town_of_the_state_the_story_names(gp):
+    """Cullman (15,000) is below the size a name is taken on the gazetteer's word alone, and NER
+    misses it; after "in", in the state the dateline names, it is the town."""
+    text = ("DECATUR, Ala. — A Hartselle woman was killed Friday in a crash near Priceville, troopers said. "
+            "Her funeral will be held Tuesday in Cullman.")
+    ms = {m.text: m for m in gp.parse(text)}
+    assert ms["Cullman"].name == "Cullman" and abs(ms["Cullman"].lat - 34.17) < 0.1
+
+
 def test_towns_listed_as_nearby_are_listed_too(gp):
     """NER misses the suburbs after "and nearby"; both are Mississippi towns the gazetteer knows."""
     ms = gp.parse("Tornadoes tore through Jackson and nearby Clinton and Pearl on Monday.")
