@@ -30,6 +30,9 @@ PART_WORDS = frozenset(
     southwestern""".split()
 )
 
+# Short forms of words that open place names.
+_PREFIXES = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 
 
@@ -45,11 +48,14 @@ def written_as_abbreviation(text: str) -> bool:
 
 
 def name_key(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive key: "Kyiv’s" and "KYIV's" share one."""
+    """Case-, accent- and punctuation-insensitive key: "Kyiv’s" and "KYIV's" share one, and so do
+    "Mt. Juliet" and "Mount Juliet"."""
     if _DOTTED.match(name.strip()):
         name = name.replace(".", "").replace(" ", "")  # "U.S." is "US"
     s = _APOSTROPHES.sub("", anyascii(name)).lower()
-    return _NON_ALNUM.sub(" ", s).strip()
+    words = _NON_ALNUM.sub(" ", s).split()
+    # A name's last word is no prefix: "Main St" is a street.
+    return " ".join([_PREFIXES.get(w, w) for w in words[:-1]] + words[-1:])
 
 
 def skeleton(key: str) -> str:

@@ -90,6 +90,14 @@ def test_name_normalisation():
     assert strip_admin_words("province of bulacan") == "bulacan"
 
 
+def test_short_forms_of_a_names_first_words(gazetteer):
+    """Local news writes "Mt. Juliet" and "Ft. Worth"; GeoNames has Mount Juliet with no such alias."""
+    assert name_key("Mt. Juliet") == name_key("Mount Juliet") == "mount juliet"
+    assert name_key("Port St. Lucie") == "port saint lucie"
+    assert name_key("Main St.") == "main st"  # a street, not a saint
+    assert "Mount Juliet" in {c.place.name for c in gazetteer.candidates("Mt. Juliet")}
+
+
 def test_mean_point_across_the_antimeridian():
     lat, lon = mean_point([(0.0, 179.0, 1.0), (0.0, -179.0, 1.0)])
     assert abs(lat) < 1e-9 and abs(abs(lon) - 180) < 1e-6
