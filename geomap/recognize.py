@@ -105,8 +105,9 @@ class PlaceRecognizer:
     def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """No article, possessive or lowercase lead ("east Africa" -> "Africa"); no kind word that
         the name does not need ("Henan province" -> "Henan", but "Solomyansky district")."""
-        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_lower or doc[start].is_punct):
-            start += 1
+        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_lower or doc[start].is_punct
+                               or len(doc[start]) == 1 and start + 1 < end and doc[start + 1].text in {"-", "–"}):
+            start += 1  # "R-Texas": the party's letter
         while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].like_num):
             end -= 1  # "Rio de Janeiro 84" (deaths), "Kyiv's"
         office = end < len(doc) and doc[end].lower_ in _OFFICES
@@ -521,6 +522,7 @@ class PlaceRecognizer:
             span = Span(doc, start, end, label="GPE")
             span._.kind_hint = hint
             spans.append(span)
+        spans += self._party_homes(doc, spans)
         spans += self._listed_with_places(doc, spans, surnames)
         spans += self._hometowns(doc, spans, person_words)
         spans += self._towns_of_named_regions(doc, spans, person_words | surnames)
@@ -556,6 +558,26 @@ class PlaceRecognizer:
                 continue
             if self._names(text, (NAME,), lambda p: p.kind in ("city", "district")):
                 found.append(Span(doc, start, noun.i, label="GPE"))
+        return found
+
+    def _party_homes(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A politician's party and home in American style, "Rep. Jane Doe, D-Quincy," or "R-Texas":
+        the state or town after the party's letter is a place (NER misses it or runs the letter in)."""
+        covered = self._covered(doc, spans)
+        found = []
+        for i in range(2, len(doc)):
+            if covered[i] or doc[i - 1].text not in {"-", "–"} or doc[i - 2].text not in {"R", "D", "I"} or not (
+                    doc[i].text[:1].isupper()):
+                continue
+            j = i + 1
+            while j < len(doc) and j - i < 3 and not covered[j] and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            text = doc[i:j].text
+            if text.isupper():
+                continue  # "(D-CA)" reads as one code: GeoVirus marks no place there
+            if self._names(text, (NAME, ALIAS, ABBREV), lambda p: p.kind == "region") or self._names(
+                    text, (NAME,), lambda p: p.kind == "city"):
+                found.append(Span(doc, i, j, label="GPE"))
         return found
 
     def _towns_of_named_regions(self, doc: Doc, spans: list[Span], person_words: set[str]) -> list[Span]:

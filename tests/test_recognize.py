@@ -165,6 +165,17 @@ def test_a_small_town_of_the_state_the_story_names(gp):
     assert ms["Cullman"].name == "Cullman" and abs(ms["Cullman"].lat - 34.17) < 0.1
 
 
+def test_a_politicians_home_after_the_partys_letter(gp):
+    """NER runs the party's letter into "R-Texas" and misses "D-Calif." and "D-Quincy" (an ORG)."""
+    text = ("Sen. Ted Cruz, R-Texas, and Rep. Nancy Pelosi, D-Calif., spoke in Springfield, Illinois. "
+            "Rep. Jane Doe, D-Quincy, disagreed.")
+    ms = gp.parse(text)
+    assert [(m.text, m.name) for m in ms] == [("Texas", "Texas"), ("Calif.", "California"),
+                                               ("Springfield", "Springfield"), ("Illinois", "Illinois"),
+                                               ("Quincy", "Quincy")]
+    assert abs(ms[-1].lon - -91.41) < 0.2  # Quincy, Illinois
+
+
 def test_towns_listed_as_nearby_are_listed_too(gp):
     """NER misses the suburbs after "and nearby"; both are Mississippi towns the gazetteer knows."""
     ms = gp.parse("Tornadoes tore through Jackson and nearby Clinton and Pearl on Monday.")
