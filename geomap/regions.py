@@ -302,6 +302,19 @@ PHYSICAL_FEATURES: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = 
     ("Zaporizhzhia Nuclear Power Plant", ("Zaporizhzhia nuclear plant",), 47.51, 34.59, "PS"),
     ("Chernobyl Nuclear Power Plant", ("Chernobyl nuclear plant",), 51.39, 30.1, "PS"),
     ("Fukushima Daiichi", ("Fukushima Daiichi nuclear plant",), 37.42, 141.03, "PS"),
+    # New entries go last: a feature's id is its place in this table, and stored corrections keep it.
+    # Regions of the United States that news names.
+    ("Gulf Coast", ("Gulf Coast of the United States",), 29.8, -91.0, "RGN"),
+    ("Rust Belt", (), 41.0, -81.5, "RGN"),
+    ("Inland Empire", (), 34.0, -117.3, "RGN"),
+    ("Hudson Valley", ("Hudson River Valley",), 41.7, -73.95, "VAL"),
+    ("Research Triangle", (), 35.9, -78.85, "RGN"),
+    ("Upper Peninsula", ("Upper Peninsula of Michigan",), 46.5, -87.0, "PEN"),
+    ("Outer Banks", (), 35.55, -75.47, "ISLS"),
+    ("Lowcountry", (), 32.6, -80.4, "RGN"),
+    ("Texas Hill Country", ("Hill Country",), 30.3, -98.9, "RGN"),
+    ("Permian Basin", (), 31.9, -102.5, "BSND"),
+    ("Black Hills", (), 44.0, -103.75, "MTS"),
 )
 # Feature codes of point-like sites: resolved as kind "city" so the map shows them with the towns.
 SITE_FEATURES = frozenset({"MILB", "PS"})

@@ -117,6 +117,7 @@ def test_mean_point_across_the_antimeridian():
     ("Lesbos", "Lesbos", "macroregion", "GR"), ("Zanzibar", "Zanzibar", "macroregion", "TZ"),
     ("Rugen", "Rügen", "macroregion", "DE"),
     ("Yorkshire", "Yorkshire", "macroregion", "GB"), ("Transylvania", "Transylvania", "macroregion", "RO"),
+    ("Gulf Coast", "Gulf Coast", "macroregion", "US"), ("Outer Banks", "Outer Banks", "macroregion", "US"),
 ])
 def test_former_regions_and_physical_features(gazetteer, name, expected, kind, country):
     """Each hand-listed place is its own entry, however long the lists grow (ids never collide), in the
