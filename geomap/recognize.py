@@ -258,7 +258,7 @@ class PlaceRecognizer:
                 if not (doc[new_start].text[:1].isupper() and doc[new_end - 1].text[:1].isupper()) or any(
                         t.text in {",", ";", "(", ")"} for t in doc[new_start:new_end]):
                     continue
-                if self._names(doc[new_start:new_end].text, (NAME, ALIAS), self._important):
+                if self._names(doc[new_start:new_end].text, (NAME, ALIAS), self._sizeable):
                     return new_start, new_end
         if end - start > 1 and not self.gazetteer.has_name(name_key(doc[start:end].text)):
             for new_start in range(start + 1, end):
@@ -306,6 +306,11 @@ class PlaceRecognizer:
         at least `min_population` (never under the configured minimum)."""
         return place.kind in _SAFE_KINDS or (
             place.kind == "city" and place.population >= max(min_population, self.min_city_population))
+
+    def _sizeable(self, place: Place) -> bool:
+        """Important, or a district under its own name as big as a town that would be ("Surigao del
+        Norte")."""
+        return self._important(place) or place.kind == "district" and place.population >= self.min_city_population
 
     def _places(self, text: str, hows: tuple[int, ...]) -> Iterator[Place]:
         """The places the gazetteer gives this name, matched in one of `hows`."""
@@ -372,8 +377,8 @@ class PlaceRecognizer:
                 j += 1
             match = None
             for end in range(j, i, -1):
-                if doc[end - 1].lower_ in _JOINERS:
-                    continue
+                if doc[end - 1].lower_ in _JOINERS or _article_follows(doc, end):
+                    continue  # not "Jemaa" of "Jemaa el-Fnaa square"
                 span = doc[i:end]
                 end2, hint = self._with_trigger(doc, i, end)
                 hint = hint or self._preceding_hint(doc, i, end2)
@@ -682,6 +687,12 @@ def _disease_names(doc: Doc) -> set[str]:
 def _qualifies_a_noun(doc: Doc, end: int) -> bool:
     """The name stands before a common noun like a brand: "Brent crude", "Nokia shares"."""
     return end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower
+
+
+def _article_follows(doc: Doc, end: int) -> bool:
+    """An article hyphened to the next word goes on with the name: "Jemaa el-Fnaa", "Ras al-Ain"."""
+    return end + 2 < len(doc) and doc[end].lower_ in _JOINERS and doc[end + 1].text == "-" and (
+        doc[end + 2].text[:1].isupper())
 
 
 def _glued(doc: Doc, edges: set[int], at: int, step: int) -> bool:

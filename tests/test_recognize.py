@@ -176,6 +176,13 @@ def test_a_politicians_home_after_the_partys_letter(gp):
     assert abs(ms[-1].lon - -91.41) < 0.2  # Quincy, Illinois
 
 
+def test_a_province_ner_cuts_short_is_completed_and_a_square_is_no_district(gp):
+    """NER stops at "Surigao del"; "Jemaa" opens the name of Marrakech's square, not Nigeria's Jema'a."""
+    text = ("The storm made landfall in Surigao del Norte province. In Marrakech, tourists slept in the "
+            "Jemaa el-Fnaa square.")
+    assert [(m.text, m.country_code) for m in gp.parse(text)] == [("Surigao del Norte", "PH"), ("Marrakech", "MA")]
+
+
 def test_towns_listed_as_nearby_are_listed_too(gp):
     """NER misses the suburbs after "and nearby"; both are Mississippi towns the gazetteer knows."""
     ms = gp.parse("Tornadoes tore through Jackson and nearby Clinton and Pearl on Monday.")
