@@ -118,6 +118,7 @@ def test_mean_point_across_the_antimeridian():
     ("Rugen", "Rügen", "macroregion", "DE"),
     ("Yorkshire", "Yorkshire", "macroregion", "GB"), ("Transylvania", "Transylvania", "macroregion", "RO"),
     ("Gulf Coast", "Gulf Coast", "macroregion", "US"), ("Outer Banks", "Outer Banks", "macroregion", "US"),
+    ("Dnipro River", "Dnieper", "macroregion", "UA"), ("River Thames", "River Thames", "macroregion", "GB"),
 ])
 def test_former_regions_and_physical_features(gazetteer, name, expected, kind, country):
     """Each hand-listed place is its own entry, however long the lists grow (ids never collide), in the

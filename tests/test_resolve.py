@@ -319,3 +319,13 @@ def test_a_world_capital_named_as_such_holds_against_american_namesakes(gp):
             "near Monterrey in Nuevo León state, and in Canada the Ontario government offered C$5 billion to "
             "Volkswagen for a plant in St. Thomas.")
     assert _resolved(gp, text, "London").country_code == "GB"
+
+
+def test_a_river_is_the_river_not_the_town_or_a_namesake(gp):
+    """NER finds "the Dnipro River" and "the Vistula"; the gazetteer has them (at their mouths), so
+    they are no longer unplaced, nor Dnipro city or an alias of Toledo."""
+    ms = gp.parse("Ukrainian forces crossed the Dnipro River near Kherson. "
+                  "Floods hit towns along the Vistula in Poland.")
+    got = {m.text: (m.name, m.kind, m.country_code) for m in ms}
+    assert got["Dnipro River"] == ("Dnieper", "macroregion", "UA")
+    assert got["Vistula"] == ("Vistula", "macroregion", "PL")
