@@ -595,8 +595,9 @@ class PlaceRecognizer:
         covered = self._covered(doc, spans)
         found = []
         for i in range(1, len(doc)):
-            if covered[i] or doc[i - 1].lower_ not in _LOCAL_WORDS or not _capitalised(doc[i]):
-                continue
+            if covered[i] or doc[i - 1].lower_ not in _LOCAL_WORDS or not _capitalised(doc[i]) or (
+                    doc[i].ent_type_ == "PERSON"):
+                continue  # "a letter from Warren": a person's name is a town only by the stricter rules
             j = i + 1
             while j < len(doc) and j - i < 3 and not covered[j] and _capitalised(doc[j]):
                 j += 1
