@@ -50,7 +50,9 @@ _INSTITUTION_WORDS = frozenset({
     "board", "bureau", "authority", "office", "committee", "minister", "premier", "governor", "provincial",
 })
 # Words after a city's name that make the organisation its own: "Seoul City Hall", "New Orleans Police".
-_CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor", "county"})
+_CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor"})
+_COUNTY_BODIES = frozenset({"district", "sheriff", "sheriff's", "sanitation", "fire", "water", "schools", "jail",
+                            "transit", "clerk", "coroner", "commissioners", "elections"})
 # Titles and offices after a titled kind word: "Brooklyn District Attorney", "Santa Ana City Council",
 # "California State Senator" name the place without the kind word.
 _OFFICES = frozenset({"attorney", "judge", "senator", "representative", "assembly", "legislature", "council",
@@ -236,12 +238,16 @@ class PlaceRecognizer:
         "[Maharashtra] Pollution Control Board", "[Seoul] City Hall"."""
         start, _ = self._trim(doc, ent.start, ent.end)
         public = any(t.lower_ in _INSTITUTION_WORDS for t in doc[start + 1:ent.end])
+        # A county's own bodies: "the Orange County Sanitation District", "Lucas County Sheriff's Office".
+        local = public or any(t.lower_ in _OFFICES | _COUNTY_BODIES for t in doc[start + 1:ent.end])
         for end in range(min(start + 3, ent.end - 1), start, -1):
             text = doc[start:end].text
             if name_key(text) in _COMPASS:
                 continue
-            if public and self._big_area(text, text.isupper()):
-                return start, end
+            county = end - start > 1 and doc[end - 1].lower_ in TRIGGERS and self._names(
+                text, (NAME, ALIAS), lambda p: p.kind == "district")
+            if public and self._big_area(text, text.isupper()) or local and county:
+                return start, end  # "the U.S. Army", "the Lucas County Sheriff's Office"
             if doc[end].lower_ in _CITY_BODIES and self._big_city(text, self.min_city_population):
                 return start, end
         return None
@@ -504,6 +510,12 @@ class PlaceRecognizer:
             if name_key(text) in self.demonyms or not any(ch.isupper() for ch in text):
                 continue
             if self._not_a_place(doc, start, end, surnames):
+                taken[ent.start:ent.end] = [True] * len(ent)
+                continue
+            lead = None if self.gazetteer.has_name(name_key(text)) else self._leading_place(doc, ent)
+            if lead and not any(covered[lead[0]:lead[1]]):  # "the [Lucas County] Sheriff's Office"
+                spans.append(Span(doc, *lead, label="GPE"))
+                covered[lead[0]:lead[1]] = [True] * (lead[1] - lead[0])
                 taken[ent.start:ent.end] = [True] * len(ent)
                 continue
             if ent.label_ == "FAC" and not self.gazetteer.has_name(name_key(text)):

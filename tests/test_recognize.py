@@ -134,6 +134,14 @@ def test_the_country_an_institution_is_named_after(gp):
     assert [t for t, _, _ in _spans(gp, text)] == ["U.S.", "California"]
 
 
+def test_the_county_or_city_a_building_or_body_is_named_after(gp):
+    """NER calls these buildings (FAC): the county's sheriff and the city's hall name their places; a
+    firm named after a county does not."""
+    text = ("Deputies from the Lucas County Sheriff's Office joined protesters in front of Seoul City Hall. "
+            "The eggs were sold by Wright County Eggs.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["Lucas County", "Seoul"]
+
+
 def test_a_country_the_model_labels_an_organisation(gp):
     text = "Cases were reported in Zambia, Malawi, and Mozambique."
     assert [t for t, _, _ in _spans(gp, text)] == ["Zambia", "Malawi", "Mozambique"]
