@@ -92,6 +92,9 @@ class Weights:
 
 
 _CITY_REACH_KM = 30.0  # how far a city's own districts and suburbs lie from its point
+_RANK = {"city": 0, "district": 1, "region": 2, "macroregion": 2, "country": 3, "continent": 4}
+_HELD_KM = 50.0  # how far from a town or district's point a place it is said to hold may lie
+_HELD_ONLY = 0.5  # confidence kept when a mention is placed at its container, its own place unknown
 SAME_SPOT_KM = 25.0  # candidates this close are one answer on a map
 _MUNICIPALITY = 2.0  # a district with at most this many times its town's people is that town's own
 # Words before a name that say it is an area: "the Gulf", "northern Luzon", "eastern Congo".
@@ -258,16 +261,23 @@ class PlaceResolver:
             g.beside = {cc for i, cc, by in said if by != gi and any(a <= i < b for a, b in sents)}
         for _ in range(max(1, self.w.rounds)):
             self._context_round(doc, glist, nearness, nations)
+        after, before = _glued_neighbours(doc.text, glist)
+        answers: list[tuple[list[int], Place | None, float]] = []
         for g in glist:
             order = sorted(range(len(g.cands)), key=lambda i: -g.scores[i])
             best, confidence = self._best_spot(g, order)
             if best is not None:
                 order.remove(best)
                 order.insert(0, best)
+            answers.append((order, g.cands[best].place if best is not None else None, confidence))
+        for gi, g in enumerate(glist):
+            order, place, confidence = answers[gi]
+            if not after[gi]:  # the first of a list names no container: "Moonbi, Parkes, Berry and Wyong"
+                place, confidence = _placed_by_container(place, confidence, nearness[gi], answers, before)
             for span in g.spans:
                 span._.candidates = [g.cands[i] for i in order]
                 span._.scores = [g.probs[i] for i in order]
-                span._.place = g.cands[best].place if best is not None else None
+                span._.place = place
                 span._.confidence = confidence
 
     def _best_spot(self, g: _Group, order: list[int]) -> tuple[int | None, float]:
@@ -407,6 +417,44 @@ class PlaceResolver:
             best = max(best, self.w.contain * max(loose, outer) * math.exp(-chars / 800.0),
                        sure[comma] * inner, sure[outer_comma] * outer)
         return best
+
+
+def _placed_by_container(place: Place | None, confidence: float, near: list[tuple[int, int, int, int]],
+                         answers: list[tuple[list[int], Place | None, float]],
+                         before: list[set[int]]) -> tuple[Place | None, float]:
+    """"Eden Park in Auckland", "Greenlane, Auckland, New Zealand": a name the gazetteer knows only
+    elsewhere, or not at all, is placed at the town or region the article says holds it."""
+    for gj, _, comma, _ in near:
+        outer, outer_confidence = answers[gj][1], answers[gj][2]
+        if not comma or outer is None or outer.kind not in _LOCAL_KINDS or _lies_in(place, outer) or (
+                _RANK[place.kind if place else "city"] > _RANK[outer.kind]):
+            continue
+        # A place no bigger after the container makes it one of a list; "New Zealand" after Auckland does not.
+        if not any(answers[k][1] is None or _RANK[answers[k][1].kind] <= _RANK[outer.kind] for k in before[gj]):
+            return outer, outer_confidence * _HELD_ONLY
+    return place, confidence
+
+
+def _glued_neighbours(text: str, glist: list[_Group]) -> tuple[list[bool], list[set[int]]]:
+    """For each group, whether a mention of it follows another place and a list word ("Akershus,
+    [Oslo]"), and the groups of the places that follow its mentions so ("[Moonbi], Parkes")."""
+    order = sorted((sp.start_char, sp.end_char, gi) for gi, g in enumerate(glist) for sp in g.spans)
+    after = [False] * len(glist)
+    before: list[set[int]] = [set() for _ in glist]
+    for (_, end, gi), (start, _, gj) in zip(order, order[1:]):
+        if 0 < start - end <= 6 and text[end:start].strip() in _LIST_GLUE:
+            after[gj] = True
+            before[gi].add(gj)
+    return after, before
+
+
+def _lies_in(p: Place | None, outer: Place) -> bool:
+    """Whether a place is in a town's reach or a region's bounds (as far as the gazetteer says)."""
+    if p is None:
+        return False
+    if outer.kind == "region":
+        return outer.id in (p.id, p.admin1) or p.admin1 is None and p.country == outer.country
+    return outer.id in (p.id, p.admin1, p.admin2) or distance_km(p.lat, p.lon, outer.lat, outer.lon) <= _HELD_KM
 
 
 def _named_in_full(g: _Group, groups: Iterable[_Group]) -> list[int]:

@@ -329,3 +329,15 @@ def test_a_river_is_the_river_not_the_town_or_a_namesake(gp):
     got = {m.text: (m.name, m.kind, m.country_code) for m in ms}
     assert got["Dnipro River"] == ("Dnieper", "macroregion", "UA")
     assert got["Vistula"] == ("Vistula", "macroregion", "PL")
+
+
+def test_a_place_known_only_elsewhere_is_placed_at_its_stated_container(gp):
+    """The gazetteer has no stadium Eden Park, only a suburb of Melbourne, and no Greenlane at all;
+    the article says both are in Auckland. Listed towns name no containers of one another."""
+    text = ("New Zealand beat Australia at Eden Park in Auckland. A McDonald's in Greenlane, Auckland, New "
+            "Zealand, closed. Horses fell ill in Moonbi, Parkes, Berry and Wyong in regional NSW.")
+    got = {m.text: m for m in gp.parse(text)}
+    for name in ("Eden Park", "Greenlane"):
+        assert (got[name].name, got[name].country_code) == ("Auckland", "NZ")
+        assert got[name].alternatives or name == "Greenlane"  # Eden Park, Victoria stays on offer
+    assert got["Moonbi"].name == "Moonbi" and got["Parkes"].name == "Parkes"
