@@ -601,7 +601,7 @@ class PlaceRecognizer:
         """Local news places small towns by the state it names: "DECATUR, Ala. ... her funeral will be
         held in [Cullman]". After a word of place, a town the gazetteer knows in a region the article
         names is a place, however small; elsewhere such a name needs NER's word or a list."""
-        regions = {p.id for s in spans for p in self._places(s.text, (NAME, ABBREV)) if p.kind == "region"}
+        regions = {p.id for s in spans for p in self._places(s.text, (NAME, ALIAS, ABBREV)) if p.kind == "region"}
         if not regions:
             return []
         covered = self._covered(doc, spans)

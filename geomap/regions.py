@@ -315,6 +315,7 @@ PHYSICAL_FEATURES: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = 
     ("Texas Hill Country", ("Hill Country",), 30.3, -98.9, "RGN"),
     ("Permian Basin", (), 31.9, -102.5, "BSND"),
     ("Black Hills", (), 44.0, -103.75, "MTS"),
+    ("Peak District", (), 53.3, -1.8, "PRK"),
     # Rivers, at their mouths as GeoNames places streams. A bare name only where it names nothing
     # else: "the Mississippi" is the state, "Limpopo" the province, "Jordan" the country.
     ("Mississippi River", ("River Mississippi",), 29.15, -89.25, "STM"),
@@ -437,4 +438,10 @@ FORMER_REGIONS: tuple[tuple[str, tuple[str, ...], str, float, float], ...] = (
     ("East of England", (), "GB", 52.2, 0.5),
     ("South East England", ("South East of England",), "GB", 51.3, -0.5),
     ("South West England", ("South West of England",), "GB", 50.9, -3.6),
+    # England's metropolitan counties, abolished as councils in 1986 and still what news calls them.
+    ("Greater Manchester", (), "GB", 53.5, -2.3),
+    ("Merseyside", (), "GB", 53.45, -2.95),
+    ("West Yorkshire", (), "GB", 53.75, -1.7),
+    ("South Yorkshire", (), "GB", 53.5, -1.3),
+    ("Tyne and Wear", (), "GB", 54.95, -1.55),
 )

@@ -30,8 +30,8 @@ PART_WORDS = frozenset(
     southwestern""".split()
 )
 
-# Short forms of words that open place names.
-_PREFIXES = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+# Short forms of words that open place names ("Co Donegal" is Irish for County Donegal).
+_PREFIXES = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "co": "county"}
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 

@@ -95,6 +95,7 @@ def test_short_forms_of_a_names_first_words(gazetteer):
     assert name_key("Mt. Juliet") == name_key("Mount Juliet") == "mount juliet"
     assert name_key("Port St. Lucie") == "port saint lucie"
     assert name_key("Main St.") == "main st"  # a street, not a saint
+    assert name_key("Co. Durham") == "county durham"
     assert "Mount Juliet" in {c.place.name for c in gazetteer.candidates("Mt. Juliet")}
 
 
@@ -119,6 +120,8 @@ def test_mean_point_across_the_antimeridian():
     ("Yorkshire", "Yorkshire", "macroregion", "GB"), ("Transylvania", "Transylvania", "macroregion", "RO"),
     ("Gulf Coast", "Gulf Coast", "macroregion", "US"), ("Outer Banks", "Outer Banks", "macroregion", "US"),
     ("Dnipro River", "Dnieper", "macroregion", "UA"), ("River Thames", "River Thames", "macroregion", "GB"),
+    ("Merseyside", "Merseyside", "region", "GB"), ("Peak District", "Peak District", "macroregion", "GB"),
+    ("Co Donegal", "Donegal", "region", "IE"),  # Irish usage
 ])
 def test_former_regions_and_physical_features(gazetteer, name, expected, kind, country):
     """Each hand-listed place is its own entry, however long the lists grow (ids never collide), in the

@@ -171,6 +171,8 @@ def test_a_small_town_of_the_state_the_story_names(gp):
             "Her funeral will be held Tuesday in Cullman.")
     ms = {m.text: m for m in gp.parse(text)}
     assert ms["Cullman"].name == "Cullman" and abs(ms["Cullman"].lat - 34.17) < 0.1
+    # The region may be named by an alias ("County Cork").
+    assert "Mallow" in [m.text for m in gp.parse("In County Cork a man was arrested in Mallow on Friday.")]
     # A person NER names so is no town by this rule: Clinton, Iowa has 25,000 people.
     text = "DES MOINES, Iowa — Voters heard from Clinton at a rally, and many stayed in Ames overnight."
     assert [m.text for m in gp.parse(text)] == ["DES MOINES", "Iowa", "Ames"]
