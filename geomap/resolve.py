@@ -104,10 +104,13 @@ _CONTINENTAL = frozenset({"latin", "south", "north", "central"})  # "Latin Ameri
 _LOCAL_KINDS = frozenset({"region", "district", "city"})
 _POINT_KINDS = frozenset({"district", "city"})  # places small enough for distance to tell
 _LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";"})
-# What lies between a place and the one holding it: "Toronto, Canada", "Goma in eastern Congo".
+# What lies between a place and the one holding it: "Toronto, Canada", "Goma in eastern Congo", "the
+# Adhamiyah district of Baghdad".
 _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central|"
                                   r"northern|southern|eastern|western|north-?eastern|north-?western|"
-                                  r"south-?eastern|south-?western)\s+)?", re.IGNORECASE)
+                                  r"south-?eastern|south-?western)\s+)?|"
+                                  r"\s+(?:district|region|province|county|state|suburb|area)?\s*of\s+",
+                                  re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s", re.IGNORECASE)
 _SET_OFF = re.compile(r"\s*[,.;:)]\s*")
 _LIST_WORD = re.compile(r"(?:and|or)\s", re.IGNORECASE)

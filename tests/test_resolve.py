@@ -341,3 +341,11 @@ def test_a_place_known_only_elsewhere_is_placed_at_its_stated_container(gp):
         assert (got[name].name, got[name].country_code) == ("Auckland", "NZ")
         assert got[name].alternatives or name == "Greenlane"  # Eden Park, Victoria stays on offer
     assert got["Moonbi"].name == "Moonbi" and got["Parkes"].name == "Parkes"
+
+
+def test_a_place_of_the_place_named_after_it(gp):
+    """"X area of Y" names Y as X's container, like a comma: the only Rice Lakes the gazetteer has
+    are in Wisconsin and Ontario, so the Illinois one is placed at its county."""
+    ms = {m.text: m for m in gp.parse("Dead ducks were found in the Rice Lake area of Fulton County, Illinois.")}
+    assert (ms["Rice Lake"].name, ms["Rice Lake"].kind) == ("Fulton County", "district")
+    assert abs(ms["Rice Lake"].lat - 40.47) < 0.3
