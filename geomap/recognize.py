@@ -367,7 +367,11 @@ class PlaceRecognizer:
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
-            if taken[i] or tok.pos_ != "PROPN" or not (tok.text[:1].isupper() and (len(tok) > 1)):
+            # A name the tagger reads as an adjective still opens a place before a kind word: "the
+            # Artibonite region".
+            named = tok.pos_ == "PROPN" or _capitalised(tok) and not tok.is_stop and i + 1 < n and (
+                doc[i + 1].lower_ in TRIGGERS and doc[i + 1].is_lower)
+            if taken[i] or not named or not (tok.text[:1].isupper() and (len(tok) > 1)):
                 i += 1
                 continue
             before = doc[i - 1] if i > 0 else None

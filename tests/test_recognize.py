@@ -196,6 +196,12 @@ def test_a_province_ner_cuts_short_is_completed_and_a_square_is_no_district(gp):
     assert [(m.text, m.country_code) for m in gp.parse(text)] == [("Surigao del Norte", "PH"), ("Marrakech", "MA")]
 
 
+def test_a_name_the_tagger_reads_as_an_adjective_before_a_kind_word(gp):
+    """The tagger reads "Artibonite" (a Haitian department) as an adjective and NER finds nothing."""
+    text = "The UN has set up cholera treatment facilities in the Artibonite region and sent doctors."
+    assert [(m.text, m.country_code) for m in gp.parse(text)] == [("Artibonite", "HT")]
+
+
 def test_towns_listed_as_nearby_are_listed_too(gp):
     """NER misses the suburbs after "and nearby"; both are Mississippi towns the gazetteer knows."""
     ms = gp.parse("Tornadoes tore through Jackson and nearby Clinton and Pearl on Monday.")
