@@ -383,7 +383,9 @@ class PlaceRecognizer:
             j = i + 1
             while j < n and j - i < 5 and not taken[j] and (
                 (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()) or (
-                    doc[j].lower_ in _JOINERS and j + 1 < n and doc[j + 1].text[:1].isupper())):
+                    doc[j].lower_ in _JOINERS and j + 1 < n and doc[j + 1].text[:1].isupper()) or (
+                    doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+                    and j + 1 < n and doc[j + 1].text[:1].isupper())):  # "Port-Au-Prince"
                 j += 1
             match = None
             for end in range(j, i, -1):
@@ -415,15 +417,16 @@ class PlaceRecognizer:
             return False
         start, end = self._trim(doc, ent.start, ent.end)
         text = doc[start:end].text
+        short = sum(not t.is_punct for t in doc[start:end]) <= 3  # "Port-Au-Prince" is three words
         country_hows = (NAME, ALIAS) if ent.label_ == "ORG" else (NAME,)
         kind = TRIGGERS.get(doc[end].lower_) if end < len(doc) else None
-        if kind and end - start <= 3 and self._names(text, (NAME, ALIAS), lambda p: p.kind == kind):
+        if kind and short and self._names(text, (NAME, ALIAS), lambda p: p.kind == kind):
             return True  # "the Amhara region": a people named with the region named after them
         if ent.label_ not in {"ORG", "NORP"}:  # "Burkina Faso" as an EVENT: countries only
-            return end - start <= 3 and self._names(text, country_hows, lambda p: p.kind == "country")
+            return short and self._names(text, country_hows, lambda p: p.kind == "country")
         # An island or sea read as a people ("off [Sumatra]" as NORP); not "the European Union" (an ORG).
         areas = {"region", "macroregion", "continent"} if ent.label_ == "NORP" else {"region"}
-        return end - start <= 3 and (
+        return short and (
             self._names(text, country_hows, lambda p: p.kind == "country")
             or self._names(text, (NAME,), lambda p: p.kind in areas)
             or self._big_city(text, self.min_city_population * 5)
@@ -602,10 +605,12 @@ class PlaceRecognizer:
         return found
 
     def _towns_of_named_regions(self, doc: Doc, spans: list[Span], person_words: set[str]) -> list[Span]:
-        """Local news places small towns by the state it names: "DECATUR, Ala. ... her funeral will be
-        held in [Cullman]". After a word of place, a town the gazetteer knows in a region the article
-        names is a place, however small; elsewhere such a name needs NER's word or a list."""
-        regions = {p.id for s in spans for p in self._places(s.text, (NAME, ALIAS, ABBREV)) if p.kind == "region"}
+        """Local news places small towns by the state or county it names: "DECATUR, Ala. ... her
+        funeral will be held in [Cullman]". After a word of place, a town the gazetteer knows in a
+        region or county the article names is a place, however small; elsewhere such a name needs
+        NER's word or a list."""
+        regions = {p.id for s in spans for p in self._places(s.text, (NAME, ALIAS, ABBREV))
+                   if p.kind in ("region", "district")}
         if not regions:
             return []
         covered = self._covered(doc, spans)
@@ -621,7 +626,7 @@ class PlaceRecognizer:
             if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in {"'s", "’s"}) or (
                     text in person_words or name_key(text) in self.demonyms or _qualifies_a_noun(doc, j)):
                 continue
-            if self._names(text, (NAME,), lambda p: p.kind == "city" and p.admin1 in regions
+            if self._names(text, (NAME,), lambda p: p.kind == "city" and bool({p.admin1, p.admin2} & regions)
                            and p.population >= _LOCAL_TOWN):
                 found.append(Span(doc, i, j, label="GPE"))
                 covered[i:j] = [True] * (j - i)

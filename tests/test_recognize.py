@@ -202,6 +202,18 @@ def test_a_name_the_tagger_reads_as_an_adjective_before_a_kind_word(gp):
     assert [(m.text, m.country_code) for m in gp.parse(text)] == [("Artibonite", "HT")]
 
 
+def test_a_hyphenated_capital_read_as_an_organisation(gp):
+    """NER calls "Port-Au-Prince" an ORG; hyphens make it five tokens but three words."""
+    text = "Most cases are north of the earthquake ravaged capital, Port-Au-Prince."
+    assert [(m.text, m.name) for m in gp.parse(text)] == [("Port-Au-Prince", "Port-au-Prince")]
+
+
+def test_a_village_of_the_county_the_story_names(gp):
+    """Pirbright (a Surrey village NER misses) after "in", in a story that names Surrey."""
+    text = "An outbreak in Surrey, UK was traced to the labs in Pirbright, investigators said."
+    assert "Pirbright" in [m.text for m in gp.parse(text)]
+
+
 def test_towns_listed_as_nearby_are_listed_too(gp):
     """NER misses the suburbs after "and nearby"; both are Mississippi towns the gazetteer knows."""
     ms = gp.parse("Tornadoes tore through Jackson and nearby Clinton and Pearl on Monday.")
