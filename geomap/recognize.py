@@ -187,7 +187,7 @@ class PlaceRecognizer:
         # or it qualifies a noun like a brand ("Brent crude", "Nokia shares").
         if ent.text not in person_words and not _qualifies_a_noun(doc, ent.end):
             return self._acceptable(ent.text, None, ent.text.isupper(), self.min_city_population * 5) and (
-                len(ent) == 1 or self._city_of_two_words(ent))
+                len(ent) == 1 or self._place_of_two_words(ent))
         return False
 
     def _town_after_where_word(self, doc: Doc, ent: Span) -> bool:
@@ -228,10 +228,11 @@ class PlaceRecognizer:
         return bool(codes) and self._names(ent.text, (NAME, ALIAS), lambda p: p.kind in ("region", "district", "city")
                                            and p.country in codes)
 
-    def _city_of_two_words(self, ent: Span) -> bool:
-        """"Wad Madani", "San Jose": a big city's name or alias of two words, which no person's name is."""
-        return len(ent) == 2 and self._names(ent.text, (NAME, ALIAS), lambda p: p.kind == "city" and (
-            p.population >= self.min_city_population * 5))
+    def _place_of_two_words(self, ent: Span) -> bool:
+        """"Wad Madani", "San Jose", "Central Java": a big city's or a region's name or alias of two
+        words, which no person's name is."""
+        return len(ent) == 2 and self._names(ent.text, (NAME, ALIAS), lambda p: p.kind == "region" or (
+            p.kind == "city" and p.population >= self.min_city_population * 5))
 
     def _leading_place(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
         """The place a public body is named after: "the [U.S.] Centers for Disease Control",
@@ -479,7 +480,7 @@ class PlaceRecognizer:
         persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
         # Words of people's names; a two-word name counts only when it is not itself a big city's.
         person_words = {t.text for e in persons for t in e} | {
-            e.text for e in persons if not self._city_of_two_words(e)}
+            e.text for e in persons if not self._place_of_two_words(e)}
         surnames = {e[-1].text for e in persons}
         ents = []
         for ent in doc.ents:

@@ -214,6 +214,12 @@ def test_a_village_of_the_county_the_story_names(gp):
     assert "Pirbright" in [m.text for m in gp.parse(text)]
 
 
+def test_a_region_of_two_words_read_as_a_person(gp):
+    """NER calls "Central Java" a person (and Sukoharjo an ORG); a region's name is no one's."""
+    text = "The poultry trader from Sukoharjo, Central Java, died after three days in hospital."
+    assert [(m.text, m.country_code) for m in gp.parse(text)] == [("Sukoharjo", "ID"), ("Central Java", "ID")]
+
+
 def test_towns_listed_as_nearby_are_listed_too(gp):
     """NER misses the suburbs after "and nearby"; both are Mississippi towns the gazetteer knows."""
     ms = gp.parse("Tornadoes tore through Jackson and nearby Clinton and Pearl on Monday.")
