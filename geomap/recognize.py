@@ -51,6 +51,8 @@ _INSTITUTION_WORDS = frozenset({
 })
 # Words after a city's name that make the organisation its own: "Seoul City Hall", "New Orleans Police".
 _CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor"})
+# Sites a town's name is given to: "the Da Nang airport", "Randwick Racecourse".
+_TOWN_SITES = frozenset({"airport", "racecourse", "airbase", "harbour", "harbor", "port", "seaport"})
 _COUNTY_BODIES = frozenset({"district", "sheriff", "sheriff's", "sanitation", "fire", "water", "schools", "jail",
                             "transit", "clerk", "coroner", "commissioners", "elections"})
 # Titles and offices after a titled kind word: "Brooklyn District Attorney", "Santa Ana City Council",
@@ -251,6 +253,9 @@ class PlaceRecognizer:
                 return start, end  # "the U.S. Army", "the Lucas County Sheriff's Office"
             if doc[end].lower_ in _CITY_BODIES and self._big_city(text, self.min_city_population):
                 return start, end
+            if doc[ent.end - 1].lower_ in _TOWN_SITES and end == ent.end - 1 and self._names(
+                    text, (NAME,), self._sizeable):
+                return start, end  # "the [Da Nang] airport", "[Randwick] Racecourse"
         return None
 
     def _complete(self, doc: Doc, start: int, end: int) -> tuple[int, int]:

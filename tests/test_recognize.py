@@ -140,6 +140,9 @@ def test_the_county_or_city_a_building_or_body_is_named_after(gp):
     text = ("Deputies from the Lucas County Sheriff's Office joined protesters in front of Seoul City Hall. "
             "The eggs were sold by Wright County Eggs.")
     assert [t for t, _, _ in _spans(gp, text)] == ["Lucas County", "Seoul"]
+    # A town's name given to an airport or racecourse NER calls a building.
+    text = "It will cost millions to clean up the Da Nang airport. Horses at Randwick Racecourse in Sydney fell ill."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Da Nang", "Randwick", "Sydney"]
 
 
 def test_a_country_the_model_labels_an_organisation(gp):
