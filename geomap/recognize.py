@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer, Place
 from .regions import EXTRA_DEMONYMS
-from .text import PART_WORDS, name_key
+from .text import ADMIN_WORDS, PART_WORDS, name_key
 
 SPAN_KEY = "places"
 
@@ -466,6 +466,8 @@ class PlaceRecognizer:
         if end < len(doc) and doc[end].lower_ in _DISEASE_WORDS:
             return True  # "West Nile virus", "Marburg virus", "Rift Valley fever"
         text = doc[start:end].text
+        if name_key(text) in ADMIN_WORDS:
+            return True  # "Eastern Visayas, [Region] 8": a kind word alone names nothing
         if text in _disease_names(doc) and not (end < len(doc) and doc[end].text == ","):
             return True  # "imported Marburg" where the article speaks of Marburg virus; not "Marburg, Germany"
         if end - start == 1 and text in surnames and not self._big_area(text, text.isupper()):

@@ -223,6 +223,12 @@ def test_a_region_of_two_words_read_as_a_person(gp):
     assert [(m.text, m.country_code) for m in gp.parse(text)] == [("Sukoharjo", "ID"), ("Central Java", "ID")]
 
 
+def test_a_kind_word_alone_names_no_place(gp):
+    """NER takes "Region 8" for a place; GeoNames gives Calabarzon the alias "Region"."""
+    text = "There is no outbreak in Eastern Visayas, Region 8, said the regional chief."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Eastern Visayas"]
+
+
 def test_towns_listed_as_nearby_are_listed_too(gp):
     """NER misses the suburbs after "and nearby"; both are Mississippi towns the gazetteer knows."""
     ms = gp.parse("Tornadoes tore through Jackson and nearby Clinton and Pearl on Monday.")
