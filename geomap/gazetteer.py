@@ -261,15 +261,18 @@ class GazetteerWriter:
     def add_names(self, place_id: int, names: Iterator[tuple[str, int]] | Iterable[tuple[str, int]]) -> None:
         """Index each (surface name, how) under its key, its short form and its skeleton.
 
-        Pass all of a place's names in one call, best first: a key keeps its first `how`.
+        Pass all of a place's names in one call, best first: a key keeps its first `how`, and a name
+        given outright outranks one derived from another ("Orientale" is an alias of Orientale
+        Province, not only what is left of its name without the kind word). Not so for "X City":
+        "Oklahoma" and "New York" are first the states, whatever aliases the cities have.
         """
-        seen: dict[str, int] = {}
-        for surface, how in names:
-            key = name_key(surface)
-            if key:
-                seen.setdefault(key, how)
-                seen.setdefault(strip_admin_words(key), SHORT)
-                seen.setdefault(name_key(umlauts_spelled_out(surface)), ALIAS if how == NAME else how)
+        names = [(surface, how, key) for surface, how in names if (key := name_key(surface))]
+        seen: dict[str, int] = {strip_admin_words(key): SHORT for _, _, key in names[:1] if key.endswith(" city")}
+        for _, how, key in names:
+            seen.setdefault(key, how)
+        for surface, how, key in names:
+            seen.setdefault(strip_admin_words(key), SHORT)
+            seen.setdefault(name_key(umlauts_spelled_out(surface)), ALIAS if how == NAME else how)
         rows = [(k, place_id, h) for k, h in seen.items()]
         skels = {sk for sk in map(skeleton, seen) if len(sk) >= 4}
         self.db.executemany("INSERT INTO names VALUES (?,?,?)", rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.gazetteer import ALIAS, KINDS, distance_km, mean_point
+from geomap.gazetteer import ALIAS, KINDS, SHORT, distance_km, mean_point
 from geomap.text import name_key, skeleton, strip_admin_words
 
 
@@ -180,3 +180,14 @@ def test_a_name_matched_as_written_needs_no_shorter_form(gazetteer):
 def test_a_regions_name_is_no_countrys_alias(gazetteer):
     """countryinfo spells the Central African Republic "Central Africa", which news uses for the region."""
     assert {c.place.kind for c in gazetteer.candidates("Central Africa", fuzzy=False)} == {"macroregion"}
+
+
+def test_a_name_given_outright_outranks_one_derived(gazetteer):
+    """"Orientale" is an alias of Orientale Province, not only its name without the kind word (the
+    recognizer keeps "province" after names that are only such stems). "Oklahoma" for Oklahoma City
+    stays a derived form: the bare name is first the state's."""
+    def how(name: str, place: str) -> int:
+        return next(c.how for c in gazetteer.candidates(name) if c.place.name == place)
+
+    assert how("Orientale", "Orientale Province") == ALIAS
+    assert how("Oklahoma", "Oklahoma City") == SHORT
