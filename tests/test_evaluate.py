@@ -38,12 +38,12 @@ def test_geovirus_figures_do_not_regress(gp):
     """A regression guard pinned just below the figures measured when it was written (see README)."""
     metrics = evaluate(gp, load_corpus(shared_file(GEOVIRUS))).metrics
     assert metrics["gold_mentions"] == 2170
-    assert metrics["recognition_exact"]["f1"] >= 0.947
-    assert metrics["recognition_overlap"]["f1"] >= 0.952
-    assert metrics["resolution_gold_spans"]["acc161"] >= 0.815
-    assert metrics["resolution_gold_spans"]["auc"] <= 0.367
-    assert metrics["resolution_end_to_end_all_gold"]["acc161"] >= 0.790
+    assert metrics["recognition_exact"]["f1"] >= 0.952
+    assert metrics["recognition_overlap"]["f1"] >= 0.956
+    assert metrics["resolution_gold_spans"]["acc161"] >= 0.820
+    assert metrics["resolution_gold_spans"]["auc"] <= 0.363
+    assert metrics["resolution_end_to_end_all_gold"]["acc161"] >= 0.802
     # Most of what is left is where the corpus puts a country's point, not which place was chosen.
     causes = metrics["gold_span_errors_by_cause"]
     assert causes["reference point"] > sum(causes.values()) / 2
-    assert metrics["acc161_gold_spans_reference_points_forgiven"] >= 0.95
+    assert metrics["acc161_gold_spans_reference_points_forgiven"] >= 0.96
