@@ -53,6 +53,7 @@ _INSTITUTION_WORDS = frozenset({
 _CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor"})
 # Sites a town's name is given to: "the Da Nang airport", "Randwick Racecourse".
 _TOWN_SITES = frozenset({"airport", "racecourse", "airbase", "harbour", "harbor", "port", "seaport"})
+# Words that make a body named "X County ..." the county's own: "the Lucas County Sheriff's Office".
 _COUNTY_BODIES = frozenset({"district", "sheriff", "sheriff's", "sanitation", "fire", "water", "schools", "jail",
                             "transit", "clerk", "coroner", "commissioners", "elections"})
 # Titles and offices after a titled kind word: "Brooklyn District Attorney", "Santa Ana City Council",
@@ -110,8 +111,8 @@ class PlaceRecognizer:
         """No article, possessive or lowercase lead ("east Africa" -> "Africa"); no kind word that
         the name does not need ("Henan province" -> "Henan", but "Solomyansky district")."""
         while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_lower or doc[start].is_punct
-                               or len(doc[start]) == 1 and start + 1 < end and doc[start + 1].text in {"-", "–"}):
-            start += 1  # "R-Texas": the party's letter
+                               or start + 1 < end and _party_letter(doc, start)):
+            start += 1  # "Ted Cruz, R-Texas": the party's letter
         while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].like_num):
             end -= 1  # "Rio de Janeiro 84" (deaths), "Kyiv's"
         office = end < len(doc) and doc[end].lower_ in _OFFICES
@@ -485,7 +486,8 @@ class PlaceRecognizer:
         taken = [False] * len(doc)
         spans: list[Span] = []
         persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
-        # Words of people's names; a two-word name counts only when it is not itself a big city's.
+        # Words of people's names; a two-word name counts only when it is not itself a big city's or a
+        # region's.
         person_words = {t.text for e in persons for t in e} | {
             e.text for e in persons if not self._place_of_two_words(e)}
         surnames = {e[-1].text for e in persons}
@@ -598,8 +600,7 @@ class PlaceRecognizer:
         covered = self._covered(doc, spans)
         found = []
         for i in range(2, len(doc)):
-            if covered[i] or doc[i - 1].text not in {"-", "–"} or doc[i - 2].text not in {"R", "D", "I"} or not (
-                    doc[i].text[:1].isupper()):
+            if covered[i] or not _party_letter(doc, i - 2) or not doc[i].text[:1].isupper():
                 continue
             j = i + 1
             while j < len(doc) and j - i < 3 and not covered[j] and doc[j].text[:1].isupper() and doc[j].is_alpha:
@@ -717,6 +718,13 @@ def _disease_names(doc: Doc) -> set[str]:
 def _qualifies_a_noun(doc: Doc, end: int) -> bool:
     """The name stands before a common noun like a brand: "Brent crude", "Nokia shares"."""
     return end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower
+
+
+def _party_letter(doc: Doc, i: int) -> bool:
+    """A party's letter and hyphen set off after a politician's name: ", R-Texas", "(D-Calif.)"; not
+    "D-Day" or "T-Mobile"."""
+    return doc[i].text in {"R", "D", "I"} and i + 1 < len(doc) and doc[i + 1].text in {"-", "–"} and (
+        i > 0 and doc[i - 1].text in {",", "("})
 
 
 def _article_follows(doc: Doc, end: int) -> bool:

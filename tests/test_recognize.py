@@ -190,6 +190,9 @@ def test_a_politicians_home_after_the_partys_letter(gp):
                                                ("Springfield", "Springfield"), ("Illinois", "Illinois"),
                                                ("Quincy", "Quincy")]
     assert abs(ms[-1].lon - -91.41) < 0.2  # Quincy, Illinois
+    # A letter and hyphen anywhere else are no party: no Day County, South Dakota, no Mobile, Alabama.
+    assert [m.text for m in gp.parse("On the anniversary of D-Day, a T-Mobile store opened in Normandy.")] == [
+        "Normandy"]
 
 
 def test_a_province_ner_cuts_short_is_completed_and_a_square_is_no_district(gp):
