@@ -267,7 +267,9 @@ class GazetteerWriter:
         "Oklahoma" and "New York" are first the states, whatever aliases the cities have.
         """
         names = [(surface, how, key) for surface, how in names if (key := name_key(surface))]
-        seen: dict[str, int] = {strip_admin_words(key): SHORT for _, _, key in names[:1] if key.endswith(" city")}
+        seen: dict[str, int] = {}
+        if names and names[0][2].endswith(" city"):
+            seen[strip_admin_words(names[0][2])] = SHORT
         for _, how, key in names:
             seen.setdefault(key, how)
         for surface, how, key in names:

@@ -115,6 +115,7 @@ _LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s", re.IGNORECASE)
 _SET_OFF = re.compile(r"\s*[,.;:)]\s*")
 _LIST_WORD = re.compile(r"(?:and|or)\s", re.IGNORECASE)
 Nearness = dict[int, list[tuple[int, int, int, int]]]  # group -> (other, chars, comma, comma back)
+_Answer = tuple[list[int], Place | None, float]  # a group's candidate order, chosen place and confidence
 
 
 @dataclass
@@ -265,7 +266,7 @@ class PlaceResolver:
         for _ in range(max(1, self.w.rounds)):
             self._context_round(doc, glist, nearness, nations)
         after, before = _glued_neighbours(doc.text, glist)
-        answers: list[tuple[list[int], Place | None, float]] = []
+        answers: list[_Answer] = []
         for g in glist:
             order = sorted(range(len(g.cands)), key=lambda i: -g.scores[i])
             best, confidence = self._best_spot(g, order)
@@ -423,8 +424,7 @@ class PlaceResolver:
 
 
 def _placed_by_container(place: Place | None, confidence: float, near: list[tuple[int, int, int, int]],
-                         answers: list[tuple[list[int], Place | None, float]],
-                         before: list[set[int]]) -> tuple[Place | None, float]:
+                         answers: list[_Answer], before: list[set[int]]) -> tuple[Place | None, float]:
     """"Eden Park in Auckland", "Greenlane, Auckland, New Zealand": a name the gazetteer knows only
     elsewhere, or not at all, is placed at the town or region the article says holds it."""
     for gj, _, comma, _ in near:
