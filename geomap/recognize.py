@@ -369,7 +369,9 @@ class PlaceRecognizer:
                 return True  # a district under its own name counts like a town of its size ("Esperance")
         return False
 
-    def _gazetteer_spans(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str | None]]:
+    def _gazetteer_spans(self, doc: Doc, taken: list[bool], vetted: set[int]) -> list[tuple[int, int, str | None]]:
+        """Names NER missed or mislabelled that the gazetteer knows; `vetted` are the starts of
+        entities already judged places in disguise, which need no sentence-start bar."""
         found = []
         i, n = 0, len(doc)
         while i < n:
@@ -402,7 +404,7 @@ class PlaceRecognizer:
                 end2, hint = self._with_trigger(doc, i, end)
                 hint = hint or self._preceding_hint(doc, i, end2)
                 # A sentence's first word has its capital anyway: "Police in Leeds said" is no town in Poland.
-                first = end2 - i == 1 and doc[i].is_sent_start
+                first = end2 - i == 1 and doc[i].is_sent_start and i not in vetted
                 bar = _METROPOLIS if first else 0
                 if self._acceptable(span.text, hint, span.text.isupper(), bar, whole=end == j and not first):
                     match = (i, end2, hint)
@@ -492,13 +494,16 @@ class PlaceRecognizer:
             e.text for e in persons if not self._place_of_two_words(e)}
         surnames = {e[-1].text for e in persons}
         ents = []
+        vetted: set[int] = set()
         for ent in doc.ents:
             if ent.label_ in self.labels or self._misread_as_other(doc, ent) or self._parts(
                     doc, *self._trim(doc, ent.start, ent.end)):
                 ents.append(ent)
             elif self._town_after_where_word(doc, ent) or self._place_of_the_country_before(doc, ent):
                 ents.append(Span(doc, ent.start, ent.end, label="GPE"))
-            elif not self._place_in_disguise(doc, ent, person_words):
+            elif self._place_in_disguise(doc, ent, person_words):
+                vetted.add(ent.start)  # "Darwin braced for the storm" (a person to NER)
+            else:
                 # Tokens of other entities ("Sukkur Barrage", dates) never start a gazetteer match,
                 # but the country an institution is named after is a place ("the U.S. Army").
                 lead = self._leading_place(doc, ent) if ent.label_ == "ORG" else None
@@ -549,7 +554,7 @@ class PlaceRecognizer:
             covered[start:end] = [True] * (end - start)
             for k in range(min(start, ent.start), max(end, ent.end)):
                 taken[k] = True
-        for start, end, hint in self._gazetteer_spans(doc, taken):
+        for start, end, hint in self._gazetteer_spans(doc, taken, vetted):
             start, end = self._complete(doc, start, end)
             if any(covered[start:end]) or self._not_a_place(doc, start, end, surnames):
                 continue

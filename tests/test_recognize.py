@@ -232,6 +232,14 @@ def test_a_kind_word_alone_names_no_place(gp):
     assert [t for t, _, _ in _spans(gp, text)] == ["Eastern Visayas"]
 
 
+def test_a_city_read_as_a_person_at_a_sentences_start(gp):
+    """NER calls "Darwin" a person; at a sentence's start the gazetteer alone would want a metropolis,
+    but NER's entity has already been judged a city in disguise (140,000 people, no person so named)."""
+    text = ("Victoria's premier announced a lockdown of Melbourne, while Perth and Adelaide remained open. "
+            "Darwin braced for Cyclone Tracy's anniversary storm.")
+    assert "Darwin" in [m.text for m in gp.parse(text)]
+
+
 def test_towns_listed_as_nearby_are_listed_too(gp):
     """NER misses the suburbs after "and nearby"; both are Mississippi towns the gazetteer knows."""
     ms = gp.parse("Tornadoes tore through Jackson and nearby Clinton and Pearl on Monday.")
