@@ -105,11 +105,13 @@ _LOCAL_KINDS = frozenset({"region", "district", "city"})
 _POINT_KINDS = frozenset({"district", "city"})  # places small enough for distance to tell
 _LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";"})
 # What lies between a place and the one holding it: "Toronto, Canada", "Goma in eastern Congo", "the
-# Adhamiyah district of Baghdad".
+# Adhamiyah district of Baghdad", "the Abu Shok refugee camp in Al-Fashir".
 _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central|"
                                   r"northern|southern|eastern|western|north-?eastern|north-?western|"
                                   r"south-?eastern|south-?western)\s+)?|"
-                                  r"\s+(?:district|region|province|county|state|suburb|area)?\s*of\s+",
+                                  r"\s+(?:district|region|province|county|state|suburb|area)?\s*of\s+|"
+                                  r"\s+(?:(?:refugee|camp|hospital|farm|market|prison|mine|school|village|"
+                                  r"town|suburb|district|area|base|airport|slum|township)\s+){1,2}in\s+",
                                   re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s", re.IGNORECASE)
 _SET_OFF = re.compile(r"\s*[,.;:)]\s*")

@@ -349,3 +349,12 @@ def test_a_place_of_the_place_named_after_it(gp):
     ms = {m.text: m for m in gp.parse("Dead ducks were found in the Rice Lake area of Fulton County, Illinois.")}
     assert (ms["Rice Lake"].name, ms["Rice Lake"].kind) == ("Fulton County", "district")
     assert abs(ms["Rice Lake"].lat - 40.47) < 0.3
+
+
+def test_a_camp_or_hospital_in_a_town_is_held_by_it(gp):
+    """"X refugee camp in Y": the gazetteer has no Abu Shok (nor does NER find it: spans given); the
+    camp lies at El Fasher."""
+    text = "Relief work restarted in the Abu Shok refugee camp in Al-Fashir, Darfur."
+    spans = [(text.index(name), text.index(name) + len(name)) for name in ("Abu Shok", "Al-Fashir", "Darfur")]
+    camp = gp.resolve(text, spans)[0]
+    assert (camp.name, camp.country_code) == ("El Fasher", "SD")
