@@ -444,6 +444,20 @@ class PlaceRecognizer:
             or (end - start == 1 and not text.isupper() and self._names(
                 text, (ALIAS,), lambda p: p.kind == "city" and p.population >= _METROPOLIS)))
 
+    def _headline_tail(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
+        """A title-case headline NER reads as one organisation ends in the place it is about:
+        "Quake Rattles [Southern California]". Not "University of Texas", nor in running text."""
+        line = [t for t in doc[ent.sent.start:ent.sent.end] if t.is_alpha and len(t) > 3]
+        if len(line) < 3 or sum(t.text[:1].isupper() for t in line) < 0.8 * len(line):
+            return None
+        for start in range(max(ent.start + 1, ent.end - 3), ent.end):
+            if doc[start - 1].lower_ in _JOINERS:
+                continue
+            lead = start + (doc[start].lower_ in PART_WORDS and start + 1 < ent.end)
+            if self._big_area(doc[lead:ent.end].text, False):
+                return start, ent.end
+        return None
+
     def _dateline(self, doc: Doc) -> list[Span]:
         """The city a paragraph opens with in capitals, wire style: "BEIRUT (Reuters) -",
         "KYIV, Ukraine (AP) —". NER often calls it a person or misses it; it is always a town."""
@@ -506,7 +520,7 @@ class PlaceRecognizer:
             else:
                 # Tokens of other entities ("Sukkur Barrage", dates) never start a gazetteer match,
                 # but the country an institution is named after is a place ("the U.S. Army").
-                lead = self._leading_place(doc, ent) if ent.label_ == "ORG" else None
+                lead = self._leading_place(doc, ent) or self._headline_tail(doc, ent) if ent.label_ == "ORG" else None
                 if lead:
                     ents.append(Span(doc, *lead, label="GPE"))
                 for k in range(ent.start, ent.end):

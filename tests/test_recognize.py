@@ -240,6 +240,14 @@ def test_a_city_read_as_a_person_at_a_sentences_start(gp):
     assert "Darwin" in [m.text for m in gp.parse(text)]
 
 
+def test_a_headline_read_as_an_organisation_ends_in_its_place(gp):
+    """NER reads the whole headline as an ORG; its tail is the place. "University of Texas" is not."""
+    text = ("Quake Rattles Southern California, No Major Damage Reported\n\n"
+            "A magnitude 5.1 earthquake centered near Ojai shook the region on Friday.")
+    assert [t for t, _, _ in _spans(gp, text)][:2] == ["Southern California", "Ojai"]
+    assert _spans(gp, "University of Texas Opens New Research Campus\n\nThe campus opened Monday.") == []
+
+
 def test_towns_listed_as_nearby_are_listed_too(gp):
     """NER misses the suburbs after "and nearby"; both are Mississippi towns the gazetteer knows."""
     ms = gp.parse("Tornadoes tore through Jackson and nearby Clinton and Pearl on Monday.")
