@@ -621,9 +621,7 @@ class PlaceRecognizer:
         for i in range(2, len(doc)):
             if covered[i] or not _party_letter(doc, i - 2) or not doc[i].text[:1].isupper():
                 continue
-            j = i + 1
-            while j < len(doc) and j - i < 3 and not covered[j] and doc[j].text[:1].isupper() and doc[j].is_alpha:
-                j += 1
+            j = _name_end(doc, i, covered)
             text = doc[i:j].text
             if text.isupper():
                 continue  # "(D-CA)" reads as one code: GeoVirus marks no place there
@@ -647,9 +645,7 @@ class PlaceRecognizer:
             if covered[i] or doc[i - 1].lower_ not in _LOCAL_WORDS or not _capitalised(doc[i]) or (
                     doc[i].ent_type_ == "PERSON"):
                 continue  # "a letter from Warren": a person's name is a town only by the stricter rules
-            j = i + 1
-            while j < len(doc) and j - i < 3 and not covered[j] and _capitalised(doc[j]):
-                j += 1
+            j = _name_end(doc, i, covered)
             text = doc[i:j].text
             if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in {"'s", "’s"}) or (
                     text in person_words or name_key(text) in self.demonyms or _qualifies_a_noun(doc, j)):
@@ -703,6 +699,14 @@ class PlaceRecognizer:
 
 def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
+
+
+def _name_end(doc: Doc, start: int, covered: list[bool], most: int = 3) -> int:
+    """Where a name of up to `most` capitalised words, none yet a place, that starts at `start` ends."""
+    end = start + 1
+    while end < len(doc) and end - start < most and not covered[end] and _capitalised(doc[end]):
+        end += 1
+    return end
 
 
 def share_plural_kind(doc: Doc, spans: list[Span]) -> None:
