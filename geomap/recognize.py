@@ -51,6 +51,8 @@ _INSTITUTION_WORDS = frozenset({
 })
 # Words after a city's name that make the organisation its own: "Seoul City Hall", "New Orleans Police".
 _CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor"})
+# Words after a name that make it a natural feature's, when the gazetteer has it so: "the Ohio river".
+_FEATURE_WORDS = frozenset({"river", "lake", "mountains", "island", "valley"})
 # Sites a town's name is given to: "the Da Nang airport", "Randwick Racecourse".
 _TOWN_SITES = frozenset({"airport", "racecourse", "airbase", "harbour", "harbor", "port", "seaport"})
 # Words that make a body named "X County ..." the county's own: "the Lucas County Sheriff's Office".
@@ -135,6 +137,8 @@ class PlaceRecognizer:
         """Extend over a following kind word when the name needs it; return the kind it implies."""
         if end < len(doc):
             word = doc[end].lower_
+            if word in _FEATURE_WORDS and self.gazetteer.has_name(name_key(doc[start:end + 1].text)):
+                return end + 1, None  # "the Missouri river" is the Missouri River, not the state
             kind = TRIGGERS.get(word)
             if kind:
                 office = end + 1 < len(doc) and doc[end + 1].lower_ in _OFFICES

@@ -329,6 +329,10 @@ def test_a_river_is_the_river_not_the_town_or_a_namesake(gp):
     got = {m.text: (m.name, m.kind, m.country_code) for m in ms}
     assert got["Dnipro River"] == ("Dnieper", "macroregion", "UA")
     assert got["Vistula"] == ("Vistula", "macroregion", "PL")
+    # Written with a lowercase "river", the name is still the river's, not the state's or the city's.
+    got = {m.text: m.name for m in gp.parse("Barges were stuck on the Missouri river near Kansas City, and "
+                                            "troops crossed the Dnipro river near Kherson.")}
+    assert (got["Missouri river"], got["Dnipro river"]) == ("Missouri River", "Dnieper")
 
 
 def test_a_place_known_only_elsewhere_is_placed_at_its_stated_container(gp):
