@@ -111,7 +111,7 @@ _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|\s+in\s+(?:(?:the\s+)?(?:north|south
                                   r"south-?eastern|south-?western)\s+)?|"
                                   r"\s+(?:district|region|province|county|state|suburb|area)?\s*of\s+|"
                                   r"\s+(?:(?:refugee|camp|hospital|farm|market|prison|mine|school|village|"
-                                  r"town|suburb|district|area|base|airport|slum|township)\s+){1,2}in\s+",
+                                  r"town|suburb|district|area|base|airport|slum|township|river|lake)\s+){1,2}in\s+",
                                   re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s", re.IGNORECASE)
 _SET_OFF = re.compile(r"\s*[,.;:)]\s*")

@@ -362,3 +362,6 @@ def test_a_camp_or_hospital_in_a_town_is_held_by_it(gp):
     spans = [(text.index(name), text.index(name) + len(name)) for name in ("Abu Shok", "Al-Fashir", "Darfur")]
     camp = gp.resolve(text, spans)[0]
     assert (camp.name, camp.country_code) == ("El Fasher", "SD")
+    # A river the gazetteer lacks, in the district named: not the Jharkhand town of its name, 400 km off.
+    ms = {m.text: m for m in gp.parse("A boat capsized in the Ghaghra river in Bahraich district, Uttar Pradesh.")}
+    assert ms["Ghaghra"].name == "Bahraich"
