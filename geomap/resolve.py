@@ -13,7 +13,7 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -384,16 +384,10 @@ class PlaceResolver:
     def _list_kinds(self, doc: Doc, glist: list[_Group]) -> tuple[list[dict[str, float]], list[set[int]]]:
         """Per group, the kinds its list neighbours currently lean to ("Arizona, California and Ohio"),
         and those neighbours."""
-        owner = {}
-        for gi, g in enumerate(glist):
-            for span in g.spans:
-                owner[span.start_char] = (gi, span)
-        ordered = sorted(owner.items())
-        text = doc.text  # built anew on every access
         out: list[dict[str, float]] = [defaultdict(float) for _ in glist]
         partners: list[set[int]] = [set() for _ in glist]
-        for (_, (ga, a)), (_, (gb, b)) in zip(ordered, ordered[1:]):
-            if ga == gb or text[a.end_char:b.start_char].strip() not in _LIST_GLUE:
+        for ga, gb, _ in _listed_pairs(doc.text, glist):
+            if ga == gb:
                 continue
             for src, dst in ((ga, gb), (gb, ga)):
                 partners[dst].add(src)
@@ -440,16 +434,24 @@ def _placed_by_container(place: Place | None, confidence: float, near: list[tupl
     return place, confidence
 
 
+def _listed_pairs(text: str, glist: list[_Group]) -> Iterator[tuple[int, int, int]]:
+    """The groups of each two mentions in a row that only a list word parts ("Arizona, California"),
+    in text order, with the characters between them."""
+    order = sorted((sp.start_char, sp.end_char, gi) for gi, g in enumerate(glist) for sp in g.spans)
+    for (_, end, ga), (start, _, gb) in zip(order, order[1:]):
+        if text[end:start].strip() in _LIST_GLUE:
+            yield ga, gb, start - end
+
+
 def _glued_neighbours(text: str, glist: list[_Group]) -> tuple[list[bool], list[set[int]]]:
     """For each group, whether a mention of it follows another place and a list word ("Akershus,
     [Oslo]"), and the groups of the places that follow its mentions so ("[Moonbi], Parkes")."""
-    order = sorted((sp.start_char, sp.end_char, gi) for gi, g in enumerate(glist) for sp in g.spans)
     after = [False] * len(glist)
     before: list[set[int]] = [set() for _ in glist]
-    for (_, end, gi), (start, _, gj) in zip(order, order[1:]):
-        if 0 < start - end <= 6 and text[end:start].strip() in _LIST_GLUE:
-            after[gj] = True
-            before[gi].add(gj)
+    for ga, gb, gap in _listed_pairs(text, glist):
+        if gap <= 6:
+            after[gb] = True
+            before[ga].add(gb)
     return after, before
 
 
