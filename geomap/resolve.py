@@ -103,7 +103,7 @@ _AREA_CUES = frozenset({"the", "northern", "southern", "eastern", "western", "ce
 _CONTINENTAL = frozenset({"latin", "south", "north", "central"})  # "Latin American" is no American
 _LOCAL_KINDS = frozenset({"region", "district", "city"})
 _POINT_KINDS = frozenset({"district", "city"})  # places small enough for distance to tell
-_LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";"})
+_LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";", "and in", ", and in", "or in", ", or in"})
 # What lies between a place and the one holding it: "Toronto, Canada", "Goma in eastern Congo", "the
 # Adhamiyah district of Baghdad", "the Abu Shok refugee camp in Al-Fashir".
 _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central|"

@@ -365,3 +365,9 @@ def test_a_camp_or_hospital_in_a_town_is_held_by_it(gp):
     # A river the gazetteer lacks, in the district named: not the Jharkhand town of its name, 400 km off.
     ms = {m.text: m for m in gp.parse("A boat capsized in the Ghaghra river in Bahraich district, Uttar Pradesh.")}
     assert ms["Ghaghra"].name == "Bahraich"
+
+
+def test_in_x_and_in_y_is_a_list(gp):
+    """"in Wales and in England" lists two nations; a village called Wales in England is not meant."""
+    m = _resolved(gp, "Planners expect up to 40,000 deaths in Wales and in England over the winter.", "Wales")
+    assert m.kind == "region" and distance_km(m.lat, m.lon, 52.3, -3.6) < 100
