@@ -58,7 +58,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "27"
+CONTENT_VERSION = "28"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-\u2010\u2011]+(?=\w{3})", re.IGNORECASE)
 
@@ -120,17 +120,23 @@ def _nearest_town_country(towns: dict[tuple[int, int], list[tuple[float, float, 
     return best[1] if best[0] < reach_km else None
 
 
-def _country_point(info: dict) -> tuple[float, float] | None:
-    """The centroid of a country's largest landmass (its outline from `countryinfo`).
+# Where GeoNames, the field's usual reference and that of most news corpora, sets a country's point
+# away from the CIA Factbook's (which it follows for the rest): the geographic centre of the lower 48,
+# and the like. GeoNames' own figures; no corpus's.
+_GEONAMES_COUNTRY_POINTS: dict[str, tuple[float, float]] = {
+    "US": (39.76, -98.5), "CA": (60.10867, -113.64258), "IN": (22.0, 79.0), "JP": (35.68536, 139.75309),
+    "AU": (-25.0, 135.0), "CD": (-2.5, 23.5)}
 
-    A geometric middle the user recognises, not the capital; overseas territories and
-    islands do not drag it off the mainland. Falls back to the CIA-style point.
-    """
-    rings = _outlines(info)
-    best = max((_ring_centroid(r) for r in rings), default=(0.0, None), key=lambda ac: ac[0])[1]
-    if best is None and len(info.get("latlng") or ()) == 2:
-        best = (float(info["latlng"][0]), float(info["latlng"][1]))
-    return best
+
+def _country_point(cc: str, info: dict) -> tuple[float, float] | None:
+    """GeoNames' point for a country: the Factbook's, which `countryinfo` carries, but for the few
+    GeoNames sets elsewhere. Not the capital; for a country `countryinfo` lacks, the centroid of its
+    largest landmass."""
+    if cc in _GEONAMES_COUNTRY_POINTS:
+        return _GEONAMES_COUNTRY_POINTS[cc]
+    if len(info.get("latlng") or ()) == 2:
+        return float(info["latlng"][0]), float(info["latlng"][1])
+    return max((_ring_centroid(r) for r in _outlines(info)), default=(0.0, None), key=lambda ac: ac[0])[1]
 
 
 def _english_name(name: str, aliases: tuple[str, ...], iso: dict) -> str:
@@ -237,7 +243,7 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         own = {c.name, c.common_name, *c.aliases}
         infos = ci_by_alpha3.get(c.alpha3, [])
         info = next((i for i in infos if i.get("name") in own), infos[0] if infos else {})
-        point = _country_point(info) or mean_point(country_cities[cc])
+        point = _country_point(cc, info) or mean_point(country_cities[cc])
         outlines[cc] = _outlines(info)
         if point is None:
             continue

@@ -31,6 +31,15 @@ def test_country_point_is_not_the_capital(gazetteer):
     assert russia.geonameid == 2017370
 
 
+@pytest.mark.parametrize("name,lat,lon", [
+    ("Russia", 60.0, 100.0), ("China", 35.0, 105.0), ("Indonesia", -5.0, 120.0),  # the Factbook's, as GeoNames
+    ("United States", 39.76, -98.5), ("Canada", 60.11, -113.64), ("India", 22.0, 79.0)])  # GeoNames' own
+def test_country_points_are_geonames(gazetteer, name, lat, lon):
+    """The other news corpora score against GeoNames' points, and a country's point is one number."""
+    country = _best(gazetteer, name, "country")
+    assert distance_km(country.lat, country.lon, lat, lon) < 5
+
+
 @pytest.mark.parametrize("name", ["Solomianskyi District", "Solomyansky", "Solom'yanskyi", "Podilskyi Raion"])
 def test_kyiv_city_districts(gazetteer, name):
     district = _best(gazetteer, name, "district")
