@@ -37,6 +37,10 @@ _TRAILING = frozenset({"'s", "’s", "'", "’", "of", "in", "and", "or", "on", 
 _JOINERS = frozenset({"of", "de", "del", "la", "le", "al", "el", "du", "and"})
 # Words after a place name that make it the name of a disease, not a place ("West Nile virus").
 _DISEASES_KEY = "geomap_disease_names"
+# A name that ends a street's or opens a route number names the road: "38th Street", "Old Dalton Road",
+# "U.S. 68", "Ga. 20". A highway keeps its place: "Ontario Provincial Highway 11".
+_ROAD_WORDS = frozenset({"street", "road", "avenue", "boulevard", "lane", "drive", "pike",
+                         "st.", "rd.", "ave.", "blvd."})
 _DISEASE_WORDS = frozenset({"virus", "viruses", "virus's", "fever", "ebolavirus", "encephalitis", "flu",
                             "hemorrhagic", "haemorrhagic"})
 # Words that make an organisation named after a place an arm of that place's government or public
@@ -113,10 +117,11 @@ class PlaceRecognizer:
         """No article, possessive or lowercase lead ("east Africa" -> "Africa"); no kind word that
         the name does not need ("Henan province" -> "Henan", but "Solomyansky district")."""
         while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_lower or doc[start].is_punct
-                               or start + 1 < end and _party_letter(doc, start)):
+                               or doc[start].is_space or start + 1 < end and _party_letter(doc, start)):
             start += 1  # "Ted Cruz, R-Texas": the party's letter
-        while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].like_num):
-            end -= 1  # "Rio de Janeiro 84" (deaths), "Kyiv's"
+        while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].like_num
+                               or doc[end - 1].is_space):
+            end -= 1  # "Rio de Janeiro 84" (deaths), "Kyiv's", a headline's blank line
         office = end < len(doc) and doc[end].lower_ in _OFFICES
         if end - start > 1 and doc[end - 1].lower_ in TRIGGERS and self._is_exact_name(doc[start:end - 1].text) and (
                 doc[end - 1].is_lower or office and doc[end - 2].lower_ in TRIGGERS):
@@ -162,8 +167,10 @@ class PlaceRecognizer:
             i -= 1
         if i >= 1 and doc[i].lower_ == "of":
             # "the city of X", but not "the Solomyansky district of X": there the word is Solomyansky's.
-            # "the Swiss canton of X" is X's, though: a nationality word owns no kind word.
-            if i >= 2 and doc[i - 2].ent_type_ != "NORP" and (doc[i - 2].pos_ == "PROPN" or doc[i - 2].ent_type_):
+            # "the Swiss canton of X" and "the US state of X" are X's, though: a nationality word or a
+            # country owns no kind word.
+            if i >= 2 and doc[i - 2].ent_type_ != "NORP" and (doc[i - 2].pos_ == "PROPN" or doc[i - 2].ent_type_) and (
+                    not self._names(doc[i - 2].text, (NAME, ALIAS, ABBREV), lambda p: p.kind == "country")):
                 return None
             return TRIGGERS.get(doc[i - 1].lower_)
         return None
@@ -487,12 +494,15 @@ class PlaceRecognizer:
         if end < len(doc) and doc[end].lower_ in _DISEASE_WORDS:
             return True  # "West Nile virus", "Marburg virus", "Rift Valley fever"
         text = doc[start:end].text
+        if _names_a_road(doc, start, end):
+            return True
         if name_key(text) in ADMIN_WORDS:
             return True  # "Eastern Visayas, [Region] 8": a kind word alone names nothing
         if text in _disease_names(doc) and not (end < len(doc) and doc[end].text == ","):
             return True  # "imported Marburg" where the article speaks of Marburg virus; not "Marburg, Germany"
-        if end - start == 1 and text in surnames and not self._big_area(text, text.isupper()):
-            return True  # "Zurab Zhvania ... Zhvania said"
+        if end - start == 1 and text in surnames and not self._big_area(text, text.isupper()) and not (
+                start > 0 and doc[start - 1].lower_ in _WHERE_WORDS | {"at"}):
+            return True  # "Zurab Zhvania ... Zhvania said"; but "Brooke Dayton ... held at Dayton"
         if not any(t.pos_ == "PROPN" for t in doc[start:end]) and not self.gazetteer.has_name(name_key(text)):
             return True  # "(AP) — Gunmen killed...": a common noun NER took for a place
         # Capitals match only abbreviations ("DOH" is no way of writing Doha) or the name
@@ -725,6 +735,19 @@ def share_plural_kind(doc: Doc, spans: list[Span]) -> None:
         while j >= 0 and _glued(doc, {spans[j].end}, spans[j + 1].start, -1):
             spans[j]._.kind_hint = spans[j]._.kind_hint or TRIGGERS[word]
             j -= 1
+
+
+def _names_a_road(doc: Doc, start: int, end: int) -> bool:
+    """"38th Street", "Old Dalton Road" (up to two more words before the street's), "U.S. 68", "Ga. 20":
+    the name is the road's, not a place."""
+    if doc[end - 1].lower_ in _ROAD_WORDS:
+        return True
+    if end < len(doc) and doc[start:end].text.endswith(".") and doc[end].text.isdigit() and len(doc[end]) <= 3:
+        return True
+    j = end
+    while j < min(end + 2, len(doc)) and _capitalised(doc[j]) and doc[j].lower_ not in _ROAD_WORDS:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in _ROAD_WORDS and _capitalised(doc[j])
 
 
 def _disease_names(doc: Doc) -> set[str]:

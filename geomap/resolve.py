@@ -94,6 +94,7 @@ class Weights:
 _CITY_REACH_KM = 30.0  # how far a city's own districts and suburbs lie from its point
 _RANK = {"city": 0, "district": 1, "region": 2, "macroregion": 2, "country": 3, "continent": 4}
 _HELD_KM = 50.0  # how far from a town or district's point a place it is said to hold may lie
+_NEIGHBOUR_KM = 250.0  # how far apart two places of a country may be and still be said together as neighbours
 _HELD_ONLY = 0.5  # confidence kept when a mention is placed at its container, its own place unknown
 SAME_SPOT_KM = 25.0  # candidates this close are one answer on a map
 _MUNICIPALITY = 2.0  # a district with at most this many times its town's people is that town's own
@@ -276,10 +277,15 @@ class PlaceResolver:
                 order.remove(best)
                 order.insert(0, best)
             answers.append((order, g.cands[best].place if best is not None else None, confidence))
+        homes = Counter(p.country for _, p, _ in answers if p is not None) + nations
         for gi, g in enumerate(glist):
             order, place, confidence = answers[gi]
+            if place is not None and not g.cands[order[0]].exact and homes[place.country] <= 1 < len(answers):
+                # Only a spelling's likeness ("Tamms" for Belgium's Temse) in a country the article names
+                # nowhere else: no place, rather than a marker abroad.
+                place, confidence = None, 0.0
             if not after[gi]:  # the first of a list names no container: "Moonbi, Parkes, Berry and Wyong"
-                place, confidence = _placed_by_container(place, confidence, nearness[gi], answers, before)
+                place, confidence = _placed_by_container(place, confidence, nearness[gi], answers, before, gi)
             for span in g.spans:
                 span._.candidates = [g.cands[i] for i in order]
                 span._.scores = [g.probs[i] for i in order]
@@ -420,13 +426,15 @@ class PlaceResolver:
 
 
 def _placed_by_container(place: Place | None, confidence: float, near: list[tuple[int, int, int, int]],
-                         answers: list[_Answer], before: list[set[int]]) -> tuple[Place | None, float]:
+                         answers: list[_Answer], before: list[set[int]], gi: int) -> tuple[Place | None, float]:
     """"Eden Park in Auckland", "Greenlane, Auckland, New Zealand": a name the gazetteer knows only
-    elsewhere, or not at all, is placed at the town or region the article says holds it."""
+    elsewhere, or not at all, is placed at the town or region the article says holds it. Not a place
+    a comma sets beside a neighbour ("Kisumu, Siaya", "Swat, Chitral"): that is as likely a list."""
     for gj, _, comma, _ in near:
         outer, outer_confidence = answers[gj][1], answers[gj][2]
         if not comma or outer is None or outer.kind not in _LOCAL_KINDS or _lies_in(place, outer) or (
-                _RANK[place.kind if place else "city"] > _RANK[outer.kind]):
+                _RANK[place.kind if place else "city"] > _RANK[outer.kind]) or (
+                gj in before[gi] and _neighbours(place, outer)):
             continue
         # A place no bigger after the container makes it one of a list; "New Zealand" after Auckland does not.
         if not any(answers[k][1] is None or _RANK[answers[k][1].kind] <= _RANK[outer.kind] for k in before[gj]):
@@ -462,6 +470,12 @@ def _lies_in(p: Place | None, outer: Place) -> bool:
     if outer.kind == "region":
         return outer.id in (p.id, p.admin1) or p.admin1 is None and p.country == outer.country
     return outer.id in (p.id, p.admin1, p.admin2) or distance_km(p.lat, p.lon, outer.lat, outer.lon) <= _HELD_KM
+
+
+def _neighbours(p: Place | None, outer: Place) -> bool:
+    """Two places of one country a short way apart."""
+    return p is not None and p.country == outer.country and (
+        distance_km(p.lat, p.lon, outer.lat, outer.lon) <= _NEIGHBOUR_KM)
 
 
 def _named_in_full(g: _Group, groups: Iterable[_Group]) -> list[int]:

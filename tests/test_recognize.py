@@ -374,3 +374,27 @@ def test_the_tail_of_a_longer_unknown_name_is_no_place(gp):
                                            "was sprayed for years.")]
     assert "Orange" not in found and "Hanoi" in found
     assert "Italy" in [t for t, _, _ in _spans(gp, "Floods Hit Northern Italy As Heavy Rain Continues")]
+
+
+def test_a_headline_span_stops_before_its_blank_line(gp):
+    text = "Bridge to close in Marion\n\nDrivers in Marion, Indiana, will need another route from Monday."
+    assert [(m.text, m.end) for m in gp.parse(text)][0] == ("Marion", 25)
+
+
+def test_a_surname_after_a_word_of_place_is_the_place(gp):
+    """"Brooke Dayton had 11 digs" makes Dayton a surname, but not in "held at Dayton"."""
+    text = ("Senior Brooke Dayton had 11 digs for Troy. The sectional will be held at Dayton, "
+            "and Piqua and Sidney in Ohio will play there.")
+    assert any(m.text == "Dayton" and m.start == text.index("at Dayton") + 3 for m in gp.parse(text))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Crews repaved 38th Street near the courthouse in Rome, Georgia.", "Street"),
+    ("A truck overturned on Old Dalton Road outside Rome, Georgia.", "Old"),
+    ("Deputies stopped him on U.S. 411 near Cave Spring, Georgia.", "U.S."),
+    ("Flooding closed Ga. 20 east of Rome, Georgia.", "Ga."),
+])
+def test_a_road_is_not_a_place(gp, text, name):
+    found = [m.text for m in gp.parse(text)]
+    assert "Rome" in found or "Cave Spring" in found
+    assert name not in found

@@ -371,3 +371,27 @@ def test_in_x_and_in_y_is_a_list(gp):
     """"in Wales and in England" lists two nations; a village called Wales in England is not meant."""
     m = _resolved(gp, "Planners expect up to 40,000 deaths in Wales and in England over the winter.", "Wales")
     assert m.kind == "region" and distance_km(m.lat, m.lon, 52.3, -3.6) < 100
+
+
+def test_the_state_of_a_named_country(gp):
+    """"the US state of Georgia": a country before the kind word does not own it, as "Solomyansky" would."""
+    text = ("Wine exporters in Tbilisi and Batumi said Georgia had a strong harvest. Buyers from the US state "
+            "of Georgia cancelled orders.")
+    country, state = [m for m in gp.parse(text) if m.text == "Georgia"]
+    assert country.kind == "country"
+    assert state.kind == "region" and state.country_code == "US"
+
+
+def test_neighbours_set_side_by_side_keep_their_own_places(gp):
+    """"Kisumu, Siaya farmers": a comma between two known places of one country a short way apart
+    is as likely a list; Kisumu is not moved onto Siaya."""
+    text = "Kisumu, Siaya farmers count losses\n\nFloods hit farms along Lake Victoria in Kenya this week."
+    m = _resolved(gp, text, "Kisumu")
+    assert distance_km(m.lat, m.lon, -0.10, 34.76) < 15
+
+
+def test_a_lookalike_spelling_abroad_is_not_placed(gp):
+    """"Tamms" in an Illinois story matches only Belgium's Temse by its letters: no marker in Belgium."""
+    text = "Sandbags were trucked to Mound City and Tamms as the Ohio River rose at Cairo, Illinois."
+    m = _resolved(gp, text, "Tamms")
+    assert m.lat is None and m.alternatives
