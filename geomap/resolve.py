@@ -76,6 +76,9 @@ class Weights:
     region_abroad: float = -1.0
     region_home_share: float = 1 / 3
     contain: float = 1.5
+    # Named apart from it, a state or province says less of where a town is than its county does: it
+    # holds hundreds of towns ("teams from Oklahoma and Arkansas" in a story set in Lamar County).
+    loose_region: float = 0.5
     comma_contain: float = 4.0
     comma_set_off: float = 8.0  # "Victoria, British Columbia, confirmed": nothing but a container
     proximity: float = 2.0
@@ -414,7 +417,8 @@ class PlaceResolver:
             # Without a comma a city holds what lies around it in its region, not all the region:
             # Kyiv's Podilskyi Raion, not a Nikopol in Kharkiv Oblast because "Kharkiv" was said.
             loose = inner if comma else max(
-                [masses[b].direct.get(cid, 0.0) for cid in containers if isinstance(cid, int)]
+                [masses[b].direct.get(cid, 0.0) * (1.0 if cid == p.admin2 else self.w.loose_region)
+                 for cid in containers if isinstance(cid, int)]
                 + [pr for cid in containers for city, pr in masses[b].seats.get(cid, ())
                    if distance_km(p.lat, p.lon, city.lat, city.lon) <= _CITY_REACH_KM], default=0.0)
             outer = max((masses[b].held.get(pid, 0.0) for pid in own if outer_comma or isinstance(pid, int)),

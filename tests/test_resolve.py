@@ -395,3 +395,14 @@ def test_a_lookalike_spelling_abroad_is_not_placed(gp):
     text = "Sandbags were trucked to Mound City and Tamms as the Ohio River rose at Cairo, Illinois."
     m = _resolved(gp, text, "Tamms")
     assert m.lat is None and m.alternatives
+
+
+def test_a_county_outweighs_a_state_named_in_passing(gp):
+    """A story set in Lamar County is about Paris, Texas, though a team from Arkansas (which has a
+    Paris too) is named in passing."""
+    text = ("Lamar County commissioners approved a plan to resurface the road between Paris and Sumner.\n"
+            "Inmates are driven from Clarksville to the Lamar County Jail, the sheriff said, and Red River "
+            "County will share the van.\nThe judging team placed third in Fort Worth, ahead of teams from "
+            "Oklahoma and Arkansas. The next meeting is at the courthouse in downtown Paris.")
+    m = _resolved(gp, text, "Paris")
+    assert distance_km(m.lat, m.lon, 33.66, -95.56) < 20
