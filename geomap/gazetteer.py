@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .text import PART_WORDS, name_key, skeleton, strip_admin_words, umlauts_spelled_out
+from .text import ADMIN_WORDS, PART_WORDS, name_key, skeleton, strip_admin_words, umlauts_spelled_out
 
 SCHEMA_VERSION = 3
 
@@ -156,8 +156,11 @@ class Gazetteer:
         if not key:
             return []
         keys = [key]
+        head, _, last = key.rpartition(" ")
+        if head and last in ADMIN_WORDS:
+            keys.append(head)  # one kind word at a time: "Kansas City District" is Kansas City's
         short = strip_admin_words(key)
-        if short != key:
+        if short not in keys:
             keys.append(short)
         if key.startswith("the "):
             keys.append(key[4:])

@@ -200,3 +200,9 @@ def test_a_name_given_outright_outranks_one_derived(gazetteer):
 
     assert how("Orientale", "Orientale Province") == ALIAS
     assert how("Oklahoma", "Oklahoma City") == SHORT
+
+
+def test_kind_words_come_off_one_at_a_time(gazetteer):
+    """"the Kansas City District" (of the Corps of Engineers) is Kansas City's, not the state's."""
+    first = gazetteer.candidates("Kansas City District")[0].place
+    assert first.name == "Kansas City" and first.kind == "city"
