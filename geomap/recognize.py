@@ -121,6 +121,9 @@ class PlaceRecognizer:
             start += 1  # "Ted Cruz, R-Texas": the party's letter
         while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].like_num
                                or doc[end - 1].is_space):
+            if doc[end - 1].lower_ in {"'s", "’s"} and self._names(
+                    doc[start:end].text, (NAME, ALIAS), lambda p: "'s" in p.name or "’s" in p.name):
+                break  # "St. John's", "King's Lynn": the possessive is the name's own
             end -= 1  # "Rio de Janeiro 84" (deaths), "Kyiv's", a headline's blank line
         office = end < len(doc) and doc[end].lower_ in _OFFICES
         if end - start > 1 and doc[end - 1].lower_ in TRIGGERS and self._is_exact_name(doc[start:end - 1].text) and (

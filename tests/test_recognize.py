@@ -398,3 +398,10 @@ def test_a_road_is_not_a_place(gp, text, name):
     found = [m.text for m in gp.parse(text)]
     assert "Rome" in found or "Cave Spring" in found
     assert name not in found
+
+
+def test_a_possessive_that_is_part_of_the_name(gp):
+    """"St. John's" keeps its 's (the name's own); "Canada's" does not, though "Canadas" is a place."""
+    text = "Ferries from St. John's, Newfoundland, were cancelled, Canada's coast guard said."
+    assert [m.text for m in gp.parse(text)][:1] == ["St. John's"]
+    assert "Canada" in [m.text for m in gp.parse(text)]
