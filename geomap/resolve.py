@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Candidate, Place, distance_km
 from .recognize import SPAN_KEY, _ensure_extensions, nationalities, shared_gazetteer
-from .text import name_key, skeleton, strip_admin_words, written_as_abbreviation
+from .text import ADMIN_WORDS, PART_WORDS, name_key, skeleton, strip_admin_words, written_as_abbreviation
 
 
 class CandidateSource(Protocol):
@@ -104,6 +104,7 @@ _MUNICIPALITY = 2.0  # a district with at most this many times its town's people
 # Words before a name that say it is an area: "the Gulf", "northern Luzon", "eastern Congo".
 _AREA_CUES = frozenset({"the", "northern", "southern", "eastern", "western", "central", "northeastern",
                         "northwestern", "southeastern", "southwestern", "north", "south", "east", "west"})
+_BEARINGS = frozenset({"centre", "center"})
 _CONTINENTAL = frozenset({"latin", "south", "north", "central"})  # "Latin American" is no American
 _LOCAL_KINDS = frozenset({"region", "district", "city"})
 _POINT_KINDS = frozenset({"district", "city"})  # places small enough for distance to tell
@@ -283,9 +284,11 @@ class PlaceResolver:
         homes = Counter(p.country for _, p, _ in answers if p is not None) + nations
         for gi, g in enumerate(glist):
             order, place, confidence = answers[gi]
-            if place is not None and not g.cands[order[0]].exact and homes[place.country] <= 1 < len(answers):
-                # Only a spelling's likeness ("Tamms" for Belgium's Temse) in a country the article names
-                # nowhere else: no place, rather than a marker abroad.
+            if place is not None and place.country and (not g.cands[order[0]].exact or _only_bearings(g.key)) and (
+                    homes[place.country] <= 1 < len(answers)):
+                # Only a spelling's likeness ("Tamms" for Belgium's Temse), or bearings any country has
+                # ("North East" of Nigeria for Botswana's district), in a country the article names nowhere
+                # else: no place, rather than a marker abroad.
                 place, confidence = None, 0.0
             if not after[gi]:  # the first of a list names no container: "Moonbi, Parkes, Berry and Wyong"
                 place, confidence = _placed_by_container(place, confidence, nearness[gi], answers, before, gi)
@@ -474,6 +477,13 @@ def _lies_in(p: Place | None, outer: Place) -> bool:
     if outer.kind == "region":
         return outer.id in (p.id, p.admin1) or p.admin1 is None and p.country == outer.country
     return outer.id in (p.id, p.admin1, p.admin2) or distance_km(p.lat, p.lon, outer.lat, outer.lon) <= _HELD_KM
+
+
+def _only_bearings(key: str) -> bool:
+    """"north east", "centre", "the north-west region": a name of nothing but bearings and kind words."""
+    words = key.replace("-", " ").split()
+    return bool(words) and all(w in PART_WORDS or w in _BEARINGS or w in ADMIN_WORDS or w == "the" for w in words) and (
+        any(w in PART_WORDS or w in _BEARINGS for w in words))
 
 
 def _neighbours(p: Place | None, outer: Place) -> bool:

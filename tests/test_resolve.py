@@ -406,3 +406,11 @@ def test_a_county_outweighs_a_state_named_in_passing(gp):
             "Oklahoma and Arkansas. The next meeting is at the courthouse in downtown Paris.")
     m = _resolved(gp, text, "Paris")
     assert distance_km(m.lat, m.lon, 33.66, -95.56) < 20
+
+
+def test_bearings_alone_are_not_placed_abroad(gp):
+    """"the North East" of a Nigerian story is no district of Botswana; unplaced, not a marker there."""
+    text = ("Insurgents attacked Gwoza in Borno State, Nigeria, on Monday. Aid agencies said the North East "
+            "faces a hunger crisis as farmers near Maiduguri cannot reach their fields.")
+    m = _resolved(gp, text, "North East")
+    assert m.country_code in (None, "NG")
