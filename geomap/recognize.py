@@ -29,7 +29,11 @@ TRIGGERS: dict[str, str] = {
     "county": "district", "counties": "district", "borough": "district", "municipality": "district",
     "region": "region", "regions": "region", "oblast": "region", "oblasts": "region",
     "province": "region", "provinces": "region", "state": "region", "governorate": "region",
-    "prefecture": "region", "canton": "region", "cantons": "region",
+    "prefecture": "region", "canton": "region", "cantons": "region", "states": "region",
+    # South and Southeast Asia's and Nigeria's second-level units: "Bahrain tehsil", "Gwoza LGA".
+    "tehsil": "district", "tehsils": "district", "taluka": "district", "taluk": "district", "upazila": "district",
+    "upazilas": "district", "mandal": "district", "regency": "district", "regencies": "district",
+    "lga": "district", "subdistrict": "district",
     "city": "city", "town": "city", "village": "city", "cities": "city", "towns": "city", "villages": "city",
 }
 _ADJECTIVAL = re.compile(r"(?:s|c|ts|z)k(?:yi|iy|yy|ii|y|i|a|e|oe|aya|ij)$")

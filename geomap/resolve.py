@@ -114,7 +114,7 @@ _LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";", "and in", ", and
 _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central|"
                                   r"northern|southern|eastern|western|north-?eastern|north-?western|"
                                   r"south-?eastern|south-?western)\s+)?|"
-                                  r"\s+(?:district|region|province|county|state|suburb|area)?\s*of\s+|"
+                                  r"\s+(?:district|region|province|county|state|suburb|area|tehsil|taluka|upazila|lga|regency)?\s*of\s+|"
                                   r"\s+(?:(?:refugee|camp|hospital|farm|market|prison|mine|school|village|"
                                   r"town|suburb|district|area|base|airport|slum|township|river|lake)\s+){1,2}in\s+",
                                   re.IGNORECASE)
@@ -232,7 +232,8 @@ class PlaceResolver:
                                                                  written_as_abbreviation(span.text))
             g.spans.append(span)
         for g in groups.values():
-            g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None]
+            g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None and not (
+                g.hint in ("district", "city") and c.place.kind in ("country", "continent"))]  # "the Bahrain tehsil"
             g.cands = g.cands[: self.max_candidates]
             # A region that holds a big city of the same name (Kyiv, Kherson). A city known by the
             # name only as an alias, or whose name adds "City", owns the bare name only if it holds a

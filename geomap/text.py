@@ -20,7 +20,8 @@ _STYLEBOOK = re.compile(r"^[A-Z][a-z]{1,4}\.$")  # "Fla.", "Calif.", "Ont."
 ADMIN_WORDS = frozenset(
     """oblast oblast' rayon raion district county province region state governorate prefecture
     department municipality parish borough canton territory voivodeship city krai kray okrug
-    republic autonomous community division emirate""".split()
+    republic autonomous community division emirate tehsil taluka taluk upazila mandal regency lga
+    subdistrict""".split()
 )
 
 # Words that name a part of a place: "Middle Tennessee", "East Nashville", "Upstate New York".

@@ -414,3 +414,13 @@ def test_bearings_alone_are_not_placed_abroad(gp):
             "faces a hunger crisis as farmers near Maiduguri cannot reach their fields.")
     m = _resolved(gp, text, "North East")
     assert m.country_code in (None, "NG")
+
+
+def test_south_asian_and_nigerian_unit_words(gp):
+    """"the Bahrain tehsil of Swat" is no Gulf state: a unit word rules out countries, and the tehsil
+    the gazetteer lacks is placed in the district that holds it."""
+    text = "Floods cut off the Bahrain tehsil of Swat district in Khyber Pakhtunkhwa, Pakistan."
+    m = _resolved(gp, text, "Bahrain")
+    assert m.country_code == "PK" and distance_km(m.lat, m.lon, 35.2, 72.4) < 60
+    lga = _resolved(gp, "Gunmen attacked Gwoza LGA of Borno State on Monday.", "Gwoza LGA")
+    assert lga.kind == "district" and lga.country_code == "NG"
