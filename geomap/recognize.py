@@ -78,6 +78,8 @@ _WHERE_WORDS = _NEAR_WORDS | {"in", "inside"}
 # Words after which a small town of a region the article names is taken as a place, and how small.
 _LOCAL_WORDS = _WHERE_WORDS | {"from", "at"}
 _LOCAL_TOWN = 1000
+_TRAVEL_VERBS = frozenset({"travel", "drive", "go", "head", "move", "return", "fly", "come", "commute", "walk",
+                           "evacuate", "flee", "transfer", "airlift", "rush", "take", "bring", "send"})
 # Words between a list word and the next place: "Jackson and nearby Clinton and Pearl".
 _NEARBY = frozenset({"nearby", "neighboring", "neighbouring", "adjacent", "suburban"})
 # People local news names by their town: "a Hartselle man", "a Priceville woman".
@@ -663,9 +665,11 @@ class PlaceRecognizer:
         covered = self._covered(doc, spans)
         found = []
         for i in range(1, len(doc)):
-            if covered[i] or doc[i - 1].lower_ not in _LOCAL_WORDS or not _capitalised(doc[i]) or (
-                    doc[i].ent_type_ == "PERSON"):
-                continue  # "a letter from Warren": a person's name is a town only by the stricter rules
+            if covered[i] or not _capitalised(doc[i]):
+                continue
+            word = _local_word(doc, i)
+            if word not in _LOCAL_WORDS or word == "from" and doc[i].ent_type_ == "PERSON":
+                continue  # "a letter from Warren" is a person's; "travels to Kaufman", "held at Cynthiana" not
             j = _name_end(doc, i, covered)
             text = doc[i:j].text
             if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in {"'s", "’s"}) or (
@@ -742,6 +746,18 @@ def share_plural_kind(doc: Doc, spans: list[Span]) -> None:
         while j >= 0 and _glued(doc, {spans[j].end}, spans[j + 1].start, -1):
             spans[j]._.kind_hint = spans[j]._.kind_hint or TRIGGERS[word]
             j -= 1
+
+
+def _local_word(doc: Doc, i: int) -> str:
+    """The word of place before token i, looking past "nearby" ("in nearby Pullman"); "to" after a
+    verb of travel or a bearing ("travels to Kaufman", "30 miles north to Anna") counts as "at"."""
+    k = i - 1
+    if k >= 1 and doc[k].lower_ in _NEARBY:
+        k -= 1
+    word = doc[k].lower_
+    if word == "to" and k >= 1 and (doc[k - 1].lemma_ in _TRAVEL_VERBS or doc[k - 1].lower_ in _COMPASS):
+        return "at"
+    return word
 
 
 def _names_a_road(doc: Doc, start: int, end: int) -> bool:

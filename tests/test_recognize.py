@@ -405,3 +405,13 @@ def test_a_possessive_that_is_part_of_the_name(gp):
     text = "Ferries from St. John's, Newfoundland, were cancelled, Canada's coast guard said."
     assert [m.text for m in gp.parse(text)][:1] == ["St. John's"]
     assert "Canada" in [m.text for m in gp.parse(text)]
+
+
+def test_a_town_of_the_named_state_after_travel_or_nearby(gp):
+    """NER calls Anna a person and Pullman a firm; after "drive ... north to" and "in nearby" they are
+    towns of the states the story names."""
+    text = ("CAIRO, Ill. (AP) — Since the clinic closed, residents of Cairo, Illinois, drive 30 miles north to "
+            "Anna for care.\nThe university in Moscow, Idaho, works with a lab in nearby Pullman, Washington "
+            "state officials said.")
+    found = [m.text for m in gp.parse(text)]
+    assert "Anna" in found and "Pullman" in found
