@@ -78,8 +78,13 @@ _WHERE_WORDS = _NEAR_WORDS | {"in", "inside"}
 # Words after which a small town of a region the article names is taken as a place, and how small.
 _LOCAL_WORDS = _WHERE_WORDS | {"from", "at"}
 _LOCAL_TOWN = 1000
-_TRAVEL_VERBS = frozenset({"travel", "drive", "go", "head", "move", "return", "fly", "come", "commute", "walk",
-                           "evacuate", "flee", "transfer", "airlift", "rush", "take", "bring", "send"})
+# Words after which "to" heads for a place: "travels to Kaufman", "roads to Borongan" (surface forms:
+# the pipeline has no lemmatizer).
+_TO_A_PLACE = frozenset("""travel travels traveled travelled traveling travelling drive drives drove driven driving
+    go goes went going head heads headed heading move moves moved moving return returns returned returning
+    fly flies flew flown flying commute commutes commuted evacuated evacuate fled flee moved transferred
+    airlifted rushed taken took brought sent road roads route routes flight flights train trains bus buses
+    ferry ferries trip trips journey highway way""".split())
 # Words between a list word and the next place: "Jackson and nearby Clinton and Pearl".
 _NEARBY = frozenset({"nearby", "neighboring", "neighbouring", "adjacent", "suburban"})
 # People local news names by their town: "a Hartselle man", "a Priceville woman".
@@ -88,7 +93,7 @@ _TOWNSFOLK = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "resi
 # NER labels that may hide a country, region or big city.
 _MISREAD = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # NER labels that a list of places may override ("villages of Maliuc and Caraorman" read as people).
-_OVERRIDABLE = frozenset({"PERSON", "ORG", "NORP"})
+_OVERRIDABLE = frozenset({"PERSON", "ORG", "NORP", "PRODUCT"})  # labels NER gives places by mistake
 _LIST_WORDS = frozenset({",", "and", "or", ";"})
 _SPLITS = frozenset({",", "and", "or", ";", "-", "–", "—", "/"})  # what divides places NER took for one
 _DATELINE_MARKS = frozenset({",", "(", "-", "—", "–", ":"})
@@ -750,12 +755,13 @@ def share_plural_kind(doc: Doc, spans: list[Span]) -> None:
 
 def _local_word(doc: Doc, i: int) -> str:
     """The word of place before token i, looking past "nearby" ("in nearby Pullman"); "to" after a
-    verb of travel or a bearing ("travels to Kaufman", "30 miles north to Anna") counts as "at"."""
+    verb of travel, a way or a bearing ("travels to Kaufman", "roads to Borongan", "30 miles north to
+    Anna") counts as "at"."""
     k = i - 1
     if k >= 1 and doc[k].lower_ in _NEARBY:
         k -= 1
     word = doc[k].lower_
-    if word == "to" and k >= 1 and (doc[k - 1].lemma_ in _TRAVEL_VERBS or doc[k - 1].lower_ in _COMPASS):
+    if word == "to" and k >= 1 and (doc[k - 1].lower_ in _TO_A_PLACE or doc[k - 1].lower_ in _COMPASS):
         return "at"
     return word
 

@@ -415,3 +415,13 @@ def test_a_town_of_the_named_state_after_travel_or_nearby(gp):
             "state officials said.")
     found = [m.text for m in gp.parse(text)]
     assert "Anna" in found and "Pullman" in found
+
+
+def test_a_town_ner_calls_a_product_or_nationality(gp):
+    """NER calls Migori a product and Borongan a nationality; beside a place, or down a road in a
+    province the story names, they are towns."""
+    kenya = "Lake Victoria rose again. Beaches in Homa Bay and Migori have been abandoned, Kenyan officials said."
+    samar = ("The government of Eastern Samar declared a state of calamity in Guiuan. Roads to Borongan "
+             "remained impassable due to landslides.")
+    assert "Migori" in [m.text for m in gp.parse(kenya)]
+    assert "Borongan" in [m.text for m in gp.parse(samar)]
