@@ -128,8 +128,10 @@ class PlaceRecognizer:
         """No article, possessive or lowercase lead ("east Africa" -> "Africa"); no kind word that
         the name does not need ("Henan province" -> "Henan", but "Solomyansky district")."""
         while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_lower or doc[start].is_punct
-                               or doc[start].is_space or start + 1 < end and _party_letter(doc, start)):
-            start += 1  # "Ted Cruz, R-Texas": the party's letter
+                               or doc[start].is_space or start + 1 < end and _party_letter(doc, start)
+                               or start + 1 < end and self._of_nation(doc[start].text, doc[start + 1:end].text)
+                               and not self.gazetteer.has_name(name_key(doc[start:end].text))):
+            start += 1  # "Ted Cruz, R-Texas": the party's letter; "Indian Kashmir": Kashmir
         while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].like_num
                                or doc[end - 1].is_space):
             if doc[end - 1].lower_ in {"'s", "’s"} and self._names(
@@ -408,11 +410,6 @@ class PlaceRecognizer:
             if taken[i] or not named or not (tok.text[:1].isupper() and (len(tok) > 1)):
                 i += 1
                 continue
-            before = doc[i - 1] if i > 0 else None
-            if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not (
-                    before.is_stop or before.lower_ in PART_WORDS):
-                i += 1  # the tail of a longer name no one knows: "Agent Orange"; not "Northern Italy"
-                continue
             # The longest run of proper nouns (with joiners) starting here, tried longest first.
             j = i + 1
             while j < n and j - i < 5 and not taken[j] and (
@@ -421,6 +418,11 @@ class PlaceRecognizer:
                     doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
                     and j + 1 < n and doc[j + 1].text[:1].isupper())):  # "Port-Au-Prince"
                 j += 1
+            before = doc[i - 1] if i > 0 else None
+            if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not (
+                    before.is_stop or before.lower_ in PART_WORDS or self._of_nation(before.text, doc[i:j].text)):
+                i += 1  # the tail of a longer name no one knows: "Agent Orange"; not "Northern Italy"
+                continue
             match = None
             for end in range(j, i, -1):
                 if doc[end - 1].lower_ in _JOINERS or _article_follows(doc, end):
@@ -442,6 +444,11 @@ class PlaceRecognizer:
             else:
                 i += 1
         return found
+
+    def _of_nation(self, word: str, name: str) -> bool:
+        """"the Indian Punjab", "Pakistani Kashmir": a nationality word before a place of its country."""
+        nation = nationalities().get(name_key(word))
+        return bool(nation) and self._names(name, (NAME, ALIAS), lambda p: p.country == nation and p.kind != "country")
 
     def _misread_as_other(self, doc: Doc, ent: Span) -> bool:
         """A country or big city NER labelled an organisation, group or event: "Malawi, and [Mozambique]".

@@ -425,3 +425,11 @@ def test_a_town_ner_calls_a_product_or_nationality(gp):
              "remained impassable due to landslides.")
     assert "Migori" in [m.text for m in gp.parse(kenya)]
     assert "Borongan" in [m.text for m in gp.parse(samar)]
+
+
+def test_a_nationality_before_a_place_of_its_country(gp):
+    """"the Indian Punjab" is Punjab, India (not Pakistan's, the bigger); "Indian Kashmir" is Kashmir."""
+    punjab = [m for m in gp.parse("Across the border, the Indian Punjab is dealing with stubble fires.")]
+    assert [(m.text, m.country_code) for m in punjab] == [("Punjab", "IN")]
+    assert [m.text for m in gp.parse("Troops patrolled Indian Kashmir.")] == ["Kashmir"]
+    assert [m.text for m in gp.parse("He flew to American Samoa.")] == ["American Samoa"]
