@@ -70,8 +70,10 @@ _COUNTY_BODIES = frozenset({"district", "sheriff", "sheriff's", "sanitation", "f
 # "California State Senator" name the place without the kind word.
 _OFFICES = frozenset({"attorney", "judge", "senator", "representative", "assembly", "legislature", "council",
                       "hall", "court", "department", "university", "college", "school", "police", "government",
-                      "governor", "board", "prison", "fair", "park", "library", "museum", "hospital", "line"})
+                      "governor", "board", "prison", "fair", "park", "library", "museum", "hospital", "line",
+                      "commission", "commissioners", "manager", "clerk", "schools"})
 _METROPOLIS = 1_000_000
+_SPEECH = frozenset({"said", "says", "told", "added", "noted", "explained", "argued", "stated", "wrote"})
 # Prepositions after which a name the gazetteer knows is a place, whatever NER says: "around Chasiv Yar".
 _NEAR_WORDS = frozenset({"near", "around", "outside", "towards", "toward"})
 _WHERE_WORDS = _NEAR_WORDS | {"in", "inside"}
@@ -521,9 +523,10 @@ class PlaceRecognizer:
             return True  # "Eastern Visayas, [Region] 8": a kind word alone names nothing
         if text in _disease_names(doc) and not (end < len(doc) and doc[end].text == ","):
             return True  # "imported Marburg" where the article speaks of Marburg virus; not "Marburg, Germany"
-        if end - start == 1 and text in surnames and not self._big_area(text, text.isupper()) and not (
-                start > 0 and doc[start - 1].lower_ in _WHERE_WORDS | {"at"}):
-            return True  # "Zurab Zhvania ... Zhvania said"; but "Brooke Dayton ... held at Dayton"
+        where = start > 0 and doc[start - 1].lower_ in _WHERE_WORDS | {"at"}
+        if end - start == 1 and text in surnames and not where and (
+                not self._big_area(text, text.isupper()) or end < len(doc) and doc[end].lower_ in _SPEECH):
+            return True  # "Zhvania said"; "Commissioner Mark Washington ... Washington said"; not "held at Dayton"
         if not any(t.pos_ == "PROPN" for t in doc[start:end]) and not self.gazetteer.has_name(name_key(text)):
             return True  # "(AP) — Gunmen killed...": a common noun NER took for a place
         # Capitals match only abbreviations ("DOH" is no way of writing Doha) or the name

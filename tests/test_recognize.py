@@ -433,3 +433,17 @@ def test_a_nationality_before_a_place_of_its_country(gp):
     assert [(m.text, m.country_code) for m in punjab] == [("Punjab", "IN")]
     assert [m.text for m in gp.parse("Troops patrolled Indian Kashmir.")] == ["Kashmir"]
     assert [m.text for m in gp.parse("He flew to American Samoa.")] == ["American Samoa"]
+
+
+def test_a_person_named_like_a_capital_who_speaks(gp):
+    """"Commissioner Mark Washington ... Washington said" is the commissioner, not the US capital;
+    "Washington said it would impose sanctions" with no such person stays the capital."""
+    local = "Grant County Commissioner Mark Washington backed the plan. The roads will be patched, Washington said."
+    world = "Washington said it would impose new sanctions on Moscow."
+    assert "Washington" not in [m.text for m in gp.parse(local)]
+    assert "Washington" in [m.text for m in gp.parse(world)]
+
+
+def test_a_city_commission_names_the_city(gp):
+    text = "Floyd County commissioners and the Rome City Commission agreed to extend the trail in Georgia."
+    assert "Rome" in [m.text for m in gp.parse(text)]
