@@ -104,6 +104,7 @@ _MUNICIPALITY = 2.0  # a district with at most this many times its town's people
 # Words before a name that say it is an area: "the Gulf", "northern Luzon", "eastern Congo".
 _AREA_CUES = frozenset({"the", "northern", "southern", "eastern", "western", "central", "northeastern",
                         "northwestern", "southeastern", "southwestern", "north", "south", "east", "west"})
+_WATER = frozenset({"river", "creek", "lake", "bayou", "reservoir", "canal"})
 _BEARINGS = frozenset({"centre", "center"})
 _CONTINENTAL = frozenset({"latin", "south", "north", "central"})  # "Latin American" is no American
 _LOCAL_KINDS = frozenset({"region", "district", "city"})
@@ -232,8 +233,12 @@ class PlaceResolver:
                                                                  written_as_abbreviation(span.text))
             g.spans.append(span)
         for g in groups.values():
+            # "the Bahrain tehsil" is no country; "the Pearl River", "the Forked Deer River" no town of the name.
+            water = g.key.rsplit(" ", 1)[-1] in _WATER and all(
+                sp.start > 0 and doc[sp.start - 1].lower_ == "the" for sp in g.spans)
             g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None and not (
-                g.hint in ("district", "city") and c.place.kind in ("country", "continent"))]  # "the Bahrain tehsil"
+                g.hint in ("district", "city") and c.place.kind in ("country", "continent")) and not (
+                water and c.place.kind in _POINT_KINDS)]
             g.cands = g.cands[: self.max_candidates]
             # A region that holds a big city of the same name (Kyiv, Kherson). A city known by the
             # name only as an alias, or whose name adds "City", owns the bare name only if it holds a

@@ -424,3 +424,11 @@ def test_south_asian_and_nigerian_unit_words(gp):
     assert m.country_code == "PK" and distance_km(m.lat, m.lon, 35.2, 72.4) < 60
     lga = _resolved(gp, "Gunmen attacked Gwoza LGA of Borno State on Monday.", "Gwoza LGA")
     assert lga.kind == "district" and lga.country_code == "NG"
+
+
+def test_the_river_is_no_town_of_its_name(gp):
+    """"the Pearl River" is the river, not the town of Pearl River; unknown to the gazetteer, it is
+    left unplaced rather than put 100 km off."""
+    text = "Divers searched the Pearl River near Jackson, Mississippi, on Tuesday."
+    m = _resolved(gp, text, "Pearl River")
+    assert m.lat is None or distance_km(m.lat, m.lon, 32.30, -90.18) < 60
