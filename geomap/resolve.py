@@ -104,6 +104,7 @@ _MUNICIPALITY = 2.0  # a district with at most this many times its town's people
 # Words before a name that say it is an area: "the Gulf", "northern Luzon", "eastern Congo".
 _AREA_CUES = frozenset({"the", "northern", "southern", "eastern", "western", "central", "northeastern",
                         "northwestern", "southeastern", "southwestern", "north", "south", "east", "west"})
+_EXONYM = 100
 _WATER = frozenset({"river", "creek", "lake", "bayou", "reservoir", "canal"})
 _BEARINGS = frozenset({"centre", "center"})
 _CONTINENTAL = frozenset({"latin", "south", "north", "central"})  # "Latin American" is no American
@@ -246,6 +247,11 @@ class PlaceResolver:
             cities = [(c.place, {NAME: 0.05, ALIAS: 0.15}.get(c.how, 0.25)) for c in g.cands
                       if c.place.kind == "city" and c.exact and c.how in (NAME, ALIAS, SHORT)]
             biggest_city = max((city.population for city, _ in cities), default=0)
+            # The English name of a great city is often only an alias of it ("Mecca" for Makkah), and
+            # the name of some village abroad: the city a hundred times the village's size is meant.
+            named_town = max((city.population for city, share in cities if share == 0.05), default=0)
+            if any(c.how == NAME and c.place.kind not in _POINT_KINDS for c in g.cands):
+                named_town = 1 << 40  # "Iraq" is the country before any alias of Arak
             definite = any(sp.start > 0 and doc[sp.start - 1].lower_ in _AREA_CUES for sp in g.spans)
             capitals = {city.country for city, share in cities if city.feature == "PPLC" and share < 0.25}
             g.prior = [self._prior(c, g.hint, g.upper, c.place.kind == "region" and any(
@@ -254,6 +260,8 @@ class PlaceResolver:
                 + (self.w.definite_area if definite and c.place.kind == "macroregion" else 0.0)
                 + (self.w.capital_namesake if c.place.kind == "region" and not g.hint
                    and c.place.country in capitals else 0.0)
+                + (self.w.name[NAME] - self.w.name[ALIAS] if c.how == ALIAS and c.exact and c.place.kind == "city"
+                   and c.place.population >= _EXONYM * max(named_town, 1000) else 0.0)
                 for c in g.cands]
             g.probs = _softmax(g.prior)
         for g in groups.values():

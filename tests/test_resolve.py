@@ -432,3 +432,14 @@ def test_the_river_is_no_town_of_its_name(gp):
     text = "Divers searched the Pearl River near Jackson, Mississippi, on Tuesday."
     m = _resolved(gp, text, "Pearl River")
     assert m.lat is None or distance_km(m.lat, m.lon, 32.30, -90.18) < 60
+
+
+@pytest.mark.parametrize("text,name,lat,lon", [
+    ("Pilgrims began arriving in Mecca on Sunday for the hajj.", "Mecca", 21.43, 39.83),
+    ("He was born in Calcutta and grew up in a small town.", "Calcutta", 22.57, 88.36),
+])
+def test_an_english_name_that_is_a_great_citys_alias(gp, text, name, lat, lon):
+    """"Mecca" is only an alias of Makkah but the name of a Californian village: the city a hundred
+    times the village's size is meant."""
+    m = _resolved(gp, text, name)
+    assert distance_km(m.lat, m.lon, lat, lon) < 30
