@@ -182,8 +182,8 @@ class Gazetteer:
         if fuzzy and len(best) < limit:
             for k in keys:
                 skel = skeleton(k)
-                if len(skel) < 4:
-                    continue
+                if len(skel) < 4 or len(k) < 5:
+                    continue  # "RMs" is no spelling of Reims
                 for (place_id,) in self._db.execute("SELECT place FROM skeletons WHERE skel=?", (skel,)):
                     if place_id not in best:
                         best[place_id] = Candidate(self.get(place_id), ALIAS, exact=False)  # type: ignore[arg-type]

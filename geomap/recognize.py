@@ -58,7 +58,7 @@ _INSTITUTION_WORDS = frozenset({
     "board", "bureau", "authority", "office", "committee", "minister", "premier", "governor", "provincial",
 })
 # Words after a city's name that make the organisation its own: "Seoul City Hall", "New Orleans Police".
-_CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor"})
+_CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor", "selectboard", "aldermen"})
 # Words after a name that make it a natural feature's, when the gazetteer has it so: "the Ohio river".
 _FEATURE_WORDS = frozenset({"river", "lake", "mountains", "island", "valley"})
 # Sites a town's name is given to: "the Da Nang airport", "Randwick Racecourse".
@@ -642,7 +642,11 @@ class PlaceRecognizer:
             start = noun.i
             while start > 0 and noun.i - start < 3 and _capitalised(doc[start - 1]) and not covered[start - 1]:
                 start -= 1
-            if start == noun.i or start == 0 or doc[start - 1].lower_ not in {"a", "an"}:
+            det = start - 1  # "a Hartselle man", "a 22-year-old Moore man", "an elderly Ely woman"
+            while det > 0 and start - det < 7 and (doc[det].is_lower or doc[det].like_num or doc[det].text == "-") and (
+                    doc[det].lower_ not in {"a", "an"}):
+                det -= 1
+            if start == noun.i or start == 0 or doc[det].lower_ not in {"a", "an"}:
                 continue
             text = doc[start:noun.i].text
             if text in person_words or name_key(text) in self.demonyms:

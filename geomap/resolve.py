@@ -99,6 +99,7 @@ _RANK = {"city": 0, "district": 1, "region": 2, "macroregion": 2, "country": 3, 
 _HELD_KM = 50.0  # how far from a town or district's point a place it is said to hold may lie
 _NEIGHBOUR_KM = 250.0  # how far apart two places of a country may be and still be said together as neighbours
 _HELD_ONLY = 0.5  # confidence kept when a mention is placed at its container, its own place unknown
+_LIKENESS = 0.5  # confidence kept when only the spelling's likeness matched ("Dogu Beyazit")
 SAME_SPOT_KM = 25.0  # candidates this close are one answer on a map
 _MUNICIPALITY = 2.0  # a district with at most this many times its town's people is that town's own
 # Words before a name that say it is an area: "the Gulf", "northern Luzon", "eastern Congo".
@@ -304,6 +305,8 @@ class PlaceResolver:
                 # ("North East" of Nigeria for Botswana's district), in a country the article names nowhere
                 # else: no place, rather than a marker abroad.
                 place, confidence = None, 0.0
+            elif place is not None and not g.cands[order[0]].exact:
+                confidence *= _LIKENESS
             if not after[gi]:  # the first of a list names no container: "Moonbi, Parkes, Berry and Wyong"
                 place, confidence = _placed_by_container(place, confidence, nearness[gi], answers, before, gi)
             for span in g.spans:

@@ -447,3 +447,9 @@ def test_a_person_named_like_a_capital_who_speaks(gp):
 def test_a_city_commission_names_the_city(gp):
     text = "Floyd County commissioners and the Rome City Commission agreed to extend the trail in Georgia."
     assert "Rome" in [m.text for m in gp.parse(text)]
+
+
+def test_a_hometown_after_an_age(gp):
+    """"a 22-year-old Moore man": the town NER may miss, with an age between article and name."""
+    text = "Police said a 22-year-old Moore man was arrested after a chase through Norman, Oklahoma."
+    assert "Moore" in [m.text for m in gp.parse(text)]

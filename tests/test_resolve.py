@@ -443,3 +443,10 @@ def test_an_english_name_that_is_a_great_citys_alias(gp, text, name, lat, lon):
     times the village's size is meant."""
     m = _resolved(gp, text, name)
     assert distance_km(m.lat, m.lon, lat, lon) < 30
+
+
+def test_a_likeness_of_spelling_is_less_sure(gp):
+    """"Khmelnytsky" matches Khmelnytskyi only by its transliteration skeleton: placed, but with no
+    more than half the confidence a name would have."""
+    m = _resolved(gp, "Drones struck Khmelnytsky and Kyiv overnight, Ukraine's air force said.", "Khmelnytsky")
+    assert m.country_code == "UA" and m.confidence <= 0.5
