@@ -218,9 +218,21 @@ class PlaceRecognizer:
         # A lone "Kherson" or "Wad Madani" tagged PERSON is the city, unless the article names a person so
         # or it qualifies a noun like a brand ("Brent crude", "Nokia shares").
         if ent.text not in person_words and not _qualifies_a_noun(doc, ent.end):
-            return self._acceptable(ent.text, None, ent.text.isupper(), self.min_city_population * 5) and (
-                len(ent) == 1 or self._place_of_two_words(ent))
+            if self._acceptable(ent.text, None, ent.text.isupper(), self.min_city_population * 5) and (
+                    len(ent) == 1 or self._place_of_two_words(ent)):
+                return True
+            # Smaller, a town of a country the article names, where it does not speak: "in eastern Congo ... Goma".
+            named = self._named_countries(doc)
+            return not (ent.end < len(doc) and doc[ent.end].lower_ in _SPEECH) and self._names(
+                ent.text, (NAME,), lambda p: p.kind == "city" and p.country in named
+                and p.population >= self.min_city_population)
         return False
+
+    def _named_countries(self, doc: Doc) -> set[str]:
+        """The countries NER finds named in the article."""
+        return {p.country for e in doc.ents if e.label_ == "GPE"
+                for p in self._places(doc[slice(*self._trim(doc, e.start, e.end))].text, (NAME, ALIAS, ABBREV))
+                if p.kind == "country" and p.country}
 
     def _town_after_where_word(self, doc: Doc, ent: Span) -> bool:
         """"Fighting continued around [Chasiv Yar]" (read as a person): a town the gazetteer knows,

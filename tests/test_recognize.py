@@ -453,3 +453,10 @@ def test_a_hometown_after_an_age(gp):
     """"a 22-year-old Moore man": the town NER may miss, with an age between article and name."""
     text = "Police said a 22-year-old Moore man was arrested after a chase through Norman, Oklahoma."
     assert "Moore" in [m.text for m in gp.parse(text)]
+
+
+def test_a_town_of_a_named_country_that_ner_calls_a_person(gp):
+    """Goma (under 100,000 in the data) tagged a person, in a story that names DR Congo, is the town."""
+    text = ("Fighting flared again in eastern Democratic Republic of Congo. Rebels who hold Goma pushed "
+            "towards Bukavu, the capital of South Kivu, residents said.")
+    assert "Goma" in [m.text for m in gp.parse(text)]
