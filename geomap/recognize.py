@@ -132,14 +132,15 @@ class PlaceRecognizer:
         while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_lower or doc[start].is_punct
                                or doc[start].is_space or start + 1 < end and _party_letter(doc, start)
                                or start + 1 < end and self._of_nation(doc[start].text, doc[start + 1:end].text)
-                               and not self.gazetteer.has_name(name_key(doc[start:end].text))):
-            start += 1  # "Ted Cruz, R-Texas": the party's letter; "Indian Kashmir": Kashmir
+                               and not self.gazetteer.has_name(name_key(doc[start:end].text))
+                               or start + 1 < end and doc[start].pos_ == "ADP" and doc[start].is_sent_start):
+            start += 1  # "Ted Cruz, R-Texas": the party's letter; "Indian Kashmir": Kashmir; "Across Asia"
         while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].like_num
-                               or doc[end - 1].is_space):
+                               or doc[end - 1].is_space or doc[end - 1].is_lower and doc[end - 1].lower_ in _COMPASS):
             if doc[end - 1].lower_ in {"'s", "’s"} and self._names(
                     doc[start:end].text, (NAME, ALIAS), lambda p: "'s" in p.name or "’s" in p.name):
                 break  # "St. John's", "King's Lynn": the possessive is the name's own
-            end -= 1  # "Rio de Janeiro 84" (deaths), "Kyiv's", a headline's blank line
+            end -= 1  # "Rio de Janeiro 84" (deaths), "Kyiv's", a headline's blank line, "the Nile south"
         office = end < len(doc) and doc[end].lower_ in _OFFICES
         if end - start > 1 and doc[end - 1].lower_ in TRIGGERS and self._is_exact_name(doc[start:end - 1].text) and (
                 doc[end - 1].is_lower or office and doc[end - 2].lower_ in TRIGGERS):
@@ -177,7 +178,10 @@ class PlaceRecognizer:
         A comma is crossed only inside a list ("cities of A, B and C"), not in "the city of Van, Turkey".
         """
         if start >= 1 and doc[start - 1].lower_ in {"neighbouring", "neighboring"}:
-            return "country"
+            name = doc[start:end if end is not None else start + 1].text
+            for kind in ("country", "region"):  # "neighbouring Murcia" is the region, there being no such country
+                if self._names(name, (NAME, ALIAS, ABBREV), lambda p, k=kind: p.kind == k):
+                    return kind
         nxt = doc[end].text if end is not None and end < len(doc) else ""
         glue = {",", "and", "or"} if nxt in {",", "and", "or"} else {"and", "or"}
         i = start - 1
@@ -480,7 +484,8 @@ class PlaceRecognizer:
         if ent.label_ not in {"ORG", "NORP"}:  # "Burkina Faso" as an EVENT: countries only
             return short and self._names(text, country_hows, lambda p: p.kind == "country")
         # An island or sea read as a people ("off [Sumatra]" as NORP); not "the European Union" (an ORG).
-        areas = {"region", "macroregion", "continent"} if ent.label_ == "NORP" else {"region"}
+        water = doc[end - 1].lower_ in {"channel", "sea", "strait", "gulf", "ocean"}  # "the English Channel" as an ORG
+        areas = {"region", "macroregion", "continent"} if ent.label_ == "NORP" or water else {"region"}
         return short and (
             self._names(text, country_hows, lambda p: p.kind == "country")
             or self._names(text, (NAME,), lambda p: p.kind in areas)

@@ -106,7 +106,7 @@ _MUNICIPALITY = 2.0  # a district with at most this many times its town's people
 _AREA_CUES = frozenset({"the", "northern", "southern", "eastern", "western", "central", "northeastern",
                         "northwestern", "southeastern", "southwestern", "north", "south", "east", "west"})
 _EXONYM = 100
-_WATER = frozenset({"river", "creek", "lake", "bayou", "reservoir", "canal"})
+_WATER = frozenset({"river", "creek", "lake", "bayou", "reservoir", "canal", "sea", "ocean", "strait", "channel"})
 _BEARINGS = frozenset({"centre", "center"})
 _CONTINENTAL = frozenset({"latin", "south", "north", "central"})  # "Latin American" is no American
 _LOCAL_KINDS = frozenset({"region", "district", "city"})
@@ -240,7 +240,7 @@ class PlaceResolver:
                 sp.start > 0 and doc[sp.start - 1].lower_ == "the" for sp in g.spans)
             g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None and not (
                 g.hint in ("district", "city") and c.place.kind in ("country", "continent")) and not (
-                water and c.place.kind in _POINT_KINDS)]
+                water and not g.hint and c.place.kind in _LOCAL_KINDS)]  # "on the Red Sea": not Sudan's state
             g.cands = g.cands[: self.max_candidates]
             # A region that holds a big city of the same name (Kyiv, Kherson). A city known by the
             # name only as an alias, or whose name adds "City", owns the bare name only if it holds a

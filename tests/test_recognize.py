@@ -460,3 +460,9 @@ def test_a_town_of_a_named_country_that_ner_calls_a_person(gp):
     text = ("Fighting flared again in eastern Democratic Republic of Congo. Rebels who hold Goma pushed "
             "towards Bukavu, the capital of South Kivu, residents said.")
     assert "Goma" in [m.text for m in gp.parse(text)]
+
+
+def test_spans_shed_a_leading_preposition_and_a_trailing_bearing(gp):
+    found = [m.text for m in gp.parse("Fighters moved up the Nile south of Khartoum.")]
+    assert found[0] == "Nile"
+    assert [m.text for m in gp.parse("Across Central Asia, wheat prices rose.")] == ["Central Asia"]

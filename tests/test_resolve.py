@@ -450,3 +450,15 @@ def test_a_likeness_of_spelling_is_less_sure(gp):
     more than half the confidence a name would have."""
     m = _resolved(gp, "Drones struck Khmelnytsky and Kyiv overnight, Ukraine's air force said.", "Khmelnytsky")
     assert m.country_code == "UA" and m.confidence <= 0.5
+
+
+def test_neighbouring_names_a_region_where_no_country_has_the_name(gp):
+    m = _resolved(gp, "Storms flooded Valencia and neighbouring Murcia on Tuesday.", "Murcia")
+    assert m.kind == "region" and m.country_code == "ES"
+
+
+def test_the_sea_is_no_state_of_its_name(gp):
+    """"Port Sudan on the Red Sea" is the sea, not Sudan's Red Sea State; "Red Sea state" stays the state."""
+    text = "Ships unloaded grain at Port Sudan on the Red Sea as fighting spread in Sudan."
+    assert _resolved(gp, text, "Red Sea").kind == "macroregion"
+    assert _resolved(gp, "Officials in Red Sea state said the port reopened.", "Red Sea").kind == "region"
