@@ -423,8 +423,8 @@ class PlaceRecognizer:
             tok = doc[i]
             # A name the tagger reads as an adjective still opens a place before a kind word: "the
             # Artibonite region".
-            named = tok.pos_ == "PROPN" or _capitalised(tok) and not tok.is_stop and i + 1 < n and (
-                doc[i + 1].lower_ in TRIGGERS and doc[i + 1].is_lower)
+            named = tok.pos_ == "PROPN" or _capitalised(tok) and not tok.is_stop and (i + 1 < n and (
+                doc[i + 1].lower_ in TRIGGERS and doc[i + 1].is_lower) or self._river_after_the(doc, i, i + 1))
             if taken[i] or not named or not (tok.text[:1].isupper() and (len(tok) > 1)):
                 i += 1
                 continue
@@ -451,7 +451,8 @@ class PlaceRecognizer:
                 # A sentence's first word has its capital anyway: "Police in Leeds said" is no town in Poland.
                 first = end2 - i == 1 and doc[i].is_sent_start and i not in vetted
                 bar = _METROPOLIS if first else 0
-                if self._acceptable(span.text, hint, span.text.isupper(), bar, whole=end == j and not first):
+                if self._river_after_the(doc, i, end) or self._acceptable(
+                        span.text, hint, span.text.isupper(), bar, whole=end == j and not first):
                     match = (i, end2, hint)
                     break
             if match:
@@ -462,6 +463,11 @@ class PlaceRecognizer:
             else:
                 i += 1
         return found
+
+    def _river_after_the(self, doc: Doc, start: int, end: int) -> bool:
+        """"bathed in the Ganges", "along the Don": a river the gazetteer knows as "X River"."""
+        return start > 0 and doc[start - 1].lower_ == "the" and self._names(
+            f"{doc[start:end].text} River", (NAME, ALIAS), lambda p: p.feature == "STM")
 
     def _of_nation(self, word: str, name: str) -> bool:
         """"the Indian Punjab", "Pakistani Kashmir": a nationality word before a place of its country."""

@@ -241,6 +241,10 @@ class PlaceResolver:
             g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None and not (
                 g.hint in ("district", "city") and c.place.kind in ("country", "continent")) and not (
                 water and not g.hint and c.place.kind in _LOCAL_KINDS)]  # "on the Red Sea": not Sudan's state
+            if not g.hint and all(sp.start > 0 and doc[sp.start - 1].lower_ == "the" for sp in g.spans) and not any(
+                    c.place.kind == "macroregion" for c in g.cands):
+                # "the Volga", "the Thames": a river whose bare name the gazetteer leaves to a town.
+                g.cands += [c for c in self.source.candidates(f"{g.spans[0].text} River") if c.place.feature == "STM"]
             g.cands = g.cands[: self.max_candidates]
             # A region that holds a big city of the same name (Kyiv, Kherson). A city known by the
             # name only as an alias, or whose name adds "City", owns the bare name only if it holds a

@@ -462,3 +462,15 @@ def test_the_sea_is_no_state_of_its_name(gp):
     text = "Ships unloaded grain at Port Sudan on the Red Sea as fighting spread in Sudan."
     assert _resolved(gp, text, "Red Sea").kind == "macroregion"
     assert _resolved(gp, "Officials in Red Sea state said the port reopened.", "Red Sea").kind == "region"
+
+
+@pytest.mark.parametrize("text,name,lat,lon", [
+    ("Pilgrims bathed in the Ganges at Varanasi.", "Ganges", 23.0, 90.0),
+    ("The Army Corps said the Mississippi would crest at Grafton, Illinois, on Sunday.", "Mississippi", 29.1, -89.2),
+    ("The Thames burst its banks at Oxford.", "Thames", 51.5, 0.6),
+])
+def test_the_river_whose_bare_name_a_town_or_state_has(gp, text, name, lat, lon):
+    """After "the", a name the gazetteer knows as "X River" is the river: the Ganges is no town in
+    British Columbia, the Mississippi no state where it crests."""
+    m = _resolved(gp, text, name)
+    assert m.kind == "macroregion" and distance_km(m.lat, m.lon, lat, lon) < 400
