@@ -206,3 +206,11 @@ def test_kind_words_come_off_one_at_a_time(gazetteer):
     """"the Kansas City District" (of the Corps of Engineers) is Kansas City's, not the state's."""
     first = gazetteer.candidates("Kansas City District")[0].place
     assert first.name == "Kansas City" and first.kind == "city"
+
+
+@pytest.mark.parametrize("name,lat,lon", [
+    ("Pyrenees", 42.7, 0.5), ("Bab el-Mandeb", 12.58, 43.33), ("Darién Gap", 8.0, -77.5), ("Santorini", 36.4, 25.43)])
+def test_features_the_wire_names(gazetteer, name, lat, lon):
+    """Before these, "the Pyrenees" was a shire in Victoria and Bab el-Mandeb nothing at all."""
+    place = _best(gazetteer, name, "macroregion")
+    assert distance_km(place.lat, place.lon, lat, lon) < 5
