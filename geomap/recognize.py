@@ -87,6 +87,9 @@ _TO_A_PLACE = frozenset("""travel travels traveled travelled traveling travellin
     fly flies flew flown flying commute commutes commuted evacuated evacuate fled flee moved transferred
     airlifted rushed taken took brought sent road roads route routes flight flights train trains bus buses
     ferry ferries trip trips journey highway way""".split())
+# Words of a game between two towns' teams: "Malakoff beat Eustace 42-10", "a win over Kaufman".
+_CONTESTS = frozenset("""beat beats defeated edged topped downed swept tied blanked routed outlasted hosts hosted
+    visits visited past over""".split())
 # Words between a list word and the next place: "Jackson and nearby Clinton and Pearl".
 _NEARBY = frozenset({"nearby", "neighboring", "neighbouring", "adjacent", "suburban"})
 # People local news names by their town: "a Hartselle man", "a Priceville woman".
@@ -710,9 +713,12 @@ class PlaceRecognizer:
             if covered[i] or not _capitalised(doc[i]):
                 continue
             word = _local_word(doc, i)
-            if word not in _LOCAL_WORDS or word == "from" and doc[i].ent_type_ == "PERSON":
-                continue  # "a letter from Warren" is a person's; "travels to Kaufman", "held at Cynthiana" not
             j = _name_end(doc, i, covered)
+            # "Malakoff beat Eustace", "Covington swept Newton": a game between two capitalised sides.
+            contest = word in _CONTESTS and i >= 2 and doc[i - 2].text[:1].isupper() or (
+                j + 1 < len(doc) and doc[j].lower_ in _CONTESTS and _capitalised(doc[j + 1]))
+            if not (word in _LOCAL_WORDS or contest) or word == "from" and doc[i].ent_type_ == "PERSON":
+                continue  # "a letter from Warren" is a person's; "travels to Kaufman", "held at Cynthiana" not
             text = doc[i:j].text
             if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in {"'s", "’s"}) or (
                     text in person_words or name_key(text) in self.demonyms or _qualifies_a_noun(doc, j)):

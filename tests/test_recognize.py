@@ -466,3 +466,11 @@ def test_spans_shed_a_leading_preposition_and_a_trailing_bearing(gp):
     found = [m.text for m in gp.parse("Fighters moved up the Nile south of Khartoum.")]
     assert found[0] == "Nile"
     assert [m.text for m in gp.parse("Across Central Asia, wheat prices rose.")] == ["Central Asia"]
+
+
+def test_towns_whose_teams_play(gp):
+    """High-school sports: "Covington swept Newton" names two towns of the county the story names,
+    though NER calls Covington a firm."""
+    text = ("Elsewhere in Miami County, Ohio, Milton-Union beat Bethel in four sets, and Covington swept "
+            "Newton in three.")
+    assert "Covington" in [m.text for m in gp.parse(text)]
