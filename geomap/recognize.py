@@ -33,7 +33,7 @@ TRIGGERS: dict[str, str] = {
     # South and Southeast Asia's and Nigeria's second-level units: "Bahrain tehsil", "Gwoza LGA".
     "tehsil": "district", "tehsils": "district", "taluka": "district", "taluk": "district", "upazila": "district",
     "upazilas": "district", "mandal": "district", "regency": "district", "regencies": "district",
-    "lga": "district", "subdistrict": "district",
+    "lga": "district", "subdistrict": "district", "township": "district", "townships": "district",
     "city": "city", "town": "city", "village": "city", "cities": "city", "towns": "city", "villages": "city",
 }
 _ADJECTIVAL = re.compile(r"(?:s|c|ts|z)k(?:yi|iy|yy|ii|y|i|a|e|oe|aya|ij)$")
@@ -202,7 +202,9 @@ class PlaceRecognizer:
 
     def kind_hint(self, doc: Doc, start: int, end: int) -> str | None:
         """The kind a given span's words or context imply (used when spans come from outside)."""
-        inner = TRIGGERS.get(doc[end - 1].lower_) if end - start > 1 else None
+        # A plural kind word ends no one place's name as its kind: "United States" is no region.
+        last = doc[end - 1].lower_
+        inner = TRIGGERS.get(last) if end - start > 1 and not last.endswith("s") else None
         return inner or self._with_trigger(doc, start, end)[1] or self._preceding_hint(doc, start, end)
 
     def _place_in_disguise(self, doc: Doc, ent: Span, person_words: set[str]) -> bool:

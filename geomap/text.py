@@ -21,7 +21,7 @@ ADMIN_WORDS = frozenset(
     """oblast oblast' rayon raion district county province region state governorate prefecture
     department municipality parish borough canton territory voivodeship city krai kray okrug
     republic autonomous community division emirate tehsil taluka taluk upazila mandal regency lga
-    subdistrict""".split()
+    subdistrict township""".split()
 )
 
 # Words that name a part of a place: "Middle Tennessee", "East Nashville", "Upstate New York".

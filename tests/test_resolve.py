@@ -474,3 +474,14 @@ def test_the_river_whose_bare_name_a_town_or_state_has(gp, text, name, lat, lon)
     British Columbia, the Mississippi no state where it crests."""
     m = _resolved(gp, text, name)
     assert m.kind == "macroregion" and distance_km(m.lat, m.lon, lat, lon) < 400
+
+
+def test_townships(gp):
+    """"Lancaster Township" is a township of Lancaster County; "Jerusalem Township" in Ohio, which
+    the gazetteer lacks, is left unplaced rather than put in Israel; "United States" is no region."""
+    text = ("Crews worked in Lancaster Township and Manheim Township, Pennsylvania, while Jerusalem Township "
+            "trustees in Ohio hired deputies. The United States sent aid.")
+    ms = {m.text: m for m in gp.parse(text)}
+    assert distance_km(ms["Lancaster Township"].lat, ms["Lancaster Township"].lon, 40.04, -76.3) < 30
+    assert ms["Jerusalem Township"].country_code != "IL"
+    assert ms["United States"].kind == "country"
