@@ -194,9 +194,12 @@ class PlaceRecognizer:
             # "the city of X", but not "the Solomyansky district of X": there the word is Solomyansky's.
             # "the Swiss canton of X" and "the US state of X" are X's, though: a nationality word or a
             # country owns no kind word.
-            if i >= 2 and doc[i - 2].ent_type_ != "NORP" and (doc[i - 2].pos_ == "PROPN" or doc[i - 2].ent_type_) and (
-                    not self._names(doc[i - 2].text, (NAME, ALIAS, ABBREV), lambda p: p.kind == "country")):
-                return None
+            owner = doc[i - 2] if i >= 2 else None
+            if owner is not None and owner.ent_type_ != "NORP" and (
+                    owner.pos_ == "PROPN" or owner.ent_type_ or owner.text[:1].isupper() and owner.lower_ not in {
+                        "the", "a", "an"}) and (
+                    not self._names(owner.text, (NAME, ALIAS, ABBREV), lambda p: p.kind == "country")):
+                return None  # "the Tasman district of New Zealand": the word is Tasman's
             return TRIGGERS.get(doc[i - 1].lower_)
         return None
 
@@ -470,9 +473,12 @@ class PlaceRecognizer:
         return found
 
     def _river_after_the(self, doc: Doc, start: int, end: int) -> bool:
-        """"bathed in the Ganges", "along the Don": a river the gazetteer knows as "X River"."""
-        return start > 0 and doc[start - 1].lower_ == "the" and self._names(
-            f"{doc[start:end].text} River", (NAME, ALIAS), lambda p: p.feature == "STM")
+        """"bathed in the Ganges", "across the Tasman": a river or sea the gazetteer knows as "X River"
+        or "X Sea"."""
+        name = doc[start:end].text
+        return start > 0 and doc[start - 1].lower_ == "the" and name_key(name) not in _COMPASS and any(
+            self._names(f"{name} {water}", (NAME, ALIAS), lambda p: p.feature in ("STM", "SEA"))
+            for water in ("River", "Sea"))
 
     def _of_nation(self, word: str, name: str) -> bool:
         """"the Indian Punjab", "Pakistani Kashmir": a nationality word before a place of its country."""

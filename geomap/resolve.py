@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Candidate, Place, distance_km
-from .recognize import SPAN_KEY, _ensure_extensions, nationalities, shared_gazetteer
+from .recognize import SPAN_KEY, TRIGGERS, _ensure_extensions, nationalities, shared_gazetteer
 from .text import ADMIN_WORDS, PART_WORDS, name_key, skeleton, strip_admin_words, written_as_abbreviation
 
 
@@ -235,16 +235,22 @@ class PlaceResolver:
                                                                  written_as_abbreviation(span.text))
             g.spans.append(span)
         for g in groups.values():
-            # "the Bahrain tehsil" is no country; "the Pearl River", "the Forked Deer River" no town of the name.
+            # "the Pearl River", "the Forked Deer River" is no town of the name.
             water = g.key.rsplit(" ", 1)[-1] in _WATER and all(
                 sp.start > 0 and doc[sp.start - 1].lower_ == "the" for sp in g.spans)
+            # The name's own kind word ("the Bahrain tehsil"), not one before it ("the city of Van, Turkey").
+            unit = g.hint in ("district", "city") and all(doc[sp.end - 1].lower_ in TRIGGERS or (
+                sp.end < len(doc) and doc[sp.end].lower_ in TRIGGERS) for sp in g.spans)
             g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None and not (
-                g.hint in ("district", "city") and c.place.kind in ("country", "continent")) and not (
+                unit and c.place.kind in ("country", "continent")) and not (
                 water and not g.hint and c.place.kind in _LOCAL_KINDS)]  # "on the Red Sea": not Sudan's state
             if not g.hint and all(sp.start > 0 and doc[sp.start - 1].lower_ == "the" for sp in g.spans) and not any(
-                    c.place.kind == "macroregion" for c in g.cands):
-                # "the Volga", "the Thames": a river whose bare name the gazetteer leaves to a town.
-                g.cands += [c for c in self.source.candidates(f"{g.spans[0].text} River") if c.place.feature == "STM"]
+                    c.place.kind == "macroregion" for c in g.cands) and not _only_bearings(g.key):
+                # "the Volga", "the Thames", "across the Tasman": a river or sea whose bare name the
+                # gazetteer leaves to a town or region.
+                g.cands += [c for water in ("River", "Sea")
+                            for c in self.source.candidates(f"{g.spans[0].text} {water}")
+                            if c.place.feature in ("STM", "SEA")]
             g.cands = g.cands[: self.max_candidates]
             # A region that holds a big city of the same name (Kyiv, Kherson). A city known by the
             # name only as an alias, or whose name adds "City", owns the bare name only if it holds a

@@ -485,3 +485,17 @@ def test_townships(gp):
     assert distance_km(ms["Lancaster Township"].lat, ms["Lancaster Township"].lon, 40.04, -76.3) < 30
     assert ms["Jerusalem Township"].country_code != "IL"
     assert ms["United States"].kind == "country"
+
+
+def test_a_kind_word_before_the_container_is_not_the_countrys(gp):
+    """"the city of Van, Turkey": "city" is Van's, and Turkey stays the country; so does New Zealand in
+    "the Tasman district of New Zealand"."""
+    van = {m.text: m for m in gp.parse("Officials said the city of Van, Turkey, shook for a minute.")}
+    assert van["Turkey"].kind == "country" and van["Van"].country_code == "TR"
+    nz = _resolved(gp, "Rain fell in the Tasman district of New Zealand.", "New Zealand")
+    assert nz.kind == "country"
+
+
+def test_the_sea_whose_bare_name_a_town_has(gp):
+    m = _resolved(gp, "Ferries crossed the Baltic to Tallinn in Estonia.", "Baltic")
+    assert m.kind == "macroregion" and m.country_code is None
