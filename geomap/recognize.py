@@ -84,7 +84,7 @@ _LOCAL_TOWN = 1000
 # the pipeline has no lemmatizer).
 _TO_A_PLACE = frozenset("""travel travels traveled travelled traveling travelling drive drives drove driven driving
     go goes went going head heads headed heading move moves moved moving return returns returned returning
-    fly flies flew flown flying commute commutes commuted evacuated evacuate fled flee moved transferred
+    fly flies flew flown flying commute commutes commuted evacuated evacuate fled flee transferred
     airlifted rushed taken took brought sent road roads route routes flight flights train trains bus buses
     ferry ferries trip trips journey highway way""".split())
 # Words of a game between two towns' teams: "Malakoff beat Eustace 42-10", "a win over Kaufman".
@@ -199,7 +199,7 @@ class PlaceRecognizer:
                     owner.pos_ == "PROPN" or owner.ent_type_ or owner.text[:1].isupper() and owner.lower_ not in {
                         "the", "a", "an"}) and (
                     not self._names(owner.text, (NAME, ALIAS, ABBREV), lambda p: p.kind == "country")):
-                return None  # "the Tasman district of New Zealand": the word is Tasman's
+                return None
             return TRIGGERS.get(doc[i - 1].lower_)
         return None
 

@@ -105,9 +105,9 @@ _MUNICIPALITY = 2.0  # a district with at most this many times its town's people
 # Words before a name that say it is an area: "the Gulf", "northern Luzon", "eastern Congo".
 _AREA_CUES = frozenset({"the", "northern", "southern", "eastern", "western", "central", "northeastern",
                         "northwestern", "southeastern", "southwestern", "north", "south", "east", "west"})
-_EXONYM = 100
+_EXONYM = 100  # how many times a town bearing the name as its own a city known by it as an alias must outsize
 _WATER = frozenset({"river", "creek", "lake", "bayou", "reservoir", "canal", "sea", "ocean", "strait", "channel"})
-_BEARINGS = frozenset({"centre", "center"})
+_BEARINGS = frozenset({"centre", "center"})  # with PART_WORDS, words that say where, not which place
 _CONTINENTAL = frozenset({"latin", "south", "north", "central"})  # "Latin American" is no American
 _LOCAL_KINDS = frozenset({"region", "district", "city"})
 _POINT_KINDS = frozenset({"district", "city"})  # places small enough for distance to tell
@@ -235,17 +235,16 @@ class PlaceResolver:
                                                                  written_as_abbreviation(span.text))
             g.spans.append(span)
         for g in groups.values():
-            # "the Pearl River", "the Forked Deer River" is no town of the name.
-            water = g.key.rsplit(" ", 1)[-1] in _WATER and all(
-                sp.start > 0 and doc[sp.start - 1].lower_ == "the" for sp in g.spans)
+            after_the = all(sp.start > 0 and doc[sp.start - 1].lower_ == "the" for sp in g.spans)
+            water = after_the and g.key.rsplit(" ", 1)[-1] in _WATER  # "the Pearl River" is no town of the name
             # The name's own kind word ("the Bahrain tehsil"), not one before it ("the city of Van, Turkey").
             unit = g.hint in ("district", "city") and all(doc[sp.end - 1].lower_ in TRIGGERS or (
                 sp.end < len(doc) and doc[sp.end].lower_ in TRIGGERS) for sp in g.spans)
             g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None and not (
                 unit and c.place.kind in ("country", "continent")) and not (
                 water and not g.hint and c.place.kind in _LOCAL_KINDS)]  # "on the Red Sea": not Sudan's state
-            if not g.hint and all(sp.start > 0 and doc[sp.start - 1].lower_ == "the" for sp in g.spans) and not any(
-                    c.place.kind == "macroregion" for c in g.cands) and not _only_bearings(g.key):
+            if after_the and not g.hint and not any(c.place.kind == "macroregion" for c in g.cands) and (
+                    not _only_bearings(g.key)):
                 # "the Volga", "the Thames", "across the Tasman": a river or sea whose bare name the
                 # gazetteer leaves to a town or region.
                 g.cands += [c for water in ("River", "Sea")
