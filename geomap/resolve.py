@@ -308,13 +308,13 @@ class PlaceResolver:
         homes = Counter(p.country for _, p, _ in answers if p is not None) + nations
         for gi, g in enumerate(glist):
             order, place, confidence = answers[gi]
-            unlike = place is not None and (not g.cands[order[0]].exact or _only_bearings(g.key) or bool(g.hint) and (
-                place.kind != g.hint))
+            unlike = place is not None and (not g.cands[order[0]].exact or _only_bearings(g.key) or (
+                g.hint == "district" and place.kind == "city"))
             if unlike and place.country and homes[place.country] <= 1 < len(answers):
                 # Only a spelling's likeness ("Tamms" for Belgium's Temse), bearings any country has ("North
-                # East" of Nigeria for Botswana's district), or a place of another kind than the text says
-                # ("Jerusalem Township" in Ohio), in a country the article names nowhere else: no place,
-                # rather than a marker abroad.
+                # East" of Nigeria for Botswana's district), or a town where the text says district or
+                # township ("Jerusalem Township" in Ohio), in a country the article names nowhere else: no
+                # place, rather than a marker abroad.
                 place, confidence = None, 0.0
             elif place is not None and not g.cands[order[0]].exact:
                 confidence *= _LIKENESS
