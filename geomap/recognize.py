@@ -164,8 +164,9 @@ class PlaceRecognizer:
         """Extend over a following kind word when the name needs it; return the kind it implies."""
         if end < len(doc):
             word = doc[end].lower_
-            if word in _FEATURE_WORDS and self.gazetteer.has_name(name_key(doc[start:end + 1].text)):
-                return end + 1, None  # "the Missouri river" is the Missouri River, not the state
+            if (word in _FEATURE_WORDS or word in TRIGGERS and word.endswith("s")) and self.gazetteer.has_name(
+                    name_key(doc[start:end + 1].text)):
+                return end + 1, None  # "the Missouri river" is the Missouri River, not the state; "the Baltic states"
             kind = TRIGGERS.get(word)
             if kind:
                 office = end + 1 < len(doc) and doc[end + 1].lower_ in _OFFICES

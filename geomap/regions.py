@@ -37,7 +37,10 @@ EXTRA_REGIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Scandinavia": ((), ("DK", "NO", "SE")),
     "Horn of Africa": ((), ("DJ", "ER", "ET", "SO")),
     "Sahel": ((), ("SN", "MR", "ML", "BF", "NE", "TD", "SD")),
-    "Persian Gulf": (("Gulf region",), ("BH", "KW", "OM", "QA", "SA", "AE", "IR", "IQ")),
+    "Persian Gulf": (
+        ("Gulf region", "Arabian Gulf", "Gulf states", "Gulf Arab states", "Gulf countries"),
+        ("BH", "KW", "OM", "QA", "SA", "AE", "IR", "IQ"),
+    ),
     "Caucasus": (("Caucasus region",), ("AM", "AZ", "GE")),
     "Indochina": ((), ("KH", "LA", "MM", "TH", "VN")),
     "Levant": ((), ("IL", "JO", "LB", "PS", "SY")),

@@ -474,3 +474,13 @@ def test_towns_whose_teams_play(gp):
     text = ("Elsewhere in Miami County, Ohio, Milton-Union beat Bethel in four sets, and Covington swept "
             "Newton in three.")
     assert "Covington" in [m.text for m in gp.parse(text)]
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("Finland and the Baltic states said they would reinforce their borders.", "Baltic states", "macroregion"),
+    ("Ministers of the Gulf states met in Riyadh on Monday.", "Gulf states", "macroregion"),
+])
+def test_a_plural_kind_word_that_is_part_of_the_name(gp, text, name, kind):
+    """"the Baltic states" is a region of its own, not Baltic, Connecticut, hinted a state."""
+    m = next(m for m in gp.parse(text) if m.text.startswith(name.split()[0]))
+    assert (m.text, m.kind) == (name, kind)
