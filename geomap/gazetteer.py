@@ -10,7 +10,7 @@ import math
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +73,12 @@ class Candidate:
     exact: bool = True  # False when only the transliteration skeleton matched
     alias_count: int = field(default=0, compare=False)
 
+
+
+def water_bodies(candidates: Callable[[str], list[Candidate]], name: str) -> list[Candidate]:
+    """The river or sea a bare name stands for after "the" ("the Ganges", "the Tasman"), where the
+    gazetteer holds it only with its feature word."""
+    return [c for word in ("River", "Sea") for c in candidates(f"{name} {word}") if c.place.feature in ("STM", "SEA")]
 
 def default_home() -> Path:
     """Where compiled data lives: $GEOMAP_HOME, else the user's cache directory."""

@@ -17,7 +17,7 @@ import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer, Place
+from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer, Place, water_bodies
 from .regions import EXTRA_DEMONYMS
 from .text import ADMIN_WORDS, PART_WORDS, name_key
 
@@ -211,7 +211,8 @@ class PlaceRecognizer:
         inner = TRIGGERS.get(last) if end - start > 1 and not last.endswith("s") else None
         return inner or self._with_trigger(doc, start, end)[1] or self._preceding_hint(doc, start, end)
 
-    def _place_in_disguise(self, doc: Doc, ent: Span, person_words: set[str]) -> bool:
+    def _place_in_disguise(self, doc: Doc, ent: Span, person_words: set[str],
+                           named_countries: Callable[[], set[str]]) -> bool:
         """A "PERSON" (or a product, an event...) that is a place: "the regions of Odesa and Kherson"."""
         kind_word = ent.end < len(doc) and doc[ent.end].lower_ in TRIGGERS
         if kind_word and ent.label_ in _MISREAD and doc[ent.end].is_lower and len(ent) <= 3 and (
@@ -235,7 +236,7 @@ class PlaceRecognizer:
                     len(ent) == 1 or self._place_of_two_words(ent)):
                 return True
             # Smaller, a town of a country the article names, where it does not speak: "in eastern Congo ... Goma".
-            named = self._named_countries(doc)
+            named = named_countries()
             return not (ent.end < len(doc) and doc[ent.end].lower_ in _SPEECH) and self._names(
                 ent.text, (NAME,), lambda p: p.kind == "city" and p.country in named
                 and p.population >= self.min_city_population)
@@ -478,8 +479,8 @@ class PlaceRecognizer:
         or "X Sea"."""
         name = doc[start:end].text
         return start > 0 and doc[start - 1].lower_ == "the" and name_key(name) not in _COMPASS and any(
-            self._names(f"{name} {water}", (NAME, ALIAS), lambda p: p.feature in ("STM", "SEA"))
-            for water in ("River", "Sea"))
+            c.exact and c.how in (NAME, ALIAS)
+            for c in water_bodies(lambda n: self.gazetteer.candidates(n, fuzzy=False), name))
 
     def _of_nation(self, word: str, name: str) -> bool:
         """"the Indian Punjab", "Pakistani Kashmir": a nationality word before a place of its country."""
@@ -582,13 +583,14 @@ class PlaceRecognizer:
         surnames = {e[-1].text for e in persons}
         ents = []
         vetted: set[int] = set()
+        named_countries = cache(lambda: self._named_countries(doc))  # looked up once, and only if asked
         for ent in doc.ents:
             if ent.label_ in self.labels or self._misread_as_other(doc, ent) or self._parts(
                     doc, *self._trim(doc, ent.start, ent.end)):
                 ents.append(ent)
             elif self._town_after_where_word(doc, ent) or self._place_of_the_country_before(doc, ent):
                 ents.append(Span(doc, ent.start, ent.end, label="GPE"))
-            elif self._place_in_disguise(doc, ent, person_words):
+            elif self._place_in_disguise(doc, ent, person_words, named_countries):
                 vetted.add(ent.start)  # "Darwin braced for the storm" (a person to NER)
             else:
                 # Tokens of other entities ("Sukkur Barrage", dates) never start a gazetteer match,

@@ -20,7 +20,7 @@ from typing import Protocol
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Candidate, Place, distance_km
+from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Candidate, Place, distance_km, water_bodies
 from .recognize import SPAN_KEY, TRIGGERS, _ensure_extensions, nationalities, shared_gazetteer
 from .text import ADMIN_WORDS, PART_WORDS, name_key, skeleton, strip_admin_words, written_as_abbreviation
 
@@ -247,9 +247,7 @@ class PlaceResolver:
                     not _only_bearings(g.key)):
                 # "the Volga", "the Thames", "across the Tasman": a river or sea whose bare name the
                 # gazetteer leaves to a town or region.
-                g.cands += [c for water in ("River", "Sea")
-                            for c in self.source.candidates(f"{g.spans[0].text} {water}")
-                            if c.place.feature in ("STM", "SEA")]
+                g.cands += water_bodies(self.source.candidates, g.spans[0].text)
             g.cands = g.cands[: self.max_candidates]
             # A region that holds a big city of the same name (Kyiv, Kherson). A city known by the
             # name only as an alias, or whose name adds "City", owns the bare name only if it holds a
@@ -259,9 +257,9 @@ class PlaceResolver:
             biggest_city = max((city.population for city, _ in cities), default=0)
             # The English name of a great city is often only an alias of it ("Mecca" for Makkah), and
             # the name of some village abroad: the city a hundred times the village's size is meant.
+            # Not where a country or region bears the name: "Iraq" is the country before any alias of Arak.
+            exonym = not any(c.how == NAME and c.place.kind not in _POINT_KINDS for c in g.cands)
             named_town = max((city.population for city, share in cities if share == 0.05), default=0)
-            if any(c.how == NAME and c.place.kind not in _POINT_KINDS for c in g.cands):
-                named_town = 1 << 40  # "Iraq" is the country before any alias of Arak
             definite = any(sp.start > 0 and doc[sp.start - 1].lower_ in _AREA_CUES for sp in g.spans)
             capitals = {city.country for city, share in cities if city.feature == "PPLC" and share < 0.25}
             g.prior = [self._prior(c, g.hint, g.upper, c.place.kind == "region" and any(
@@ -270,8 +268,8 @@ class PlaceResolver:
                 + (self.w.definite_area if definite and c.place.kind == "macroregion" else 0.0)
                 + (self.w.capital_namesake if c.place.kind == "region" and not g.hint
                    and c.place.country in capitals else 0.0)
-                + (self.w.name[NAME] - self.w.name[ALIAS] if c.how == ALIAS and c.exact and c.place.kind == "city"
-                   and c.place.population >= _EXONYM * max(named_town, 1000) else 0.0)
+                + (self.w.name[NAME] - self.w.name[ALIAS] if exonym and c.how == ALIAS and c.exact
+                   and c.place.kind == "city" and c.place.population >= _EXONYM * max(named_town, 1000) else 0.0)
                 for c in g.cands]
             g.probs = _softmax(g.prior)
         for g in groups.values():
