@@ -37,7 +37,9 @@ TRIGGERS: dict[str, str] = {
     "city": "city", "town": "city", "village": "city", "cities": "city", "towns": "city", "villages": "city",
 }
 _ADJECTIVAL = re.compile(r"(?:s|c|ts|z)k(?:yi|iy|yy|ii|y|i|a|e|oe|aya|ij)$")
-_TRAILING = frozenset({"'s", "’s", "'", "’", "of", "in", "and", "or", "on", "at"})
+_POSSESSIVE = frozenset({"'s", "’s"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_TRAILING = _POSSESSIVE | {"'", "’", "of", "in", "and", "or", "on", "at"}
 _JOINERS = frozenset({"of", "de", "del", "la", "le", "al", "el", "du", "and"})
 # Words after a place name that make it the name of a disease, not a place ("West Nile virus").
 _DISEASES_KEY = "geomap_disease_names"
@@ -132,7 +134,7 @@ class PlaceRecognizer:
     def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """No article, possessive or lowercase lead ("east Africa" -> "Africa"); no kind word that
         the name does not need ("Henan province" -> "Henan", but "Solomyansky district")."""
-        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_lower or doc[start].is_punct
+        while start < end and (doc[start].lower_ in _ARTICLES or doc[start].is_lower or doc[start].is_punct
                                or doc[start].is_space or start + 1 < end and _party_letter(doc, start)
                                or start + 1 < end and self._of_nation(doc[start].text, doc[start + 1:end].text)
                                and not self.gazetteer.has_name(name_key(doc[start:end].text))
@@ -140,7 +142,7 @@ class PlaceRecognizer:
             start += 1  # "Ted Cruz, R-Texas": the party's letter; "Indian Kashmir": Kashmir; "Across Asia"
         while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].like_num
                                or doc[end - 1].is_space or doc[end - 1].is_lower and doc[end - 1].lower_ in _COMPASS):
-            if doc[end - 1].lower_ in {"'s", "’s"} and self._names(
+            if doc[end - 1].lower_ in _POSSESSIVE and self._names(
                     doc[start:end].text, (NAME, ALIAS), lambda p: "'s" in p.name or "’s" in p.name):
                 break  # "St. John's", "King's Lynn": the possessive is the name's own
             end -= 1  # "Rio de Janeiro 84" (deaths), "Kyiv's", a headline's blank line, "the Nile south"
@@ -197,8 +199,8 @@ class PlaceRecognizer:
             # country owns no kind word.
             owner = doc[i - 2] if i >= 2 else None
             if owner is not None and owner.ent_type_ != "NORP" and (
-                    owner.pos_ == "PROPN" or owner.ent_type_ or owner.text[:1].isupper() and owner.lower_ not in {
-                        "the", "a", "an"}) and (
+                    owner.pos_ == "PROPN" or owner.ent_type_
+                    or owner.text[:1].isupper() and owner.lower_ not in _ARTICLES) and (
                     not self._names(owner.text, (NAME, ALIAS, ABBREV), lambda p: p.kind == "country")):
                 return None
             return TRIGGERS.get(doc[i - 1].lower_)
@@ -259,7 +261,7 @@ class PlaceRecognizer:
         if not (ent.label_ == "PERSON" and where in _WHERE_WORDS or ent.label_ == "ORG" and where in _NEAR_WORDS
                 and not firm):
             return False
-        if ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s"}:
+        if ent.end < len(doc) and doc[ent.end].lower_ in _POSSESSIVE:
             return False
         words = {t.text for t in ent}
         if any(e.label_ == "PERSON" and e.start != ent.start and words & {t.text for t in e} for e in doc.ents):
@@ -278,7 +280,7 @@ class PlaceRecognizer:
         i = ent.start - 1
         while i >= 0 and ent.start - i <= 2 and doc[i].pos_ == "ADJ":
             i -= 1
-        if i < 1 or doc[i].lower_ not in {"'s", "’s"} or doc[i - 1].ent_type_ != "GPE":
+        if i < 1 or doc[i].lower_ not in _POSSESSIVE or doc[i - 1].ent_type_ != "GPE":
             return False
         owner = next(e for e in doc.ents if e.start <= i - 1 < e.end)
         codes = {p.country for pid, how in self.gazetteer.name_rows(name_key(owner.text)) if how in (NAME, ALIAS)
@@ -731,7 +733,7 @@ class PlaceRecognizer:
             if not (word in _LOCAL_WORDS or contest) or word == "from" and doc[i].ent_type_ == "PERSON":
                 continue  # "a letter from Warren" is a person's; "travels to Kaufman", "held at Cynthiana" not
             text = doc[i:j].text
-            if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in {"'s", "’s"}) or (
+            if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in _POSSESSIVE) or (
                     text in person_words or name_key(text) in self.demonyms or _qualifies_a_noun(doc, j)):
                 continue
             if self._names(text, (NAME,), lambda p: p.kind == "city" and bool({p.admin1, p.admin2} & regions)
