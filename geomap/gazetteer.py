@@ -44,6 +44,9 @@ CREATE INDEX IF NOT EXISTS places_admin1 ON places(admin1);
 """
 
 
+# GeoNames' code for a small populated locality, given to the US post towns that cities500 lacks:
+# a name on its own never finds one, only a story that names its state or county.
+POST_TOWN = "PPLL"
 _PART_OF_TOWN = 20_000  # "North Wales" the borough is smaller than this: the name may mean part of Wales
 
 

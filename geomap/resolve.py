@@ -20,7 +20,7 @@ from typing import Protocol
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Candidate, Place, distance_km, water_bodies
+from .gazetteer import ABBREV, ALIAS, NAME, POST_TOWN, SHORT, Candidate, Place, distance_km, water_bodies
 from .recognize import SPAN_KEY, TRIGGERS, _ensure_extensions, nationalities, shared_gazetteer
 from .text import ADMIN_WORDS, PART_WORDS, name_key, skeleton, strip_admin_words, written_as_abbreviation
 
@@ -248,6 +248,14 @@ class PlaceResolver:
                 # "the Volga", "the Thames", "across the Tasman": a river or sea whose bare name the
                 # gazetteer leaves to a town or region.
                 g.cands += water_bodies(self.source.candidates, g.spans[0].text)
+        areas = Counter(c.place.id for g in groups.values() for c in {c.place.id: c for c in g.cands}.values()
+                        if c.place.kind in ("region", "district"))
+        for g in groups.values():
+            # A post town too small for a population figure stands only where another mention names
+            # its state or county: "Kaycee" in Wyoming's news, not "Otterville" in Ontario's.
+            own = {c.place.id for c in g.cands}
+            g.cands = [c for c in g.cands if c.place.feature != POST_TOWN or any(
+                areas[i] > (i in own) for i in (c.place.admin1, c.place.admin2) if i is not None)]
             g.cands = g.cands[: self.max_candidates]
             # A region that holds a big city of the same name (Kyiv, Kherson). A city known by the
             # name only as an alias, or whose name adds "City", owns the bare name only if it holds a

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.gazetteer import ALIAS, KINDS, SHORT, distance_km, mean_point
+from geomap.gazetteer import ALIAS, KINDS, POST_TOWN, SHORT, distance_km, mean_point
 from geomap.text import name_key, skeleton, strip_admin_words
 
 
@@ -38,6 +38,19 @@ def test_country_points_are_geonames(gazetteer, name, lat, lon):
     """The other news corpora score against GeoNames' points, and a country's point is one number."""
     country = _best(gazetteer, name, "country")
     assert distance_km(country.lat, country.lon, lat, lon) < 5
+
+
+def test_us_post_towns_fill_in_below_cities500(gazetteer):
+    """Local news names villages too small for GeoNames' cities500; the USPS list has them, once
+    each, in their state and county."""
+    kaycee = [c.place for c in gazetteer.candidates("Kaycee", fuzzy=False) if c.place.country == "US"]
+    assert len(kaycee) == 1 and kaycee[0].feature == POST_TOWN and kaycee[0].population == 0
+    assert distance_km(kaycee[0].lat, kaycee[0].lon, 43.71, -106.64) < 20
+    assert gazetteer.get(kaycee[0].admin1).name == "Wyoming"
+    assert gazetteer.get(kaycee[0].admin2).name == "Johnson County"
+    # A town cities500 has is not added again from its post office.
+    peachtree = [c.place for c in gazetteer.candidates("Peachtree City", fuzzy=False)]
+    assert [p.feature for p in peachtree] == ["PPL"] and peachtree[0].geonameid
 
 
 @pytest.mark.parametrize("name", ["Solomianskyi District", "Solomyansky", "Solom'yanskyi", "Podilskyi Raion"])
@@ -209,8 +222,11 @@ def test_kind_words_come_off_one_at_a_time(gazetteer):
 
 
 @pytest.mark.parametrize("name,lat,lon", [
-    ("Pyrenees", 42.7, 0.5), ("Bab el-Mandeb", 12.58, 43.33), ("Darién Gap", 8.0, -77.5), ("Santorini", 36.4, 25.43)])
+    ("Pyrenees", 42.7, 0.5), ("Bab el-Mandeb", 12.58, 43.33), ("Darién Gap", 8.0, -77.5), ("Santorini", 36.4, 25.43),
+    ("Newfoundland", 48.6, -56.3), ("Mindoro", 12.93, 121.09), ("Oahu", 21.47, -157.98),
+    ("Puget Sound", 47.6, -122.45)])
 def test_features_the_wire_names(gazetteer, name, lat, lon):
-    """Before these, "the Pyrenees" was a shire in Victoria and Bab el-Mandeb nothing at all."""
+    """Before these, "the Pyrenees" was a shire in Victoria, Bab el-Mandeb nothing at all, and
+    "Newfoundland" only New Jersey's post town."""
     place = _best(gazetteer, name, "macroregion")
     assert distance_km(place.lat, place.lon, lat, lon) < 5

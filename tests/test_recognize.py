@@ -484,3 +484,40 @@ def test_a_plural_kind_word_that_is_part_of_the_name(gp, text, name, kind):
     """"the Baltic states" is a region of its own, not Baltic, Connecticut, hinted a state."""
     m = next(m for m in gp.parse(text) if m.text.startswith(name.split()[0]))
     assert (m.text, m.kind) == (name, kind)
+
+
+def test_small_towns_of_a_named_state_beside_or_between(gp):
+    """Under a thousand people is no reason to miss a town of the state the story names: "with
+    neighboring Edgerton", "between Hindman and Hazard", "at the school in Fossil", "east of Elkader"."""
+    text = ("KAYCEE, Wyo. — Midwest shares a school with neighboring Edgerton. "
+            "HINDMAN, Ky. — Houses are going up between Hindman and Hazard. "
+            "FOSSIL, Ore. — A course was held this winter at the school in Fossil. "
+            "ELKADER, Iowa — A campground east of Elkader was evacuated.")
+    names = [t for t, _, _ in _spans(gp, text)]
+    assert {"Edgerton", "Hazard", "Fossil", "Elkader"} <= set(names)
+    assert names.count("Fossil") == 1 and names.count("FOSSIL") == 1
+
+
+def test_a_province_after_neighbouring_that_ner_calls_an_organisation(gp):
+    text = "Landslides cut the highway toward Baguio in neighbouring Benguet, officials said."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Baguio", "Benguet"]
+
+
+def test_a_name_the_next_words_call_a_town(gp):
+    text = ("Kaycee, a ranching town of about 260 people, has nine players. Tory Hill, a hamlet in "
+            "Highlands East, flooded. Mayor Bob Smith, a town councillor, spoke. Jones, a county commissioner, agreed.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["Kaycee", "Tory Hill", "Highlands East"]
+
+
+def test_stylebook_abbreviations_keep_their_dot(gp):
+    """spaCy splits "Wyo." and "Sask." from their dots; the dot is the abbreviation's. NER misses
+    "Ont." after Kingston."""
+    text = "KAYCEE, Wyo. — Ranchers from Regina, Sask., and Kingston, Ont., bought the herd."
+    names = [t for t, _, _ in _spans(gp, text)]
+    assert {"Wyo.", "Sask.", "Ont."} <= set(names)
+
+
+def test_a_town_whose_name_holds_the_article(gp):
+    """"The Dalles": NER reads only "Dalles"; the capital "The" is the town's."""
+    ms = [m for m in gp.parse("Instructors drove in from The Dalles and Bend.") if "Dalles" in m.text]
+    assert [m.text for m in ms] == ["The Dalles"] and ms[0].country_code == "US"

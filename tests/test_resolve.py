@@ -391,10 +391,13 @@ def test_neighbours_set_side_by_side_keep_their_own_places(gp):
 
 
 def test_a_lookalike_spelling_abroad_is_not_placed(gp):
-    """"Tamms" in an Illinois story matches only Belgium's Temse by its letters: no marker in Belgium."""
-    text = "Sandbags were trucked to Mound City and Tamms as the Ohio River rose at Cairo, Illinois."
-    m = _resolved(gp, text, "Tamms")
+    """"Kangley" in an Illinois story matches only China's Kangle by its letters: no marker in China.
+    ("Tamms", once the example here for Belgium's Temse, is now found as the Illinois village.)"""
+    text = "Sandbags were trucked to Kangley and Mound City as the Ohio River rose at Cairo, Illinois."
+    m = _resolved(gp, text, "Kangley")
     assert m.lat is None and m.alternatives
+    m = _resolved(gp, text.replace("Kangley", "Tamms"), "Tamms")
+    assert m.country_code == "US" and distance_km(m.lat, m.lon, 37.24, -89.27) < 20
 
 
 def test_a_county_outweighs_a_state_named_in_passing(gp):
@@ -499,3 +502,22 @@ def test_a_kind_word_before_the_container_is_not_the_countrys(gp):
 def test_the_sea_whose_bare_name_a_town_has(gp):
     m = _resolved(gp, "Ferries crossed the Baltic to Tallinn in Estonia.", "Baltic")
     assert m.kind == "macroregion" and m.country_code is None
+
+
+def test_a_post_town_where_its_state_is_named(gp):
+    """A village only the USPS list knows is found where the story names its state or county..."""
+    text = ("KAYCEE, Wyo. — Ranchers near Kaycee and Linch said the Powder River ran dry in July, "
+            "the Johnson County extension office said.")
+    ms = [m for m in gp.parse(text) if m.text in ("KAYCEE", "Kaycee", "Linch")]
+    assert len(ms) == 3  # the list's second name too, which NER read as an organisation with the first
+    assert all(m.country_code == "US" and distance_km(m.lat, m.lon, 43.65, -106.4) < 30 for m in ms)
+
+
+def test_a_post_town_is_no_match_abroad(gp):
+    """... and never in another country's news: Otterville, Ontario is not the Missouri village,
+    nor does it draw Hamilton and Woodstock to the United States."""
+    text = ("Council in the City of Woodstock voted to fund a new clinic in Otterville, and Hamilton "
+            "will send two nurses. Brantford and London, Ontario, back the plan.")
+    ms = {m.text: m for m in gp.parse(text)}
+    assert ms["Otterville"].lat is None or ms["Otterville"].country_code == "CA"
+    assert ms["Hamilton"].country_code == "CA"
