@@ -520,9 +520,10 @@ class PlaceRecognizer:
         # An island or sea read as a people ("off [Sumatra]" as NORP); not "the European Union" (an ORG).
         water = doc[end - 1].lower_ in {"channel", "sea", "strait", "gulf", "ocean"}  # "the English Channel" as an ORG
         areas = {"region", "macroregion", "continent"} if ent.label_ == "NORP" or water else {"region"}
+        # Not a region of a hamlet's size: "Forest officials say" names no parish of Guernsey.
         return short and (
             self._names(text, country_hows, lambda p: p.kind == "country")
-            or self._names(text, (NAME,), lambda p: p.kind in areas)
+            or self._names(text, (NAME,), lambda p: p.kind in areas and not 0 < p.population < self.min_city_population)
             or self._big_city(text, self.min_city_population * 5)
             # A metropolis by its old name in one word ("Calcutta", "Bombay"); not a code in capitals,
             # not a translation ("White House" is Casablanca's).

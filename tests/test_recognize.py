@@ -521,3 +521,10 @@ def test_a_town_whose_name_holds_the_article(gp):
     """"The Dalles": NER reads only "Dalles"; the capital "The" is the town's."""
     ms = [m for m in gp.parse("Instructors drove in from The Dalles and Bend.") if "Dalles" in m.text]
     assert [m.text for m in ms] == ["The Dalles"] and ms[0].country_code == "US"
+
+
+def test_an_organisation_named_like_a_hamlet_sized_region_is_no_place(gp):
+    """"Forest officials" (NER: an organisation) is no parish of Guernsey, whose 1,600 people make
+    it a region only on paper."""
+    text = "Forest officials say elephant herds move between Wayanad and neighbouring reserves in Karnataka."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Wayanad", "Karnataka"]
