@@ -173,7 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                    "count from, for articles whose page metadata or first lines give none")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("evaluate", help="score recognition and resolution on a GeoVirus-format corpus")
+    p = sub.add_parser("evaluate", help="score recognition and resolution on a GeoVirus-format corpus or a "
+                       "folder of articles with gold (data/eval/us_local)")
     p.add_argument("corpus", nargs="?", default="../shared/corpora/geovirus/GeoVirus.xml")
     p.add_argument("--model", help="spaCy pipeline package to use instead of the configured one")
     p.add_argument("--limit", type=int, default=0, help="first N articles only")

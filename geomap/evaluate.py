@@ -1,4 +1,5 @@
-"""Score recognition and resolution on a corpus in the GeoVirus XML format.
+"""Score recognition and resolution on a corpus: GeoVirus XML, or a folder of articles (`NN.txt`)
+each with its gold mentions (`NN.json`), as in `data/eval/`.
 
 Metrics follow Gritta et al. (2018), as `shared/corpora/README.md` defines them: exact and
 overlap P/R/F1 for recognition; Acc@161, mean/median error (km) and AUC for resolution, both on
@@ -7,6 +8,7 @@ gold spans (the resolver alone) and end to end (on the mentions the recognizer f
 
 from __future__ import annotations
 
+import json
 import math
 import statistics
 import xml.etree.ElementTree as ET
@@ -38,7 +40,10 @@ class Article:
 
 
 def load_corpus(path: str | Path) -> list[Article]:
-    """Read GeoVirus-style XML; 1-based offsets, nested <location>s and drifted offsets handled."""
+    """Read GeoVirus-style XML (1-based offsets, nested <location>s and drifted offsets handled) or a
+    folder of articles with their gold."""
+    if Path(path).is_dir():
+        return _load_folder(Path(path))
     root = ET.parse(path).getroot()
     articles = []
     for node in root.iter("article"):
@@ -55,6 +60,24 @@ def load_corpus(path: str | Path) -> list[Article]:
                     continue
             art.gold.append(GoldMention(name, start, start + len(name),
                                         float(loc.findtext("lat")), float(loc.findtext("lon"))))
+        articles.append(art)
+    return articles
+
+
+def _load_folder(folder: Path) -> list[Article]:
+    """`NN.txt` beside `NN.json`, a list of {"text", "lat", "lon"} in the order the mentions occur:
+    each is found after the one before, so a repeated name needs no offsets."""
+    articles = []
+    for text_path in sorted(folder.glob("*.txt")):
+        text = text_path.read_text(encoding="utf-8")
+        art = Article(text_path.name, text)
+        at = 0
+        for g in json.loads(text_path.with_suffix(".json").read_text(encoding="utf-8")):
+            start = text.find(g["text"], at)
+            if start < 0:
+                raise ValueError(f"{text_path.name}: {g['text']!r} not found after offset {at}")
+            at = start + len(g["text"])
+            art.gold.append(GoldMention(g["text"], start, at, float(g["lat"]), float(g["lon"])))
         articles.append(art)
     return articles
 
