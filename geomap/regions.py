@@ -107,6 +107,9 @@ HISTORIC_NAMES: dict[str, tuple[str, ...]] = {
     "KR": ("ROK",),
     "KP": ("DPRK",),
     "SA": ("KSA",),
+    # Dissolved federations, placed at their largest successor: news still dates events by them.
+    "RU": ("Soviet Union", "USSR", "U.S.S.R."),
+    "RS": ("Yugoslavia",),
 }
 
 # Seas, oceans, large islands and named regions that news places events in but that no

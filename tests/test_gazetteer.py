@@ -80,7 +80,8 @@ def test_small_places_and_alternate_names(gazetteer):
 
 
 @pytest.mark.parametrize(("name", "code"), [("UK", "GB"), ("U.S.", "US"), ("DRC", "CD"), ("Zaire", "CD"),
-                                            ("Burma", "MM"), ("Ivory Coast", "CI")])
+                                            ("Burma", "MM"), ("Ivory Coast", "CI"), ("Soviet Union", "RU"),
+                                            ("USSR", "RU"), ("Yugoslavia", "RS")])
 def test_country_abbreviations_and_historic_names(gazetteer, name, code):
     assert any(c.place.kind == "country" and c.place.country == code for c in gazetteer.candidates(name))
 
