@@ -66,15 +66,16 @@ def load_corpus(path: str | Path) -> list[Article]:
 
 def _load_folder(folder: Path) -> list[Article]:
     """`NN.txt` beside `NN.json`, a list of {"text", "lat", "lon"} in the order the mentions occur:
-    each is found after the one before, so a repeated name needs no offsets."""
+    each is found after the one before, so a repeated name needs no offset ("start", 0-based) unless
+    it also occurs in between as no place ("Cody Sheridan ... the city of Sheridan")."""
     articles = []
     for text_path in sorted(folder.glob("*.txt")):
         text = text_path.read_text(encoding="utf-8")
         art = Article(text_path.name, text)
         at = 0
         for g in json.loads(text_path.with_suffix(".json").read_text(encoding="utf-8")):
-            start = text.find(g["text"], at)
-            if start < 0:
+            start = g.get("start", text.find(g["text"], at))
+            if start < at or text[start:start + len(g["text"])] != g["text"]:
                 raise ValueError(f"{text_path.name}: {g['text']!r} not found after offset {at}")
             at = start + len(g["text"])
             art.gold.append(GoldMention(g["text"], start, at, float(g["lat"]), float(g["lon"])))

@@ -575,7 +575,8 @@ class PlaceRecognizer:
             return True  # "Eastern Visayas, [Region] 8": a kind word alone names nothing
         if text in _disease_names(doc) and not (end < len(doc) and doc[end].text == ","):
             return True  # "imported Marburg" where the article speaks of Marburg virus; not "Marburg, Germany"
-        where = start > 0 and doc[start - 1].lower_ in _WHERE_WORDS | {"at"}
+        where = start > 0 and doc[start - 1].lower_ in _WHERE_WORDS | {"at"} or start > 1 and (
+            doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _SETTLEMENTS)  # "the city of Sheridan"
         if end - start == 1 and text in surnames and not where and (
                 not self._big_area(text, text.isupper()) or end < len(doc) and doc[end].lower_ in _SPEECH):
             return True  # "Zhvania said"; "Commissioner Mark Washington ... Washington said"; not "held at Dayton"

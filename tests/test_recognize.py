@@ -528,3 +528,10 @@ def test_an_organisation_named_like_a_hamlet_sized_region_is_no_place(gp):
     it a region only on paper."""
     text = "Forest officials say elephant herds move between Wayanad and neighbouring reserves in Karnataka."
     assert [t for t, _, _ in _spans(gp, text)] == ["Wayanad", "Karnataka"]
+
+
+def test_a_surname_after_town_of_is_the_town(gp):
+    """A person named in the story does not hide the town "the city of" names."""
+    text = ("Senior Cody Sheridan ran for 214 yards. Sheridan — no relation to the city of Sheridan up "
+            "the interstate — scored twice.")
+    assert [(t, s) for t, s, _ in _spans(gp, text)] == [("Sheridan", text.index("of Sheridan") + 3)]
