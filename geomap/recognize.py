@@ -19,7 +19,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer, Place, water_bodies
-from .regions import EXTRA_DEMONYMS, STYLEBOOK_ABBREVIATIONS
+from .regions import EXTRA_DEMONYMS, STYLEBOOK_ABBREVIATIONS, WATER_FEATURES
 from .text import ADMIN_WORDS, PART_WORDS, name_key
 
 SPAN_KEY = "places"
@@ -79,7 +79,7 @@ _METROPOLIS = 1_000_000
 _SPEECH = frozenset({"said", "says", "told", "added", "noted", "explained", "argued", "stated", "wrote"})
 # Prepositions after which a name the gazetteer knows is a place, whatever NER says: "around Chasiv Yar".
 _NEAR_WORDS = frozenset({"near", "around", "outside", "towards", "toward"})
-_WHERE_WORDS = _NEAR_WORDS | {"in", "inside"}
+_WHERE_WORDS = _NEAR_WORDS | {"in", "inside", "across", "throughout"}
 # Words after which a small town of a region the article names is taken as a place, and how small.
 _LOCAL_WORDS = _WHERE_WORDS | {"from", "at", "between"}
 _LOCAL_TOWN = 1000
@@ -99,6 +99,10 @@ _NEARBY = frozenset({"nearby", "neighboring", "neighbouring", "adjacent", "subur
 # What an appositive says a name is: "Kaycee, a ranching town of about 260 people".
 _SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "community", "settlement", "township",
                           "borough", "suburb", "municipality", "county", "district", "province", "island"})
+# Words of the calendar NER rightly reads as dates: "in May" is no town.
+_CALENDAR = frozenset("""january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter christmas easter
+    ramadan eid diwali hanukkah thanksgiving""".split())
 _TOWNSFOLK = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "resident", "native",
                         "mother", "father", "farmer", "toddler", "child", "couple", "pensioner", "retiree"})
 # NER labels that may hide a country, region or big city.
@@ -269,14 +273,17 @@ class PlaceRecognizer:
         # the town; "invested in Nokia", "outside Google offices" the firms.
         after = doc[ent.end] if ent.end < len(doc) else None
         firm = after is not None and after.pos_ in ("NOUN", "PROPN")
-        if not (ent.label_ == "PERSON" and where in _WHERE_WORDS or ent.label_ == "ORG" and where in _NEAR_WORDS
-                and not firm):
+        # A name the tagger has never seen can even come out a date: "speaking in [Popayán]"; not "in May".
+        odd_date = ent.label_ == "DATE" and not any(t.like_num or t.lower_ in _CALENDAR for t in ent)
+        if not ((ent.label_ == "PERSON" or odd_date) and where in _WHERE_WORDS or ent.label_ == "ORG"
+                and where in _NEAR_WORDS and not firm):
             return False
         if ent.end < len(doc) and doc[ent.end].lower_ in _POSSESSIVE:
             return False
         words = {t.text for t in ent}
-        if any(e.label_ == "PERSON" and e.start != ent.start and words & {t.text for t in e} for e in doc.ents):
-            return False
+        if any(e.label_ == "PERSON" and e.start != ent.start and e.text != ent.text and words & {t.text for t in e}
+               for e in doc.ents):
+            return False  # "Brooke Dayton ... in Dayton"; the same name read as a person twice is no one's
         least = 0 if len(ent) > 1 else 5000  # one word is more often a first name: "trusted in Jesus"
         hows = (NAME, ALIAS) if ent.label_ == "PERSON" else (NAME,)  # aliases hold brand jokes ("Google": Topeka)
         return self._names(ent.text, hows, lambda p: p.kind in ("city", "district", "region", "country")
@@ -320,6 +327,10 @@ class PlaceRecognizer:
                 text, (NAME, ALIAS), lambda p: p.kind == "district")
             if public and self._big_area(text, text.isupper()) or local and county:
                 return start, end  # "the U.S. Army", "the Lucas County Sheriff's Office"
+            if local and end - start == 2 and doc[end - 1].lower_ == "county" and doc[end].lower_ in (
+                    _COUNTY_BODIES | {"council"}) and self._names(
+                    doc[start].text, (NAME,), lambda p: p.kind == "district"):
+                return start, start + 1  # "Lincolnshire County Council": the county is "Lincolnshire"
             if doc[end].lower_ in _CITY_BODIES and self._big_city(text, self.min_city_population):
                 return start, end
             if doc[ent.end - 1].lower_ in _TOWN_SITES and end == ent.end - 1 and self._names(
@@ -520,6 +531,10 @@ class PlaceRecognizer:
         # An island or sea read as a people ("off [Sumatra]" as NORP); not "the European Union" (an ORG).
         water = doc[end - 1].lower_ in {"channel", "sea", "strait", "gulf", "ocean"}  # "the English Channel" as an ORG
         areas = {"region", "macroregion", "continent"} if ent.label_ == "NORP" or water else {"region"}
+        # A river or lake after "the": "the [Brahmaputra] and several of its tributaries" (an ORG to NER).
+        if start > 0 and doc[start - 1].lower_ == "the" and short and self._names(
+                text, (NAME, ALIAS), lambda p: p.feature in WATER_FEATURES | {"STM", "LK", "CNL"}):
+            return True
         # Not a region of a hamlet's size: "Forest officials say" names no parish of Guernsey.
         return short and (
             self._names(text, country_hows, lambda p: p.kind == "country")
@@ -881,11 +896,13 @@ def share_plural_kind(doc: Doc, spans: list[Span]) -> None:
 
 def _local_word(doc: Doc, i: int) -> str:
     """The word of place before token i: "near" after "nearby" ("in nearby Pullman") or a bearing's
-    "of" ("east of Elkader"); "at" for "to" after a verb of travel, a way or a bearing ("travels to
-    Kaufman", "roads to Borongan", "30 miles north to Anna")."""
+    "of" ("east of Elkader"), "in" after "the town of"; "at" for "to" after a verb of travel, a way or
+    a bearing ("travels to Kaufman", "roads to Borongan", "30 miles north to Anna")."""
     k = i - 1
     if doc[k].lower_ in _NEARBY or doc[k].lower_ == "of" and k >= 1 and doc[k - 1].lower_ in _COMPASS:
         return "near"  # "shares a school with neighboring Edgerton", "a campground east of Elkader"
+    if doc[k].lower_ == "of" and k >= 1 and doc[k - 1].lower_ in _SETTLEMENTS:
+        return "in"  # "the river island of Majuli", "the town of Preston"
     word = doc[k].lower_
     if word == "to" and k >= 1 and (doc[k - 1].lower_ in _TO_A_PLACE or doc[k - 1].lower_ in _COMPASS):
         return "at"

@@ -535,3 +535,18 @@ def test_a_surname_after_town_of_is_the_town(gp):
     text = ("Senior Cody Sheridan ran for 214 yards. Sheridan — no relation to the city of Sheridan up "
             "the interstate — scored twice.")
     assert [(t, s) for t, s, _ in _spans(gp, text)] == [("Sheridan", text.index("of Sheridan") + 3)]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("The governor, speaking in Popayán, the departmental capital, said roads were cut.", ["Popayán"]),  # a DATE to NER
+    ("Schools in Texas close in May, and the fair opens in March.", ["Texas"]),
+    ("Floods hit Assam, with the Brahmaputra and its tributaries above the danger mark.", ["Assam", "Brahmaputra"]),
+    ("Thousands were evacuated across Emilia-Romagna, and helicopters reached residents in Modigliana and Tredozio.",
+     ["Emilia-Romagna", "Modigliana", "Tredozio"]),
+    ("Towns such as Roca Sales and Lajeado were flooded, said the coordinator in Roca Sales.",
+     ["Roca Sales", "Lajeado", "Roca Sales"]),
+    ("Lincolnshire County Council opened rest centres in Skegness.", ["Lincolnshire", "Skegness"]),
+    ("Students at Ohio State University and Kansas State University held a vigil.", []),
+])
+def test_places_ner_reads_as_dates_people_or_bodies(gp, text, names):
+    assert [t for t, _, _ in _spans(gp, text)] == names
