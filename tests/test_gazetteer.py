@@ -225,7 +225,8 @@ def test_kind_words_come_off_one_at_a_time(gazetteer):
 @pytest.mark.parametrize("name,lat,lon", [
     ("Pyrenees", 42.7, 0.5), ("Bab el-Mandeb", 12.58, 43.33), ("Darién Gap", 8.0, -77.5), ("Santorini", 36.4, 25.43),
     ("Newfoundland", 48.6, -56.3), ("Mindoro", 12.93, 121.09), ("Oahu", 21.47, -157.98),
-    ("Puget Sound", 47.6, -122.45)])
+    ("Puget Sound", 47.6, -122.45), ("Mount Merapi", -7.54, 110.45), ("Lake Tana", 12.0, 37.3),
+    ("Tohoku", 39.5, 140.8), ("Tagus", 38.7, -9.3), ("Meghna", 22.6, 90.75)])
 def test_features_the_wire_names(gazetteer, name, lat, lon):
     """Before these, "the Pyrenees" was a shire in Victoria, Bab el-Mandeb nothing at all, and
     "Newfoundland" only New Jersey's post town."""

@@ -521,3 +521,9 @@ def test_a_post_town_is_no_match_abroad(gp):
     ms = {m.text: m for m in gp.parse(text)}
     assert ms["Otterville"].lat is None or ms["Otterville"].country_code == "CA"
     assert ms["Hamilton"].country_code == "CA"
+
+
+def test_a_river_after_the_beside_a_namesake_atoll(gp):
+    """"The Arno" in a Tuscan story is the river, not the Marshall Islands' Arno atoll."""
+    m = _resolved(gp, "Authorities in Tuscany were monitoring the Arno as it passed through Florence.", "Arno")
+    assert m.country_code == "IT" and m.kind == "macroregion"
