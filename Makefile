@@ -25,6 +25,7 @@ test: gazetteer
 evaluate: gazetteer
 	$(PY) -m geomap evaluate ../shared/corpora/geovirus/GeoVirus.xml
 	$(PY) -m geomap evaluate data/eval/us_local
+	$(PY) -m geomap evaluate data/eval/world
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py
