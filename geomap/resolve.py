@@ -122,7 +122,7 @@ _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|\s+in\s+(?:(?:the\s+)?(?:north|south
                                   r"town|suburb|district|area|base|airport|slum|township|river|lake)\s+){1,2}in\s+",
                                   re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s", re.IGNORECASE)
-_SET_OFF = re.compile(r"\s*[,.;:)]\s*")
+_SET_OFF = re.compile(r"\s*(?:[,.;:)]|['’]s\b)\s*")  # "Valencia, Venezuela's third city": the possessive too
 _LIST_WORD = re.compile(r"(?:and|or)\s", re.IGNORECASE)
 Nearness = dict[int, list[tuple[int, int, int, int]]]  # group -> (other, chars, comma, comma back)
 _Answer = tuple[list[int], Place | None, float]  # a group's candidate order, chosen place and confidence
@@ -549,14 +549,15 @@ def _senses(doc: Doc, spans: list[Span]) -> list[tuple[Span, str | None]]:
     for a, b in zip(ordered, ordered[1:]):
         if _container_follows(text, a.end_char, b.start_char):
             container[a.start_char] = name_key(b.text)
-    variants: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    # By name alone: a dateline's "VALENCIA, Spain" (hinted a city) is the same Valencia as a bare one.
+    variants: dict[str, set[str]] = defaultdict(set)
     for span in ordered:
         if span.start_char in container:
-            variants[(name_key(span.text), span._.kind_hint)].add(container[span.start_char])
-    last: dict[tuple[str, str | None], str] = {}
+            variants[name_key(span.text)].add(container[span.start_char])
+    last: dict[str, str] = {}
     out = []
     for span in ordered:
-        name = (name_key(span.text), span._.kind_hint)
+        name = name_key(span.text)
         if len(variants[name]) < 2:
             out.append((span, None))
             continue
@@ -590,8 +591,8 @@ def _nearness(doc: Doc, glist: list[_Group]) -> Nearness:
     """For each group, every other group with the fewest characters between their mentions, and
     how surely one of its mentions names one of the other's as its container ("Toronto, Canada"),
     and the reverse: 0 not, 1 maybe, 2 surely. "Washington, Pennsylvania and California" is a list;
-    a container set off by punctuation and no place after it is sure ("Victoria, British Columbia,
-    confirmed")."""
+    a container set off by punctuation or a possessive and no place after it is sure ("Victoria,
+    British Columbia, confirmed", "Valencia, Venezuela's third-largest city")."""
     starts = [sorted(s.start_char for s in g.spans) for g in glist]
     ends = {s.start_char: s.end_char for g in glist for s in g.spans}
     text = doc.text

@@ -527,3 +527,13 @@ def test_a_river_after_the_beside_a_namesake_atoll(gp):
     """"The Arno" in a Tuscan story is the river, not the Marshall Islands' Arno atoll."""
     m = _resolved(gp, "Authorities in Tuscany were monitoring the Arno as it passed through Florence.", "Arno")
     assert m.country_code == "IT" and m.kind == "macroregion"
+
+
+def test_a_dateline_and_a_possessive_container_give_two_senses(gp):
+    """The dateline's "VALENCIA, Spain" and "Valencia, Venezuela's third-largest city" are two
+    Valencias, however Spanish the rest of the story."""
+    text = ("VALENCIA, Spain (Reuters) - Floods hit Paiporta, Catarroja, Alfafar and Chiva, on the edge of "
+            "Valencia.\n\n\"We came to Spain for a safer life,\" said a woman who emigrated from Valencia, "
+            "Venezuela's third-largest city, in 2018.")
+    ms = [m for m in gp.parse(text) if m.text.lower() == "valencia"]
+    assert [m.country_code for m in ms] == ["ES", "ES", "VE"]
