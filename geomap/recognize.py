@@ -19,7 +19,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer, Place, water_bodies
-from .regions import EXTRA_DEMONYMS, STYLEBOOK_ABBREVIATIONS, WATER_FEATURES
+from .regions import ALL_WATER_FEATURES, EXTRA_DEMONYMS, STYLEBOOK_ABBREVIATIONS
 from .text import ADMIN_WORDS, PART_WORDS, name_key
 
 SPAN_KEY = "places"
@@ -533,7 +533,7 @@ class PlaceRecognizer:
         areas = {"region", "macroregion", "continent"} if ent.label_ == "NORP" or water else {"region"}
         # A river or lake after "the": "the [Brahmaputra] and several of its tributaries" (an ORG to NER).
         if start > 0 and doc[start - 1].lower_ == "the" and short and self._names(
-                text, (NAME, ALIAS), lambda p: p.feature in WATER_FEATURES | {"STM", "LK", "CNL"}):
+                text, (NAME, ALIAS), lambda p: p.feature in ALL_WATER_FEATURES):
             return True
         # Not a region of a hamlet's size: "Forest officials say" names no parish of Guernsey.
         return short and (

@@ -478,6 +478,8 @@ PHYSICAL_FEATURES: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = 
 SITE_FEATURES = frozenset({"MILB", "PS"})
 # Feature codes of open water, which lies in no country.
 WATER_FEATURES = frozenset({"OCN", "SEA", "GULF", "BAY", "STRT", "CHN"})
+# All water a name can mean: the open water above, rivers, lakes and canals.
+ALL_WATER_FEATURES = WATER_FEATURES | {"STM", "LK", "CNL"}
 
 # First-level divisions abolished or merged since, still how a decade of news names places
 # (GeoNames keeps them as ADM1H), and statistical regions no administrative package lists.

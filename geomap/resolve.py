@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import ABBREV, ALIAS, NAME, POST_TOWN, SHORT, Candidate, Place, distance_km, water_bodies
 from .recognize import SPAN_KEY, TRIGGERS, _ensure_extensions, nationalities, shared_gazetteer
+from .regions import ALL_WATER_FEATURES
 from .text import ADMIN_WORDS, PART_WORDS, name_key, skeleton, strip_admin_words, written_as_abbreviation
 
 
@@ -241,8 +242,12 @@ class PlaceResolver:
             unit = g.hint in ("district", "city") and all(doc[sp.end - 1].lower_ in TRIGGERS or (
                 sp.end < len(doc) and doc[sp.end].lower_ in TRIGGERS) for sp in g.spans)
             g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None and not (
-                unit and c.place.kind in ("country", "continent")) and not (
-                water and not g.hint and c.place.kind in _LOCAL_KINDS)]  # "on the Red Sea": not Sudan's state
+                unit and c.place.kind in ("country", "continent"))]
+            # "on the Red Sea", "Yemen's main Red Sea port": not Sudan's state of the name.
+            water = water or g.key.rsplit(" ", 1)[-1] in _WATER and any(
+                c.exact and c.how == NAME and c.place.feature in ALL_WATER_FEATURES for c in g.cands)
+            if water and not g.hint:
+                g.cands = [c for c in g.cands if c.place.kind not in _LOCAL_KINDS]
             if after_the and not g.hint and not any(c.place.kind == "macroregion" for c in g.cands) and (
                     not _only_bearings(g.key)):
                 # "the Volga", "the Thames", "across the Tasman": a river or sea whose bare name the

@@ -537,3 +537,9 @@ def test_a_dateline_and_a_possessive_container_give_two_senses(gp):
             "Venezuela's third-largest city, in 2018.")
     ms = [m for m in gp.parse(text) if m.text.lower() == "valencia"]
     assert [m.country_code for m in ms] == ["ES", "ES", "VE"]
+
+
+def test_a_sea_used_as_a_modifier_is_the_sea(gp):
+    """"Yemen's main Red Sea port" is on the sea, not in Sudan's Red Sea state."""
+    m = _resolved(gp, "In Hodeidah, Yemen's main Red Sea port, the hospital set up tents.", "Red Sea")
+    assert m.kind == "macroregion" and m.country_code is None
