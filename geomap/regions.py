@@ -473,6 +473,27 @@ PHYSICAL_FEATURES: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = 
     ("Shire River", (), -17.6, 35.3, "STM"),
     ("Arno", ("Arno River",), 43.68, 10.28, "STM"),
     ("Po River", (), 44.95, 12.5, "STM"),
+    # Regions US local news names that no administrative list holds.
+    ("Sandhills", ("Nebraska Sandhills",), 42.0, -101.0, "RGN"),
+    ("Flint Hills", (), 38.4, -96.5, "RGN"),
+    ("Northeast Kingdom", (), 44.7, -71.9, "RGN"),
+    ("Finger Lakes", (), 42.7, -76.9, "RGN"),
+    ("Adirondacks", ("Adirondack Mountains",), 44.1, -74.3, "MTS"),
+    ("Catskills", ("Catskill Mountains",), 42.1, -74.4, "MTS"),
+    ("Poconos", ("Pocono Mountains",), 41.1, -75.4, "MTS"),
+    ("Berkshires", (), 42.4, -73.2, "RGN"),
+    ("Front Range", (), 39.7, -105.2, "MTS"),
+    ("Mississippi Delta", (), 33.8, -90.7, "RGN"),
+    ("Texas Panhandle", (), 35.4, -101.6, "RGN"),
+    ("Florida Panhandle", (), 30.5, -86.3, "RGN"),
+    ("Rio Grande Valley", (), 26.2, -98.0, "RGN"),
+    ("Hampton Roads", (), 36.9, -76.3, "RGN"),
+    ("Great Smoky Mountains", ("Smoky Mountains", "Smokies"), 35.6, -83.5, "MTS"),
+    ("Coachella Valley", (), 33.7, -116.2, "VAL"),
+    ("Imperial Valley", (), 32.85, -115.55, "VAL"),
+    ("Iron Range", ("Mesabi Range",), 47.5, -92.5, "RGN"),
+    ("Olympic Peninsula", (), 47.8, -123.6, "PEN"),
+    ("Navajo Nation", (), 36.2, -109.6, "RGN"),
 )
 # Feature codes of point-like sites: resolved as kind "city" so the map shows them with the towns.
 SITE_FEATURES = frozenset({"MILB", "PS"})

@@ -226,9 +226,10 @@ def test_kind_words_come_off_one_at_a_time(gazetteer):
     ("Pyrenees", 42.7, 0.5), ("Bab el-Mandeb", 12.58, 43.33), ("Darién Gap", 8.0, -77.5), ("Santorini", 36.4, 25.43),
     ("Newfoundland", 48.6, -56.3), ("Mindoro", 12.93, 121.09), ("Oahu", 21.47, -157.98),
     ("Puget Sound", 47.6, -122.45), ("Mount Merapi", -7.54, 110.45), ("Lake Tana", 12.0, 37.3),
-    ("Tohoku", 39.5, 140.8), ("Tagus", 38.7, -9.3), ("Meghna", 22.6, 90.75)])
+    ("Tohoku", 39.5, 140.8), ("Tagus", 38.7, -9.3), ("Meghna", 22.6, 90.75), ("Sandhills", 42.0, -101.0),
+    ("Smoky Mountains", 35.6, -83.5)])
 def test_features_the_wire_names(gazetteer, name, lat, lon):
-    """Before these, "the Pyrenees" was a shire in Victoria, Bab el-Mandeb nothing at all, and
-    "Newfoundland" only New Jersey's post town."""
+    """Before these, "the Pyrenees" was a shire in Victoria, Bab el-Mandeb nothing at all,
+    "Newfoundland" only New Jersey's post town and "the Sandhills" a Georgia town's alias."""
     place = _best(gazetteer, name, "macroregion")
     assert distance_km(place.lat, place.lon, lat, lon) < 5
