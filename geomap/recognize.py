@@ -95,7 +95,6 @@ _CONTESTS = frozenset("""beat beats defeated edged topped downed swept tied blan
     visits visited past over""".split())
 # Words between a list word and the next place: "Jackson and nearby Clinton and Pearl".
 _NEARBY = frozenset({"nearby", "neighboring", "neighbouring", "adjacent", "suburban"})
-# People local news names by their town: "a Hartselle man", "a Priceville woman".
 # What an appositive says a name is: "Kaycee, a ranching town of about 260 people".
 _SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "community", "settlement", "township",
                           "borough", "suburb", "municipality", "county", "district", "province", "island"})
@@ -103,6 +102,7 @@ _SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "community", "set
 _CALENDAR = frozenset("""january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter christmas easter
     ramadan eid diwali hanukkah thanksgiving""".split())
+# People local news names by their town: "a Hartselle man", "a Priceville woman".
 _TOWNSFOLK = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "resident", "native",
                         "mother", "father", "farmer", "toddler", "child", "couple", "pensioner", "retiree"})
 # NER labels that may hide a country, region or big city.
