@@ -26,6 +26,7 @@ evaluate: gazetteer
 	$(PY) -m geomap evaluate ../shared/corpora/geovirus/GeoVirus.xml
 	$(PY) -m geomap evaluate data/eval/us_local
 	$(PY) -m geomap evaluate data/eval/world
+	$(PY) -m geomap evaluate data/eval/mixed
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py
