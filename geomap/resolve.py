@@ -321,11 +321,14 @@ class PlaceResolver:
             order, place, confidence = answers[gi]
             unlike = place is not None and (not g.cands[order[0]].exact or _only_bearings(g.key) or (
                 g.hint == "district" and place.kind == "city"))
-            if unlike and place.country and homes[place.country] <= 1 < len(answers):
-                # Only a spelling's likeness ("Tamms" for Belgium's Temse), bearings any country has ("North
+            likeness_abroad = place is not None and not g.cands[order[0]].exact and (
+                place.country != homes.most_common(1)[0][0])
+            if unlike and place.country and (homes[place.country] <= 1 < len(answers) or likeness_abroad):
+                # Only a spelling's likeness ("Kangley" for China's Kangle), bearings any country has ("North
                 # East" of Nigeria for Botswana's district), or a town where the text says district or
                 # township ("Jerusalem Township" in Ohio), in a country the article names nowhere else: no
-                # place, rather than a marker abroad.
+                # place, rather than a marker abroad. A likeness outside the article's main country is
+                # none either ("Springford" in an Ontario story is no Williamsburg, Kentucky).
                 place, confidence = None, 0.0
             elif place is not None and not g.cands[order[0]].exact:
                 confidence *= _LIKENESS

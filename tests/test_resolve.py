@@ -543,3 +543,13 @@ def test_a_sea_used_as_a_modifier_is_the_sea(gp):
     """"Yemen's main Red Sea port" is on the sea, not in Sudan's Red Sea state."""
     m = _resolved(gp, "In Hodeidah, Yemen's main Red Sea port, the hospital set up tents.", "Red Sea")
     assert m.kind == "macroregion" and m.country_code is None
+
+
+def test_a_likeness_outside_the_article_s_main_country_is_no_place(gp):
+    """"Springford" (unknown) looks like Kentucky's Williamsburg; a story set in Ontario that also
+    names a contractor from Michigan gets no marker in Kentucky."""
+    text = ("WOODSTOCK, Ont. — Council heard a delegation from residents of Springford who want lower speed "
+            "limits. Tillsonburg and Ingersoll back the plan, and Ontario will pay half. A contractor from "
+            "Detroit, Michigan, in the United States, will do the work.")
+    m = _resolved(gp, text, "Springford")
+    assert m.lat is None
