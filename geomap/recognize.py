@@ -98,12 +98,14 @@ _NEARBY = frozenset({"nearby", "neighboring", "neighbouring", "adjacent", "subur
 # What an appositive says a name is: "Kaycee, a ranching town of about 260 people".
 _SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "community", "settlement", "township",
                           "borough", "suburb", "municipality", "county", "district", "province", "island"})
+_SEATS = _SETTLEMENTS | {"seat", "capital"}  # "Mullen, the seat of Hooker County", "Popayán, the departmental capital"
 # Words of the calendar NER rightly reads as dates: "in May" is no town.
 _CALENDAR = frozenset("""january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter christmas easter
     ramadan eid diwali hanukkah thanksgiving""".split())
 # People local news names by their town: "a Hartselle man", "a Priceville woman".
-_TOWNSFOLK = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "resident", "native",
+_DWELLERS = frozenset({"resident", "residents", "native", "natives"})
+_TOWNSFOLK = _DWELLERS | frozenset({"man", "woman", "boy", "girl", "teen", "teenager",
                         "mother", "father", "farmer", "toddler", "child", "couple", "pensioner", "retiree"})
 # NER labels that may hide a country, region or big city.
 _MISREAD = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -711,17 +713,20 @@ class PlaceRecognizer:
             if noun.lower_ not in _TOWNSFOLK or not noun.is_lower:
                 continue
             start = noun.i
-            while start > 0 and noun.i - start < 3 and _capitalised(doc[start - 1]) and not covered[start - 1]:
+            while start > 0 and noun.i - start < 3 and not covered[start - 1] and (_capitalised(doc[start - 1]) or (
+                    doc[start - 1].is_sent_start and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_stop)):
                 start -= 1
             det = start - 1  # "a Hartselle man", "a 22-year-old Moore man", "an elderly Ely woman"
             while det > 0 and start - det < 7 and (doc[det].is_lower or doc[det].like_num or doc[det].text == "-") and (
                     doc[det].lower_ not in {"a", "an"}):
                 det -= 1
-            if start == noun.i or start == 0 or doc[det].lower_ not in {"a", "an"}:
+            article = det >= 0 and doc[det].lower_ in {"a", "an"}
+            # "Pippa Passes resident Jim Paris", "Wainfleet residents told to leave": no article needed.
+            if start == noun.i or not (article or noun.lower_ in _DWELLERS):
                 continue
             text = doc[start:noun.i].text
-            if text in person_words or name_key(text) in self.demonyms:
-                continue
+            if text in person_words and article or name_key(text) in self.demonyms:
+                continue  # a resident is of a place, whatever NER calls its name
             if self._names(text, (NAME,), lambda p: p.kind in ("city", "district")):
                 found.append(Span(doc, start, noun.i, label="GPE"))
         return found
@@ -775,19 +780,19 @@ class PlaceRecognizer:
 
     def _described_as_places(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A name the next words call a town, even one NER calls a person: "Kaycee, a ranching town of
-        about 260 people", "Tory Hill, a hamlet in Highlands East". The kind word heads its phrase:
-        "Smith, a town councillor" is a person."""
+        about 260 people", "Tory Hill, a hamlet in Highlands East", "Mullen, the seat of Hooker County".
+        The kind word heads its phrase: "Smith, a town councillor" is a person."""
         covered = self._covered(doc, spans)
         found = []
         for comma in doc:
             k = comma.i + 1
-            if comma.text != "," or k >= len(doc) or doc[k].lower_ not in {"a", "an"}:
+            if comma.text != "," or k >= len(doc) or doc[k].lower_ not in _ARTICLES:
                 continue
-            while k + 1 < len(doc) and k - comma.i < 5 and doc[k + 1].lower_ not in _SETTLEMENTS and (
+            while k + 1 < len(doc) and k - comma.i < 5 and doc[k + 1].lower_ not in _SEATS and (
                     doc[k + 1].is_lower or doc[k + 1].like_num or doc[k + 1].text == "-"):
                 k += 1
             kind = k + 1
-            if kind + 1 >= len(doc) or doc[kind].lower_ not in _SETTLEMENTS or doc[kind + 1].pos_ in (
+            if kind + 1 >= len(doc) or doc[kind].lower_ not in _SEATS or doc[kind + 1].pos_ in (
                     "NOUN", "PROPN", "PART") or doc[kind + 1].text in _POSSESSIVE:
                 continue
             start = comma.i

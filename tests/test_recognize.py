@@ -550,3 +550,14 @@ def test_a_surname_after_town_of_is_the_town(gp):
 ])
 def test_places_ner_reads_as_dates_people_or_bodies(gp, text, names):
     assert [t for t, _, _ in _spans(gp, text)] == names
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Pippa Passes resident Jim Paris said the church still helps. Later, Hindman residents met.",
+     ["Pippa Passes", "Hindman"]),
+    ("Mullen, the seat of neighboring Hooker County, hosted the game. Smith, the city manager, spoke.",
+     ["Mullen", "Hooker County"]),
+    ("A Hartselle man was hurt. Many residents left.", ["Hartselle"]),
+])
+def test_residents_and_county_seats_name_their_towns(gp, text, names):
+    assert [t for t, _, _ in _spans(gp, text)] == names
