@@ -291,6 +291,12 @@ class PlaceRecognizer:
         return self._names(ent.text, hows, lambda p: p.kind in ("city", "district", "region", "country")
                            and p.population >= least)
 
+    def _feature_by_its_word(self, ent: Span) -> bool:
+        """"[Mount Merapi], which looms over Yogyakarta" (a person to NER): a name that opens with a
+        mountain's or lake's word and that the gazetteer holds whole."""
+        return ent.label_ in _OVERRIDABLE and len(ent) > 1 and ent[0].lower_ in {"mount", "mt.", "lake", "cape"} and (
+            self.gazetteer.has_name(name_key(ent.text)))
+
     def _place_of_the_country_before(self, doc: Doc, ent: Span) -> bool:
         """"Kenya's overcrowded [Dadaab] camps" (read as a person): after a country's possessive and
         before a noun, a name the gazetteer knows as a place in that very country."""
@@ -622,7 +628,8 @@ class PlaceRecognizer:
             if ent.label_ in self.labels or self._misread_as_other(doc, ent) or self._parts(
                     doc, *self._trim(doc, ent.start, ent.end)):
                 ents.append(ent)
-            elif self._town_after_where_word(doc, ent) or self._place_of_the_country_before(doc, ent):
+            elif self._town_after_where_word(doc, ent) or self._place_of_the_country_before(doc, ent) or (
+                    self._feature_by_its_word(ent)):
                 ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             elif self._place_in_disguise(doc, ent, person_words, named_countries):
                 vetted.add(ent.start)  # "Darwin braced for the storm" (a person to NER)

@@ -558,6 +558,8 @@ def test_places_ner_reads_as_dates_people_or_bodies(gp, text, names):
     ("Mullen, the seat of neighboring Hooker County, hosted the game. Smith, the city manager, spoke.",
      ["Mullen", "Hooker County"]),
     ("A Hartselle man was hurt. Many residents left.", ["Hartselle"]),
+    ("Indonesia has 130 active volcanoes. Mount Merapi, which looms over the city of Yogyakarta, erupted.",
+     ["Indonesia", "Mount Merapi", "Yogyakarta"]),  # a person to NER
 ])
-def test_residents_and_county_seats_name_their_towns(gp, text, names):
+def test_residents_county_seats_and_mountains(gp, text, names):
     assert [t for t, _, _ in _spans(gp, text)] == names
