@@ -95,6 +95,8 @@ _CONTESTS = frozenset("""beat beats defeated edged topped downed swept tied blan
     visits visited past over""".split())
 # Words between a list word and the next place: "Jackson and nearby Clinton and Pearl".
 _NEARBY = frozenset({"nearby", "neighboring", "neighbouring", "adjacent", "suburban"})
+# Bodies of the sky that towns are named after: a place only with its state after a comma.
+_SKY = frozenset({"earth", "moon", "mars", "venus", "jupiter", "saturn", "mercury", "sun"})
 # What an appositive says a name is: "Kaycee, a ranching town of about 260 people".
 _SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "community", "settlement", "township",
                           "borough", "suburb", "municipality", "county", "district", "province", "island"})
@@ -596,6 +598,8 @@ class PlaceRecognizer:
             return True
         if name_key(text) in ADMIN_WORDS:
             return True  # "Eastern Visayas, [Region] 8": a kind word alone names nothing
+        if _in_the_sky(doc, start, end):
+            return True
         if text in _disease_names(doc) and not (end < len(doc) and doc[end].text == ","):
             return True  # "imported Marburg" where the article speaks of Marburg virus; not "Marburg, Germany"
         where = start > 0 and doc[start - 1].lower_ in _WHERE_WORDS | {"at"} or start > 1 and (
@@ -778,7 +782,8 @@ class PlaceRecognizer:
                 continue  # "a letter from Warren" is a person's; "travels to Kaufman", "held at Cynthiana" not
             text = doc[i:j].text
             if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in _POSSESSIVE) or (
-                    text in person_words or name_key(text) in self.demonyms or _qualifies_a_noun(doc, j)):
+                    text in person_words or name_key(text) in self.demonyms or _qualifies_a_noun(doc, j)
+                    or _in_the_sky(doc, i, j)):
                 continue
             if self._local_town(text, regions, doc[i].ent_type_ in _OVERRIDABLE or not doc[i].ent_type_):
                 found.append(Span(doc, i, j, label="GPE"))
@@ -878,6 +883,12 @@ def _keep_abbreviation_dots(nlp: Language) -> None:
              if " " not in form and form not in {"Man.", "Vic."} and len(nlp.tokenizer(form)) > 1}
     if split:  # set together: each add_special_case reloads all 4,000 of the tokenizer's rules
         nlp.tokenizer.rules = {**(nlp.tokenizer.rules or {}), **split}
+
+
+def _in_the_sky(doc: Doc, start: int, end: int) -> bool:
+    """"Return to Earth" is no town in Texas; "Mars, Pennsylvania" is one."""
+    return name_key(doc[start:end].text) in _SKY and not (
+        end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in ("GPE", "LOC"))
 
 
 def _capitalised(tok: Token) -> bool:
