@@ -199,8 +199,9 @@ def _add_post_towns(out: GazetteerWriter, subdivisions: list, sub_id: dict[int, 
 
     states = {s.iso_code.partition("-")[2]: s for s in subdivisions
               if s.admin_level == 1 and (s.iso_code or "").startswith("US-")}
+    state_ids = {s.id for s in states.values()}
     counties = {(sub_id[s.parent.id], name_key(s.name)): sub_id[s.id] for s in subdivisions
-                if s.admin_level == 2 and s.parent and s.parent.id in {st.id for st in states.values()}}
+                if s.admin_level == 2 and s.parent and s.parent.id in state_ids}
     points: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
     for z in zipcodes.list_all():
         if z["zip_code_type"] in ("STANDARD", "PO BOX") and z["state"] in states and z["lat"] and z["long"]:

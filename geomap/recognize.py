@@ -602,8 +602,8 @@ class PlaceRecognizer:
             return True
         if text in _disease_names(doc) and not (end < len(doc) and doc[end].text == ","):
             return True  # "imported Marburg" where the article speaks of Marburg virus; not "Marburg, Germany"
-        where = start > 0 and doc[start - 1].lower_ in _WHERE_WORDS | {"at"} or start > 1 and (
-            doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _SETTLEMENTS)  # "the city of Sheridan"
+        # "held at Dayton", and by _local_word's reading "the city of Sheridan".
+        where = start > 0 and (doc[start - 1].lower_ in _WHERE_WORDS | {"at"} or _local_word(doc, start) == "in")
         if end - start == 1 and text in surnames and not where and (
                 not self._big_area(text, text.isupper()) or end < len(doc) and doc[end].lower_ in _SPEECH):
             return True  # "Zhvania said"; "Commissioner Mark Washington ... Washington said"; not "held at Dayton"

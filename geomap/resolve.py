@@ -253,8 +253,8 @@ class PlaceResolver:
                 # "the Volga", "the Thames", "across the Tasman": a river or sea whose bare name the
                 # gazetteer leaves to a town or region.
                 g.cands += water_bodies(self.source.candidates, g.spans[0].text)
-        areas = Counter(c.place.id for g in groups.values() for c in {c.place.id: c for c in g.cands}.values()
-                        if c.place.kind in ("region", "district"))
+        areas = Counter(i for g in groups.values()  # how many groups may name each region or district
+                        for i in {c.place.id for c in g.cands if c.place.kind in ("region", "district")})
         for g in groups.values():
             # A post town too small for a population figure stands only where another mention names
             # its state or county: "Kaycee" in Wyoming's news, not "Otterville" in Ontario's.
@@ -319,18 +319,18 @@ class PlaceResolver:
         homes = Counter(p.country for _, p, _ in answers if p is not None) + nations
         for gi, g in enumerate(glist):
             order, place, confidence = answers[gi]
-            unlike = place is not None and (not g.cands[order[0]].exact or _only_bearings(g.key) or (
+            likeness = place is not None and not g.cands[order[0]].exact
+            unlike = place is not None and (likeness or _only_bearings(g.key) or (
                 g.hint == "district" and place.kind == "city"))
-            likeness_abroad = place is not None and not g.cands[order[0]].exact and (
-                place.country != homes.most_common(1)[0][0])
-            if unlike and place.country and (homes[place.country] <= 1 < len(answers) or likeness_abroad):
+            abroad = likeness and place.country != homes.most_common(1)[0][0]
+            if unlike and place.country and (homes[place.country] <= 1 < len(answers) or abroad):
                 # Only a spelling's likeness ("Kangley" for China's Kangle), bearings any country has ("North
                 # East" of Nigeria for Botswana's district), or a town where the text says district or
                 # township ("Jerusalem Township" in Ohio), in a country the article names nowhere else: no
                 # place, rather than a marker abroad. A likeness outside the article's main country is
                 # none either ("Springford" in an Ontario story is no Williamsburg, Kentucky).
                 place, confidence = None, 0.0
-            elif place is not None and not g.cands[order[0]].exact:
+            elif likeness:
                 confidence *= _LIKENESS
             if not after[gi]:  # the first of a list names no container: "Moonbi, Parkes, Berry and Wyong"
                 place, confidence = _placed_by_container(place, confidence, nearness[gi], answers, before, gi)
