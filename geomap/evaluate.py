@@ -1,5 +1,6 @@
-"""Score recognition and resolution on a corpus: GeoVirus XML, or a folder of articles (`NN.txt`)
-each with its gold mentions (`NN.json`), as in `data/eval/`.
+"""Score recognition and resolution on a corpus: the field's XML corpora (GeoVirus; LGL and TR-News;
+GeoWebNews), or a folder of articles (`NN.txt`) each with its gold mentions (`NN.json`), as in
+`data/eval/`.
 
 Metrics follow Gritta et al. (2018), as `shared/corpora/README.md` defines them: exact and
 overlap P/R/F1 for recognition; Acc@161, mean/median error (km) and AUC for resolution, both on
@@ -30,6 +31,7 @@ class GoldMention:
     end: int
     lat: float
     lon: float
+    geonameid: int | None = None  # where the corpus names the entity (LGL, TR-News)
 
 
 @dataclass
@@ -40,28 +42,49 @@ class Article:
 
 
 def load_corpus(path: str | Path) -> list[Article]:
-    """Read GeoVirus-style XML (1-based offsets, nested <location>s and drifted offsets handled) or a
-    folder of articles with their gold."""
+    """Read a corpus: a folder of articles with their gold, or XML in any of the field's schemas.
+
+    GeoVirus: `<location>` with `name`, 1-based `start`, `lat`, `lon`; one `<location>` wraps others.
+    LGL and TR-News: `<toponym>` with `phrase`, 0-based `start`, and `gaztag[@geonameid]` holding
+    `lat`, `lon`. GeoWebNews: `<toponym>` with `extractedName`, 0-based `start`, `latitude`,
+    `longitude`. A mention without coordinates (no gazetteer entry, or not a literal place) is left
+    out, as the field scores these corpora; offsets that drift move to the nearest exact occurrence.
+    """
     if Path(path).is_dir():
         return _load_folder(Path(path))
-    root = ET.parse(path).getroot()
     articles = []
-    for node in root.iter("article"):
+    for node in ET.parse(path).getroot().iter("article"):
         text = node.findtext("text") or ""
-        art = Article(node.findtext("source") or f"article-{len(articles) + 1}", text)
-        for loc in node.iter("location"):
-            name = loc.findtext("name")
-            if not name or loc.findtext("start") is None:
-                continue
-            start = int(loc.findtext("start")) - 1
-            if text[start:start + len(name)] != name:
-                start = _nearest(text, name, start)
-                if start < 0:
-                    continue
-            art.gold.append(GoldMention(name, start, start + len(name),
-                                        float(loc.findtext("lat")), float(loc.findtext("lon"))))
+        source = (node.findtext("source") or node.findtext("url") or node.get("docid") or node.get("id")
+                  or f"article-{len(articles) + 1}")
+        art = Article(source, text)
+        for loc in [*node.iter("location"), *node.iter("toponym")]:
+            gold = _xml_mention(loc, text)
+            if gold:
+                art.gold.append(gold)
+        art.gold.sort(key=lambda g: g.start)
         articles.append(art)
     return articles
+
+
+def _xml_mention(loc: ET.Element, text: str) -> GoldMention | None:
+    gaz = loc.find("gaztag")
+    where = gaz if gaz is not None else loc
+    if loc.tag == "location":
+        name, base = loc.findtext("name"), 1
+    else:
+        name, base = loc.findtext("phrase") or loc.findtext("extractedName"), 0
+    lat = where.findtext("lat") or loc.findtext("latitude")
+    lon = where.findtext("lon") or loc.findtext("longitude")
+    if not name or loc.findtext("start") is None or not lat or not lon:
+        return None
+    start = int(loc.findtext("start")) - base
+    if text[start:start + len(name)] != name:
+        start = _nearest(text, name, start)
+        if start < 0:
+            return None
+    gid = gaz.get("geonameid") if gaz is not None else None
+    return GoldMention(name, start, start + len(name), float(lat), float(lon), int(gid) if gid else None)
 
 
 def _load_folder(folder: Path) -> list[Article]:
@@ -154,6 +177,7 @@ def evaluate(gp: Geoparser, articles: list[Article]) -> Evaluation:
     gold_errors: list[float] = []
     e2e_found: list[float] = []
     e2e_all: list[float] = []
+    same_entity: list[bool] = []  # on gold spans whose corpus names the GeoNames entity
     records = []
     for art in articles:
         golds = art.gold
@@ -166,6 +190,8 @@ def evaluate(gp: Geoparser, articles: list[Article]) -> Evaluation:
         for g, r in zip(golds, resolved):
             err = _error(r, g)
             gold_errors.append(err)
+            if g.geonameid is not None:
+                same_entity.append(r.geonameid == g.geonameid)
             exact = by_span.get((g.start, g.end))
             overlap = exact or next((m for m in predicted if m.start < g.end and g.start < m.end
                                      and id(m) not in used), None)
@@ -179,6 +205,7 @@ def evaluate(gp: Geoparser, articles: list[Article]) -> Evaluation:
             records.append({"article": art.source, "text": g.name, "start": g.start, "end": g.end,
                             "gold": [g.lat, g.lon], "resolved": r.name, "kind": r.kind, "country": r.country_code,
                             "point": [r.lat, r.lon], "error_km": round(err, 1), "confidence": r.confidence,
+                            "geonameid": r.geonameid, "gold_geonameid": g.geonameid,
                             "recognized": "exact" if exact else ("overlap" if overlap else None),
                             "alternatives": r.alternatives[:3], "context": r.excerpt[:300],
                             "cause": _cause(source, g, r, err)})
@@ -195,6 +222,9 @@ def evaluate(gp: Geoparser, articles: list[Article]) -> Evaluation:
         "resolution_end_to_end_recognized": resolution_metrics(e2e_found),
         "resolution_end_to_end_all_gold": resolution_metrics(e2e_all),
     }
+    if same_entity:
+        metrics["resolution_gold_spans_geonameid"] = {"n": len(same_entity),
+                                                      "accuracy": sum(same_entity) / len(same_entity)}
     causes = Counter(r["cause"] for r in records if r.get("cause"))
     metrics["gold_span_errors_by_cause"] = dict(causes.most_common())
     if n_gold:
@@ -259,4 +289,6 @@ def format_table(metrics: dict[str, Any]) -> str:
         r = metrics[key]
         lines.append(f"{label:<34}{r['n']:>6}{r['acc161']:>9.3f}{r['mean_km']:>10.0f}{r['median_km']:>11.1f}"
                      f"{r['auc']:>7.3f}")
+    if ids := metrics.get("resolution_gold_spans_geonameid"):
+        lines.append(f"{'gold spans, same GeoNames id':<34}{ids['n']:>6}{ids['accuracy']:>9.3f}")
     return "\n".join(lines)

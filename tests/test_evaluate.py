@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import GEOVIRUS, shared_file
 
-from geomap.evaluate import MAX_ERROR_KM, evaluate, load_corpus, resolution_metrics
+from geomap.evaluate import MAX_ERROR_KM, evaluate, format_table, load_corpus, resolution_metrics
 
 SMALL = """<articles><article><source>a</source><text>Cases in Pandi and Manila rose.</text>
 <locations>
@@ -33,6 +33,47 @@ def test_folder_loader_finds_repeated_names_in_order(tmp_path):
     (tmp_path / "01.json").write_text(json.dumps(gold), encoding="utf-8")
     (art,) = load_corpus(tmp_path)
     assert [(g.start, g.end) for g in art.gold] == [(0, 6), (12, 19), (21, 27)]
+
+
+# LGL and TR-News: 0-based offsets, text in CDATA, the entity and its point in <gaztag>; a toponym
+# without one is left out. GeoWebNews: <extractedName> with <latitude>/<longitude>.
+LGL = """<articles><article docid="7"><url>u</url><text><![CDATA[Floods hit Dalton, Georgia & Chatsworth.]]></text>
+<toponyms>
+ <toponym><start>11</start><end>17</end><phrase>Dalton</phrase>
+  <gaztag geonameid="4190581"><name>Dalton</name><fclass>P</fclass><lat>34.77</lat><lon>-84.97</lon></gaztag></toponym>
+ <toponym><start>30</start><end>40</end><phrase>Chatsworth</phrase>
+  <gaztag geonameid="4187435"><name>Chatsworth</name><lat>34.77</lat><lon>-84.77</lon></gaztag></toponym>
+ <toponym><start>18</start><end>25</end><phrase>Georgia</phrase>
+  <gaztag geonameid="614540"><name>Georgia</name><lat>42.0</lat><lon>43.5</lon></gaztag></toponym>
+ <toponym><start>0</start><end>6</end><phrase>Floods</phrase></toponym>
+</toponyms></article></articles>"""
+GEOWEBNEWS = """<articles><article><text>Rain in Kano and Lagos.</text><toponyms>
+ <toponym><start>8</start><end>12</end><extractedName>Kano</extractedName><latitude>12.0</latitude>
+  <longitude>8.52</longitude></toponym>
+ <toponym><start>16</start><end>21</end><extractedName>Lagos</extractedName><type>Homonym</type></toponym>
+</toponyms></article></articles>"""
+
+
+def test_loader_reads_lgl_trnews_and_geowebnews_schemas(tmp_path):
+    (tmp_path / "lgl.xml").write_text(LGL, encoding="utf-8")
+    (tmp_path / "gwn.xml").write_text(GEOWEBNEWS, encoding="utf-8")
+    (art,) = load_corpus(tmp_path / "lgl.xml")
+    assert art.source == "u"
+    assert [(art.text[g.start:g.end], g.geonameid) for g in art.gold] == [
+        ("Dalton", 4190581), ("Georgia", 614540), ("Chatsworth", 4187435)]  # in text order; drift mended
+    (art,) = load_corpus(tmp_path / "gwn.xml")
+    assert [(art.text[g.start:g.end], g.lat, g.geonameid) for g in art.gold] == [("Kano", 12.0, None)]
+
+
+@pytest.mark.slow
+def test_evaluate_scores_the_geonames_entity_where_gold_names_it(gp, tmp_path):
+    (tmp_path / "lgl.xml").write_text(LGL, encoding="utf-8")
+    result = evaluate(gp, load_corpus(tmp_path / "lgl.xml"))
+    # Dalton and Chatsworth are GeoNames' own; the gold's Georgia is the country, ours the state.
+    assert result.metrics["resolution_gold_spans_geonameid"] == {"n": 3, "accuracy": pytest.approx(2 / 3)}
+    assert [r["geonameid"] == r["gold_geonameid"] for r in result.records if "gold_geonameid" in r] == [
+        True, False, True]
+    assert "same GeoNames id" in format_table(result.metrics)
 
 
 def test_resolution_metrics_definitions():
