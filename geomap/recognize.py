@@ -38,6 +38,9 @@ TRIGGERS: dict[str, str] = {
     "city": "city", "town": "city", "village": "city", "cities": "city", "towns": "city", "villages": "city",
 }
 _ADJECTIVAL = re.compile(r"(?:s|c|ts|z)k(?:yi|iy|yy|ii|y|i|a|e|oe|aya|ij)$")
+# "Hay-on-Wye", "Ashby-de-la-Zouch", "Saint-Jean-sur-Richelieu": capitalised parts hyphened through
+# lowercase particles, a shape only places' names take.
+_PARTICLE_NAME = re.compile(r"\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?:-(?:[a-z]{1,5}-)+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)+")
 _POSSESSIVE = frozenset({"'s", "’s"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _TRAILING = _POSSESSIVE | {"'", "’", "of", "in", "and", "or", "on", "at"}
@@ -62,6 +65,7 @@ _INSTITUTION_WORDS = frozenset({
 })
 # Words after a city's name that make the organisation its own: "Seoul City Hall", "New Orleans Police".
 _CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor", "selectboard", "aldermen"})
+_SHIRE_BODIES = frozenset({"police", "council", "constabulary"})
 # Words after a name that make it a natural feature's, when the gazetteer has it so: "the Ohio river".
 _FEATURE_WORDS = frozenset({"river", "lake", "mountains", "island", "valley"})
 # Sites a town's name is given to: "the Da Nang airport", "Randwick Racecourse".
@@ -343,6 +347,9 @@ class PlaceRecognizer:
                 return start, start + 1  # "Lincolnshire County Council": the county is "Lincolnshire"
             if doc[end].lower_ in _CITY_BODIES and self._big_city(text, self.min_city_population):
                 return start, end
+            if doc[end].lower_ in _SHIRE_BODIES and self._names(
+                    text, (NAME,), lambda p: p.kind == "district" and p.population >= self.min_city_population):
+                return start, end  # "Powys council", "Cumbria Police": a county's or shire's own
             if doc[ent.end - 1].lower_ in _TOWN_SITES and end == ent.end - 1 and self._names(
                     text, (NAME,), self._sizeable):
                 return start, end  # "the [Da Nang] airport", "[Randwick] Racecourse"
@@ -696,6 +703,7 @@ class PlaceRecognizer:
             span._.kind_hint = hint
             spans.append(span)
         spans += self._party_homes(doc, spans)
+        spans += self._particle_names(doc, spans)
         spans += _states_after_towns(doc, spans)
         spans += self._towns_of_named_regions(doc, spans, person_words | surnames)
         spans += self._described_as_places(doc, spans)
@@ -740,6 +748,17 @@ class PlaceRecognizer:
                 continue  # a resident is of a place, whatever NER calls its name
             if self._names(text, (NAME,), lambda p: p.kind in ("city", "district")):
                 found.append(Span(doc, start, noun.i, label="GPE"))
+        return found
+
+    def _particle_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A name of the shape "Hay-on-Wye" that the gazetteer holds is a place however small: no
+        person or firm is called so, though NER, reading "Hay" as a noun, often misses it."""
+        covered = self._covered(doc, spans)
+        found = []
+        for match in _PARTICLE_NAME.finditer(doc.text):
+            span = doc.char_span(*match.span(), label="GPE")
+            if span is not None and not any(covered[span.start:span.end]) and self._is_exact_name(span.text):
+                found.append(span)
         return found
 
     def _party_homes(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -846,7 +865,8 @@ class PlaceRecognizer:
                         doc[j].lower_ in _JOINERS - {"and"} and j + 1 < len(doc) and _capitalised(doc[j + 1]))):
                     j += 1
                 hint = self._preceding_hint(doc, i, j)
-                if (hint or _glued(doc, ends, i, -1) or _glued(doc, starts, j, 1)) and self._listable(
+                tail = i > 0 and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper()  # "[Kent County] Council"
+                if not tail and (hint or _glued(doc, ends, i, -1) or _glued(doc, starts, j, 1)) and self._listable(
                         doc, i, j, surnames):
                     span = Span(doc, i, j, label="GPE")
                     span._.kind_hint = hint

@@ -565,3 +565,14 @@ def test_places_ner_reads_as_dates_people_or_bodies(gp, text, names):
 ])
 def test_residents_county_seats_and_mountains(gp, text, names):
     assert [t for t, _, _ in _spans(gp, text)] == names
+
+
+@pytest.mark.parametrize("text,names", [
+    # "Hay" is a noun to the tagger and has no population figure; the hyphened shape is a place's alone.
+    ("Flooding closed roads around Hay-on-Wye and Builth Wells on Saturday.", ["Hay-on-Wye", "Builth Wells"]),
+    # A shire's council or police names the shire; "Council" after "Kent County" is no Idaho town.
+    ("Powys council said the road was shut. Cumbria Police closed the A66.", ["Powys", "Cumbria"]),
+    ("Kent County Council and Devon and Cornwall Police warned drivers.", ["Kent County", "Devon", "Cornwall"]),
+])
+def test_hyphened_towns_and_shire_bodies(gp, text, names):
+    assert [t for t, _, _ in _spans(gp, text)] == names
