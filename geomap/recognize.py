@@ -647,7 +647,10 @@ class PlaceRecognizer:
             else:
                 # Tokens of other entities ("Sukkur Barrage", dates) never start a gazetteer match,
                 # but the country an institution is named after is a place ("the U.S. Army").
-                lead = self._leading_place(doc, ent) or self._headline_tail(doc, ent) if ent.label_ == "ORG" else None
+                # "[Victoria] Police said" is an organisation whatever NER calls it.
+                body = ent.label_ == "PERSON" and doc[ent.end - 1].lower_ in _INSTITUTION_WORDS
+                lead = self._leading_place(doc, ent) or self._headline_tail(doc, ent) if ent.label_ == "ORG" else (
+                    self._leading_place(doc, ent) if body else None)
                 if lead:
                     ents.append(Span(doc, *lead, label="GPE"))
                 for k in range(ent.start, ent.end):
@@ -944,8 +947,8 @@ def _local_word(doc: Doc, i: int) -> str:
     k = i - 1
     if doc[k].lower_ in _NEARBY or doc[k].lower_ == "of" and k >= 1 and doc[k - 1].lower_ in _COMPASS:
         return "near"  # "shares a school with neighboring Edgerton", "a campground east of Elkader"
-    if doc[k].lower_ == "of" and k >= 1 and doc[k - 1].lower_ in _SETTLEMENTS:
-        return "in"  # "the river island of Majuli", "the town of Preston"
+    if doc[k].lower_ == "of" and k >= 1 and doc[k - 1].lower_ in _SETTLEMENTS | _DWELLERS:
+        return "in"  # "the river island of Majuli", "the town of Preston", "residents of Bichi"
     word = doc[k].lower_
     if word == "to" and k >= 1 and (doc[k - 1].lower_ in _TO_A_PLACE or doc[k - 1].lower_ in _COMPASS):
         return "at"

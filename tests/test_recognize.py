@@ -573,6 +573,11 @@ def test_residents_county_seats_and_mountains(gp, text, names):
     # A shire's council or police names the shire; "Council" after "Kent County" is no Idaho town.
     ("Powys council said the road was shut. Cumbria Police closed the A66.", ["Powys", "Cumbria"]),
     ("Kent County Council and Devon and Cornwall Police warned drivers.", ["Kent County", "Devon", "Cornwall"]),
+    ("Three men were arrested after a raid in Narre Warren. Victoria Police said the car was stolen.",
+     ["Narre Warren", "Victoria"]),  # a person to NER
+    # Villages of a named state, people to NER, after "residents of" and in a list with one.
+    ("The Kano State Government has relocated residents of Bichi and Tsanyawa after heavy rains.",
+     ["Kano State", "Bichi", "Tsanyawa"]),
 ])
-def test_hyphened_towns_and_shire_bodies(gp, text, names):
+def test_hyphened_towns_shire_bodies_and_residents_of(gp, text, names):
     assert [t for t, _, _ in _spans(gp, text)] == names
