@@ -554,9 +554,12 @@ def _senses(doc: Doc, spans: list[Span]) -> list[tuple[Span, str | None]]:
     text = doc.text
     ordered = sorted(spans, key=lambda s: s.start_char)
     container: dict[int, str] = {}
+    outer: set[int] = set()
     for a, b in zip(ordered, ordered[1:]):
         if _container_follows(text, a.end_char, b.start_char):
             container[a.start_char] = name_key(b.text)
+            if text[a.end_char:b.start_char].strip() == ",":
+                outer.add(b.start_char)
     # By name alone: a dateline's "VALENCIA, Spain" (hinted a city) is the same Valencia as a bare one.
     variants: dict[str, set[str]] = defaultdict(set)
     for span in ordered:
@@ -566,6 +569,9 @@ def _senses(doc: Doc, spans: list[Span]) -> list[tuple[Span, str | None]]:
     out = []
     for span in ordered:
         name = name_key(span.text)
+        if span.start_char in outer and span.start_char not in container:
+            out.append((span, ","))  # "Atlanta, Georgia": the container its town says, apart from bare "Georgia"s
+            continue
         if len(variants[name]) < 2:
             out.append((span, None))
             continue

@@ -260,6 +260,13 @@ def test_two_containers_for_one_name_make_two_senses(gp):
                   ("Hyderabad", "PK"), ("Hyderabad", "IN")]
 
 
+def test_a_container_after_a_comma_is_its_own_sense(gp):
+    """"Atlanta, Georgia" says which Georgia that one is, not which the bare ones in a Tbilisi story are."""
+    text = ("Officials in Georgia said the talks in Tbilisi were stalled. Russian troops remain in South Ossetia "
+            "and Abkhazia, and Batumi's port was closed. A delegation from Atlanta, Georgia, is due next week.")
+    assert [m.country_code for m in gp.parse(text) if m.text == "Georgia"] == ["GE", "US"]
+
+
 def test_a_country_named_in_the_sentence_holds_its_places(gp):
     """Sixty places are called Santa Cruz; "In Bolivia, the government in Santa Cruz" says which."""
     text = ("In Argentina, farmers near Cordoba and Rosario reported crop losses from drought. In Bolivia, "
