@@ -550,7 +550,8 @@ def _container_follows(text: str, end: int, start: int) -> bool:
 def _senses(doc: Doc, spans: list[Span]) -> list[tuple[Span, str | None]]:
     """Each span with the sense it shares with the others of its name: one per name, unless the
     article names two containers for it ("Birmingham, England, and Birmingham, Alabama"); then
-    one per container, a bare mention taking the sense of the last one before it."""
+    one per container, a bare mention taking the sense of the last one before it. A container set
+    off by a comma ("Atlanta, Georgia") is a sense of its own: its town says which it is."""
     text = doc.text
     ordered = sorted(spans, key=lambda s: s.start_char)
     container: dict[int, str] = {}
@@ -570,7 +571,7 @@ def _senses(doc: Doc, spans: list[Span]) -> list[tuple[Span, str | None]]:
     for span in ordered:
         name = name_key(span.text)
         if span.start_char in outer and span.start_char not in container:
-            out.append((span, ","))  # "Atlanta, Georgia": the container its town says, apart from bare "Georgia"s
+            out.append((span, ","))
             continue
         if len(variants[name]) < 2:
             out.append((span, None))
