@@ -62,6 +62,7 @@ _INSTITUTION_WORDS = frozenset({
     "forces", "border", "agriculture", "environment", "commission", "council", "court",
     "public", "geological", "national", "federal", "marines", "defense", "defence", "interior", "treasury",
     "board", "bureau", "authority", "office", "committee", "minister", "premier", "governor", "provincial",
+    "patrol",
 })
 # Words after a city's name that make the organisation its own: "Seoul City Hall", "New Orleans Police".
 _CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor", "selectboard", "aldermen"})

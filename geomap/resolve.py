@@ -100,6 +100,7 @@ _RANK = {"city": 0, "district": 1, "region": 2, "macroregion": 2, "country": 3, 
 _HELD_KM = 50.0  # how far from a town or district's point a place it is said to hold may lie
 _NEIGHBOUR_KM = 250.0  # how far apart two places of a country may be and still be said together as neighbours
 _HELD_ONLY = 0.5  # confidence kept when a mention is placed at its container, its own place unknown
+_SAID_NEAR_KM = 150.0  # how far from a town a place said to be near it may lie
 _LIKENESS = 0.5  # confidence kept when only the spelling's likeness matched ("Dogu Beyazit")
 SAME_SPOT_KM = 25.0  # candidates this close are one answer on a map
 _MUNICIPALITY = 2.0  # a district with at most this many times its town's people is that town's own
@@ -123,6 +124,12 @@ _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|\s+in\s+(?:(?:the\s+)?(?:north|south
                                   r"town|suburb|district|area|base|airport|slum|township|river|lake)\s+){1,2}in\s+",
                                   re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s", re.IGNORECASE)
+# What lies between a place and a town said to be near it: "Shalimar near Kolkata", "Kadawa, 20 km
+# outside Gusau", "a camp north of Goma".
+_SAID_NEAR = re.compile(r"\s*,?\s+(?:(?:just|about|some|roughly|around|\d[\d,.]*\s*(?:km|kilometres|kilometers|"
+                        r"miles)|a\s+few\s+(?:km|kilometres|kilometers|miles))\s+)*(?:near|outside|close\s+to|"
+                        r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+",
+                        re.IGNORECASE)
 _SET_OFF = re.compile(r"\s*(?:[,.;:)]|['’]s\b)\s*")  # "Valencia, Venezuela's third city": the possessive too
 _LIST_WORD = re.compile(r"(?:and|or)\s", re.IGNORECASE)
 Nearness = dict[int, list[tuple[int, int, int, int]]]  # group -> (other, chars, comma, comma back)
@@ -308,6 +315,7 @@ class PlaceResolver:
         for _ in range(max(1, self.w.rounds)):
             self._context_round(doc, glist, nearness, nations)
         after, before = _glued_neighbours(doc.text, glist)
+        near_to = _said_near(doc.text, glist)
         answers: list[_Answer] = []
         for g in glist:
             order = sorted(range(len(g.cands)), key=lambda i: -g.scores[i])
@@ -334,6 +342,8 @@ class PlaceResolver:
                 confidence *= _LIKENESS
             if not after[gi]:  # the first of a list names no container: "Moonbi, Parkes, Berry and Wyong"
                 place, confidence = _placed_by_container(place, confidence, nearness[gi], answers, before, gi)
+            for gj in near_to[gi]:
+                place, confidence = _placed_near(g, order, place, confidence, answers[gj])
             for span in g.spans:
                 span._.candidates = [g.cands[i] for i in order]
                 span._.scores = [g.probs[i] for i in order]
@@ -489,6 +499,35 @@ def _placed_by_container(place: Place | None, confidence: float, near: list[tupl
         if not any(answers[k][1] is None or _RANK[answers[k][1].kind] <= _RANK[outer.kind] for k in before[gj]):
             return outer, outer_confidence * _HELD_ONLY
     return place, confidence
+
+
+def _said_near(text: str, glist: list[_Group]) -> list[set[int]]:
+    """For each group, the groups of the towns its mentions are said to lie near."""
+    where = {s.start_char: gi for gi, g in enumerate(glist) for s in g.spans}
+    out: list[set[int]] = [set() for _ in glist]
+    for gi, g in enumerate(glist):
+        for span in g.spans:
+            m = _SAID_NEAR.match(text, span.end_char)
+            if m and where.get(m.end(), gi) != gi:
+                out[gi].add(where[m.end()])
+    return out
+
+
+def _placed_near(g: _Group, order: list[int], place: Place | None, confidence: float,
+                 town: _Answer) -> tuple[Place | None, float]:
+    """"Shalimar near Kolkata": a place said to lie near a town is one of its name that does; if the
+    gazetteer has none, the town's own point stands for it (no Shalimar in Florida)."""
+    outer = town[1]
+    if outer is None or outer.kind not in _POINT_KINDS or place is not None and (
+            place.kind not in _POINT_KINDS or distance_km(place.lat, place.lon, outer.lat, outer.lon) <= _SAID_NEAR_KM):
+        return place, confidence
+    for i in order:
+        p = g.cands[i].place
+        if p.kind in _POINT_KINDS and distance_km(p.lat, p.lon, outer.lat, outer.lon) <= _SAID_NEAR_KM:
+            order.remove(i)
+            order.insert(0, i)
+            return p, g.probs[i]
+    return outer, town[2] * _HELD_ONLY
 
 
 def _listed_pairs(text: str, glist: list[_Group]) -> Iterator[tuple[int, int, int]]:

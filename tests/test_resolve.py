@@ -560,3 +560,16 @@ def test_a_likeness_outside_the_article_s_main_country_is_no_place(gp):
             "Detroit, Michigan, in the United States, will do the work.")
     m = _resolved(gp, text, "Springford")
     assert m.lat is None
+
+
+@pytest.mark.parametrize("text,name,code,near", [
+    # Caribou, Maine is the bigger; the one near Pictou is the Nova Scotia ferry port (none in the
+    # gazetteer), and Shalimar near Kolkata is no village in Florida: both take the town's point.
+    ("The ferry to Prince Edward Island left Caribou, near Pictou, on Monday morning.", "Caribou", "CA", "Pictou"),
+    ("The Coromandel Express, travelling from Shalimar near Kolkata to Chennai, derailed in Odisha.",
+     "Shalimar", "IN", "Kolkata"),
+])
+def test_a_place_said_to_lie_near_a_town_lies_near_it(gp, text, name, code, near):
+    ms = {m.text: m for m in gp.parse(text)}
+    assert ms[name].country_code == code
+    assert distance_km(ms[name].lat, ms[name].lon, ms[near].lat, ms[near].lon) <= 150
