@@ -573,6 +573,7 @@ def test_residents_county_seats_and_mountains(gp, text, names):
     # A shire's council or police names the shire; "Council" after "Kent County" is no Idaho town.
     ("Powys council said the road was shut. Cumbria Police closed the A66.", ["Powys", "Cumbria"]),
     ("Kent County Council and Devon and Cornwall Police warned drivers.", ["Kent County", "Devon", "Cornwall"]),
+    ("A Lakeland man was killed near Bartow, the Florida Highway Patrol said.", ["Lakeland", "Bartow", "Florida"]),
     ("Three men were arrested after a raid in Narre Warren. Victoria Police said the car was stolen.",
      ["Narre Warren", "Victoria"]),  # a person to NER
     # Villages of a named state, people to NER, after "residents of" and in a list with one.
