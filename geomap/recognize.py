@@ -69,6 +69,8 @@ _CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor", "se
 _SHIRE_BODIES = frozenset({"police", "council", "constabulary"})
 # Words after a name that make it a natural feature's, when the gazetteer has it so: "the Ohio river".
 _FEATURE_WORDS = frozenset({"river", "lake", "mountains", "island", "valley"})
+_BARE_FEATURES = frozenset({"bridge", "sea", "bay", "ocean", "creek", "harbour", "harbor", "mountain", "hill"})
+_WEEKDAYS = frozenset({"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"})
 # Sites a town's name is given to: "the Da Nang airport", "Randwick Racecourse".
 _TOWN_SITES = frozenset({"airport", "racecourse", "airbase", "harbour", "harbor", "port", "seaport"})
 # Words that make a body named "X County ..." the county's own: "the Lucas County Sheriff's Office".
@@ -578,20 +580,40 @@ class PlaceRecognizer:
         return None
 
     def _dateline(self, doc: Doc) -> list[Span]:
-        """The city a paragraph opens with in capitals, wire style: "BEIRUT (Reuters) -",
-        "KYIV, Ukraine (AP) —". NER often calls it a person or misses it; it is always a town."""
+        """The town a paragraph opens with, wire style in capitals ("BEIRUT (Reuters) -", "KYIV, Ukraine
+        (AP) —", "MARIGAT —") or before a colon as British and Indian papers print it ("Thirsk:",
+        "Killaloe, Co Clare:"). NER often calls it a person or misses it; it is always a town."""
         found = []
         starts = [0] + [t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text]
+        # "SHIMLA/KULLU:" opens with two towns.
+        starts += [t.i + 1 for t in doc[:-1] if t.text == "/" and t.i - 1 in starts and doc[t.i - 1].text.isupper()]
         for i in starts:
             j = i
-            while j < len(doc) and j - i < 4 and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j]) > 1:
+            caps = doc[i].text.isupper() if i < len(doc) else False
+            while j < len(doc) and j - i < 4 and doc[j].is_alpha and len(doc[j]) > 1 and (
+                    doc[j].text.isupper() if caps else doc[j].is_title):
                 j += 1
-            if j == i or j >= len(doc) or doc[j].text not in _DATELINE_MARKS:
+            if j < len(doc) and doc[j].text == "/" and caps and j + 1 < len(doc) and doc[j + 1].text.isupper():
+                nxt = j + 1  # the mark comes after the last of "SHIMLA/KULLU"
+                while nxt < len(doc) and doc[nxt].text.isupper() and doc[nxt].is_alpha:
+                    nxt += 1
+                mark = doc[nxt].text if nxt < len(doc) else ""
+            else:
+                mark = doc[j].text if j < len(doc) else ""
+            if j == i or mark not in (_DATELINE_MARKS if caps else {",", ":"}):
                 continue
+            contained = doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
+            if not caps and not (doc[j].text == ":" or contained and any(
+                    t.text == ":" for t in doc[j + 2:j + 5])):
+                continue  # a title-case line is a dateline only before its colon: "Thirsk: Shopkeepers"
             text = doc[i:j].text
-            # A small town only with its state or country after it: "AITAROUN, Lebanon".
-            towns = {"city"} if doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isupper() else set()
-            if self._names(text, (NAME, ALIAS), lambda p, towns=towns: self._important(p) or p.kind in towns):
+            if any(t.lower_ in _CALENDAR for t in doc[i:j]):
+                continue  # a police blotter's "Thursday:" is no Thursday Island
+            # A small town only with its state or country after it ("AITAROUN, Lebanon"), or before
+            # a dash or colon: one of a thousand people or more.
+            least = 0 if contained else _LOCAL_TOWN if mark != "(" else None
+            if self._names(text, (NAME, ALIAS), lambda p, least=least: self._important(p) or least is not None and (
+                    p.kind in ("city", "district") and p.population >= least)):
                 span = Span(doc, i, j, label="GPE")
                 span._.kind_hint = "city"
                 found.append(span)
@@ -604,8 +626,10 @@ class PlaceRecognizer:
         text = doc[start:end].text
         if _names_a_road(doc, start, end):
             return True
-        if name_key(text) in ADMIN_WORDS:
-            return True  # "Eastern Visayas, [Region] 8": a kind word alone names nothing
+        if name_key(text) in ADMIN_WORDS | _FEATURE_WORDS | _BARE_FEATURES:
+            return True  # "Eastern Visayas, [Region] 8", "River levels at 10am": a kind word alone names nothing
+        if text in _WEEKDAYS and end < len(doc) and (doc[end].text == "," or doc[end].like_num):
+            return True  # "Mon, 9 Jun" is no state of Myanmar
         if _in_the_sky(doc, start, end):
             return True
         if text in _disease_names(doc) and not (end < len(doc) and doc[end].text == ","):
@@ -685,7 +709,9 @@ class PlaceRecognizer:
                 covered[lead[0]:lead[1]] = [True] * (lead[1] - lead[0])
                 taken[ent.start:ent.end] = [True] * len(ent)
                 continue
-            if ent.label_ == "FAC" and not self.gazetteer.has_name(name_key(text)):
+            named_for = start > ent.start and doc[start - 1].text[:1].isupper() and (  # "the [Welsh] Bridge"
+                doc[start - 1].lower_ not in _ARTICLES)
+            if ent.label_ == "FAC" and (named_for or not self.gazetteer.has_name(name_key(text))):
                 taken[ent.start:ent.end] = [True] * len(ent)
                 continue  # buildings, roads, airports the gazetteer cannot place
             hint = self.kind_hint(doc, start, end)

@@ -582,3 +582,16 @@ def test_residents_county_seats_and_mountains(gp, text, names):
 ])
 def test_hyphened_towns_shire_bodies_and_residents_of(gp, text, names):
     assert [t for t, _, _ in _spans(gp, text)] == names
+
+
+@pytest.mark.parametrize("text,names", [
+    # British and Indian papers open with the town and a colon; small towns count there.
+    ("Thirsk: Shopkeepers were sweeping out mud on Tuesday.", ["Thirsk"]),
+    ("SHIMLA/KULLU: Four people were killed after a cloudburst.", ["SHIMLA", "KULLU"]),
+    ("MARIGAT — More than 300 families were moved.", ["MARIGAT"]),
+    # Not a police blotter's day, a bare feature word, a weekday or a bridge named for a people.
+    ("Thursday: A man was arrested after a pursuit.", []),
+    ("River levels at 10am (metres):\nMon, 9 Jun, 2026\nThe Welsh Bridge was shut to traffic.", []),
+])
+def test_datelines_with_a_colon_and_words_that_name_nothing(gp, text, names):
+    assert [t for t, _, _ in _spans(gp, text)] == names
