@@ -291,9 +291,10 @@ class PlaceRecognizer:
             return False
         if ent.end < len(doc) and doc[ent.end].lower_ in _POSSESSIVE:
             return False
+        ent = _without_spaces(ent)
         words = {t.text for t in ent}
         if any(e.label_ == "PERSON" and e.start != ent.start and e.text != ent.text and words & {t.text for t in e}
-               for e in doc.ents):
+               for e in map(_without_spaces, doc.ents)):
             return False  # "Brooke Dayton ... in Dayton"; the same name read as a person twice is no one's
         least = 0 if len(ent) > 1 else 5000  # one word is more often a first name: "trusted in Jesus"
         hows = (NAME, ALIAS) if ent.label_ == "PERSON" else (NAME,)  # aliases hold brand jokes ("Google": Topeka)
@@ -651,7 +652,7 @@ class PlaceRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         taken = [False] * len(doc)
         spans: list[Span] = []
-        persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        persons = [e for e in map(_without_spaces, doc.ents) if e.label_ == "PERSON" and len(e) > 1]
         # Words of people's names; a two-word name counts only when it is not itself a big city's or a
         # region's.
         person_words = {t.text for e in persons for t in e} | {
@@ -939,6 +940,16 @@ def _in_the_sky(doc: Doc, start: int, end: int) -> bool:
     """"Return to Earth" is no town in Texas; "Mars, Pennsylvania" is one."""
     return name_key(doc[start:end].text) in _SKY and not (
         end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in ("GPE", "LOC"))
+
+
+def _without_spaces(ent: Span) -> Span:
+    """An entity without the line breaks NER sometimes runs into it ("Garissa\n" is one word)."""
+    start, end = ent.start, ent.end
+    while end > start and ent.doc[end - 1].is_space:
+        end -= 1
+    while start < end and ent.doc[start].is_space:
+        start += 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
 
 
 def _capitalised(tok: Token) -> bool:

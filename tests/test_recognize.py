@@ -595,3 +595,10 @@ def test_hyphened_towns_shire_bodies_and_residents_of(gp, text, names):
 ])
 def test_datelines_with_a_colon_and_words_that_name_nothing(gp, text, names):
     assert [t for t, _, _ in _spans(gp, text)] == names
+
+
+def test_a_name_ner_runs_into_a_line_break_is_the_same_name(gp):
+    """"Garissa\\n" read as a person in a page's section line is no other person than "Garissa"."""
+    text = ("HOME › NEWS › Counties › Garissa\nCholera spreads to Tana River as Garissa cases pass 300\nHealth "
+            "officials blame the floods\nBy Abdi Hussein in Garissa\nPublished: 09 May 2026\nKits landed in Garissa.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["Garissa", "Tana River", "Garissa", "Garissa"]
