@@ -740,6 +740,7 @@ class PlaceRecognizer:
         spans += self._described_as_places(doc, spans)
         spans += self._listed_with_places(doc, spans, surnames)  # "near [Kaycee] and Barnum"
         spans += self._hometowns(doc, spans, person_words)
+        spans += self._table_cells(doc, spans)
         spans.sort(key=lambda s: s.start)
         share_plural_kind(doc, spans)
         doc.spans[SPAN_KEY] = spans
@@ -790,6 +791,33 @@ class PlaceRecognizer:
             span = doc.char_span(*match.span(), label="GPE")
             if span is not None and not any(covered[span.start:span.end]) and self._is_exact_name(span.text):
                 found.append(span)
+        return found
+
+    def _table_cells(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A scraped table's cell that is a whole name in a row of figures ("Kullu | 23 | 112",
+        "Metuge (arrivals) | 5,302") is a place when the gazetteer has a place of the name in a country
+        the article is about; NER, seeing no sentence, misses most of them."""
+        # A row of data holds a figure; a header ("County | Jordan | Rome") or a menu ("Home | News") none.
+        rows = [m for m in re.finditer(r"[^\n]*\|[^\n]*\|[^\n]*", doc.text) if re.search(r"\d", m.group())]
+        if not rows:
+            return []
+        countries = self._named_countries(doc) | {p.country for s in spans for p in self._places(s.text, (NAME,))
+                                                  if p.kind in ("country", "region")}
+        covered = self._covered(doc, spans)
+        found = []
+        for row in rows:
+            for cell in re.finditer(r"[^|]+", row.group()):
+                name = re.match(r"\s*([A-Z][^|()\d]*?)\s*(?:\([^)]*\))?\s*$", cell.group())
+                if not name:
+                    continue
+                at = row.start() + cell.start()
+                span = doc.char_span(at + name.start(1), at + name.end(1), label="GPE")
+                if span is None or any(covered[span.start:span.end]) or not self._is_exact_name(span.text):
+                    continue
+                if self._names(span.text, (NAME, ALIAS), lambda p: p.kind in ("city", "district", "region")
+                               and p.country in countries):
+                    found.append(span)
+                    covered[span.start:span.end] = [True] * len(span)
         return found
 
     def _party_homes(self, doc: Doc, spans: list[Span]) -> list[Span]:

@@ -602,3 +602,10 @@ def test_a_name_ner_runs_into_a_line_break_is_the_same_name(gp):
     text = ("HOME › NEWS › Counties › Garissa\nCholera spreads to Tana River as Garissa cases pass 300\nHealth "
             "officials blame the floods\nBy Abdi Hussein in Garissa\nPublished: 09 May 2026\nKits landed in Garissa.")
     assert [t for t, _, _ in _spans(gp, text)] == ["Garissa", "Tana River", "Garissa", "Garissa"]
+
+
+def test_a_table_row_names_its_places(gp):
+    """Cells of a row of figures name places of the article's country; a header or menu row names none."""
+    text = ("Home | News | Politics | Metro\nLandslides hit Himachal Pradesh in India on Monday.\n"
+            "District | Deaths | Roads blocked\nKullu | 23 | 112\nMandi (town) | 31 | 198\n")
+    assert [t for t, _, _ in _spans(gp, text)] == ["Himachal Pradesh", "India", "Kullu", "Mandi"]
