@@ -34,7 +34,7 @@ TRIGGERS: dict[str, str] = {
     # South and Southeast Asia's and Nigeria's second-level units: "Bahrain tehsil", "Gwoza LGA".
     "tehsil": "district", "tehsils": "district", "taluka": "district", "taluk": "district", "upazila": "district",
     "upazilas": "district", "mandal": "district", "regency": "district", "regencies": "district",
-    "lga": "district", "subdistrict": "district", "township": "district", "townships": "district",
+    "lga": "district", "subdistrict": "district", "township": "district", "townships": "district", "shire": "district",
     "city": "city", "town": "city", "village": "city", "cities": "city", "towns": "city", "villages": "city",
 }
 _ADJECTIVAL = re.compile(r"(?:s|c|ts|z)k(?:yi|iy|yy|ii|y|i|a|e|oe|aya|ij)$")
@@ -67,6 +67,12 @@ _INSTITUTION_WORDS = frozenset({
 # Words after a city's name that make the organisation its own: "Seoul City Hall", "New Orleans Police".
 _CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor", "selectboard", "aldermen"})
 _SHIRE_BODIES = frozenset({"police", "council", "constabulary"})
+# The kind word a council's name puts between its place and "Council".
+_BEARING_WORDS = frozenset({"centre", "center", "central"})  # "Wild Life Health Centre" is no region
+_COUNCIL_KINDS = frozenset({"county", "city", "shire", "regional", "district", "municipal", "borough"})
+# Words that head a public body named "X [Place]": "Police Scotland", "Public Health Ontario".
+_BODY_HEADS = frozenset({"police", "transport", "health", "management", "resources", "water", "services",
+                         "parks", "highways", "railways", "tourism", "environment"})
 # Words after a name that make it a natural feature's, when the gazetteer has it so: "the Ohio river".
 _FEATURE_WORDS = frozenset({"river", "lake", "mountains", "island", "valley"})
 _BARE_FEATURES = frozenset({"bridge", "sea", "bay", "ocean", "creek", "harbour", "harbor", "mountain", "hill"})
@@ -114,6 +120,9 @@ _CALENDAR = frozenset("""january february march april may june july august septe
     ramadan eid diwali hanukkah thanksgiving""".split())
 # People local news names by their town: "a Hartselle man", "a Priceville woman".
 _DWELLERS = frozenset({"resident", "residents", "native", "natives"})
+# People who come from a town, not a person: "crews from Dalby", "volunteers from Tara".
+_GROUPS = _DWELLERS | frozenset("""crews teams volunteers firefighters officers police troops soldiers families people
+    farmers students pilgrims visitors workers officials delegates""".split())
 _TOWNSFOLK = _DWELLERS | frozenset({"man", "woman", "boy", "girl", "teen", "teenager",
                         "mother", "father", "farmer", "toddler", "child", "couple", "pensioner", "retiree"})
 # NER labels that may hide a country, region or big city.
@@ -343,12 +352,18 @@ class PlaceRecognizer:
                 continue
             county = end - start > 1 and doc[end - 1].lower_ in TRIGGERS and self._names(
                 text, (NAME, ALIAS), lambda p: p.kind == "district")
-            if public and self._big_area(text, text.isupper()) or local and county:
-                return start, end  # "the U.S. Army", "the Lucas County Sheriff's Office"
-            if local and end - start == 2 and doc[end - 1].lower_ == "county" and doc[end].lower_ in (
-                    _COUNTY_BODIES | {"council"}) and self._names(
-                    doc[start].text, (NAME,), lambda p: p.kind == "district"):
-                return start, start + 1  # "Lincolnshire County Council": the county is "Lincolnshire"
+            if public and (self._big_area(text, text.isupper()) or doc[end].lower_ in _COUNCIL_KINDS | {
+                    "provincial", "state"} and self._names(
+                    text, (NAME,), lambda p: p.kind == "district" and p.population >= self.min_city_population)):
+                return start, end  # "the U.S. Army", "the Capiz Provincial Disaster Office"
+            if local and county:
+                return start, end  # "the Lucas County Sheriff's Office"
+            council = doc[end].lower_ == "council" or (
+                doc[end - 1].lower_ == "county" and doc[end].lower_ in _COUNTY_BODIES)
+            if local and end - start > 1 and doc[end - 1].lower_ in _COUNCIL_KINDS and council and not (
+                    self._is_exact_name(text)) and self._names(
+                    doc[start:end - 1].text, (NAME,), lambda p: p.kind in ("district", "city")):
+                return start, end - 1  # "Lincolnshire County Council", "Wagga Wagga City Council"
             if doc[end].lower_ in _CITY_BODIES and self._big_city(text, self.min_city_population):
                 return start, end
             if doc[end].lower_ in _SHIRE_BODIES and self._names(
@@ -357,6 +372,17 @@ class PlaceRecognizer:
             if doc[ent.end - 1].lower_ in _TOWN_SITES and end == ent.end - 1 and self._names(
                     text, (NAME,), self._sizeable):
                 return start, end  # "the [Da Nang] airport", "[Randwick] Racecourse"
+        return None
+
+    def _trailing_place(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
+        """The country or region a public body names last: "Police Scotland", "Transport Scotland",
+        "Public Health Ontario", "Emergency Management Victoria"; not "Air India" (an airline)."""
+        _, end = self._trim(doc, ent.start, ent.end)
+        for start in range(max(ent.start + 1, end - 3), end):
+            name = doc[start:end].text
+            if doc[start - 1].lower_ in _BODY_HEADS and name_key(name) not in _COMPASS | _BEARING_WORDS and (
+                    self._big_area(name, False)):
+                return start, end
         return None
 
     def _complete(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -675,8 +701,8 @@ class PlaceRecognizer:
                 # but the country an institution is named after is a place ("the U.S. Army").
                 # "[Victoria] Police said" is an organisation whatever NER calls it.
                 body = ent.label_ == "PERSON" and doc[ent.end - 1].lower_ in _INSTITUTION_WORDS
-                lead = self._leading_place(doc, ent) or self._headline_tail(doc, ent) if ent.label_ == "ORG" else (
-                    self._leading_place(doc, ent) if body else None)
+                lead = self._leading_place(doc, ent) or self._trailing_place(doc, ent) or self._headline_tail(
+                    doc, ent) if ent.label_ == "ORG" else (self._leading_place(doc, ent) if body else None)
                 if lead:
                     ents.append(Span(doc, *lead, label="GPE"))
                 for k in range(ent.start, ent.end):
@@ -856,7 +882,8 @@ class PlaceRecognizer:
             # "Malakoff beat Eustace", "Covington swept Newton": a game between two capitalised sides.
             contest = word in _CONTESTS and i >= 2 and doc[i - 2].text[:1].isupper() or (
                 j + 1 < len(doc) and doc[j].lower_ in _CONTESTS and _capitalised(doc[j + 1]))
-            if not (word in _LOCAL_WORDS or contest) or word == "from" and doc[i].ent_type_ == "PERSON":
+            crews = i >= 2 and doc[i - 2].lower_ in _GROUPS  # "crews from Dalby and Miles", a town's people
+            if not (word in _LOCAL_WORDS or contest) or word == "from" and doc[i].ent_type_ == "PERSON" and not crews:
                 continue  # "a letter from Warren" is a person's; "travels to Kaufman", "held at Cynthiana" not
             text = doc[i:j].text
             if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in _POSSESSIVE) or (

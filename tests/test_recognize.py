@@ -609,3 +609,18 @@ def test_a_table_row_names_its_places(gp):
     text = ("Home | News | Politics | Metro\nLandslides hit Himachal Pradesh in India on Monday.\n"
             "District | Deaths | Roads blocked\nKullu | 23 | 112\nMandi (town) | 31 | 198\n")
     assert [t for t, _, _ in _spans(gp, text)] == ["Himachal Pradesh", "India", "Kullu", "Mandi"]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Transport Scotland said the A82 was shut. Public Health Ontario confirmed cases. Air India cancelled "
+     "flights. The Wild Life Health Centre found traces.", ["Scotland", "Ontario"]),
+    ("Wagga Wagga City Council and Narrandera Shire Council warned residents.", ["Wagga Wagga", "Narrandera"]),
+    ("The Capiz Provincial Disaster Office said a doctor from the Garcia Memorial Provincial Hospital was hurt.",
+     ["Capiz"]),
+    ("The Corps of Engineers' Kansas City District said the levee held.", ["Kansas City District"]),  # no Kansas
+    # A town's people, not a person: "crews from Dalby" in a story that names Queensland.
+    ("Storms hit southern Queensland. Fire Department crews from Dalby and Miles covered roofs.",
+     ["Queensland", "Dalby", "Miles"]),
+])
+def test_public_bodies_named_for_places_and_a_towns_crews(gp, text, names):
+    assert [t for t, _, _ in _spans(gp, text)] == names
