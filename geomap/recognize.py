@@ -68,6 +68,8 @@ _INSTITUTION_WORDS = frozenset({
 _CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor", "selectboard", "aldermen"})
 _SHIRE_BODIES = frozenset({"police", "council", "constabulary"})
 # The kind word a council's name puts between its place and "Council".
+_NATIONAL_OFFICES = frozenset({"prime", "president", "parliament", "army", "embassy", "ambassador", "foreign",
+                               "defence", "defense", "king", "monarch", "military", "junta", "navy"})
 _BEARING_WORDS = frozenset({"centre", "center", "central"})  # "Wild Life Health Centre" is no region
 _COUNCIL_KINDS = frozenset({"county", "city", "shire", "regional", "district", "municipal", "borough"})
 # Words that head a public body named "X [Place]": "Police Scotland", "Public Health Ontario".
@@ -246,7 +248,8 @@ class PlaceRecognizer:
         # A plural kind word ends no one place's name as its kind: "United States" is no region.
         last = doc[end - 1].lower_
         inner = TRIGGERS.get(last) if end - start > 1 and not last.endswith("s") else None
-        return inner or self._with_trigger(doc, start, end)[1] or self._preceding_hint(doc, start, end)
+        return inner or self._with_trigger(doc, start, end)[1] or self._preceding_hint(doc, start, end) or (
+            "country" if _national_office_follows(doc, end) else None)
 
     def _place_in_disguise(self, doc: Doc, ent: Span, person_words: set[str],
                            named_countries: Callable[[], set[str]]) -> bool:
@@ -1005,6 +1008,11 @@ def _without_spaces(ent: Span) -> Span:
     while start < end and ent.doc[start].is_space:
         start += 1
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
+
+
+def _national_office_follows(doc: Doc, end: int) -> bool:
+    """"Georgia's prime minister", "Niger's president": only a country has these offices."""
+    return end + 1 < len(doc) and doc[end].lower_ in _POSSESSIVE and doc[end + 1].lower_ in _NATIONAL_OFFICES
 
 
 def _capitalised(tok: Token) -> bool:

@@ -573,3 +573,10 @@ def test_a_place_said_to_lie_near_a_town_lies_near_it(gp, text, name, code, near
     ms = {m.text: m for m in gp.parse(text)}
     assert ms[name].country_code == code
     assert distance_km(ms[name].lat, ms[name].lon, ms[near].lat, ms[near].lon) <= 150
+
+
+def test_a_national_office_says_the_country(gp):
+    """"Georgia's prime minister" is the country's, in a page about Georgia the state."""
+    text = ("ATHENS, Ga. — Voters in Georgia's 10th district go back to the polls. Turnout in Athens was high.\n"
+            "RELATED: Georgia's prime minister says early elections are off.")
+    assert [m.country_code for m in gp.parse(text) if m.text == "Georgia"] == ["US", "GE"]
