@@ -524,7 +524,8 @@ class PlaceRecognizer:
                 j += 1
             before = doc[i - 1] if i > 0 else None
             if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not (
-                    before.is_stop or before.lower_ in PART_WORDS or self._of_nation(before.text, doc[i:j].text)):
+                    before.is_stop or before.lower_ in PART_WORDS | _BODY_HEADS
+                    or self._of_nation(before.text, doc[i:j].text)):  # not "Public Health [Ontario]" either
                 i += 1  # the tail of a longer name no one knows: "Agent Orange"; not "Northern Italy"
                 continue
             match = None
@@ -614,7 +615,7 @@ class PlaceRecognizer:
         (AP) —", "MARIGAT —") or before a colon as British and Indian papers print it ("Thirsk:",
         "Killaloe, Co Clare:"). NER often calls it a person or misses it; it is always a town."""
         found = []
-        starts = [0] + [t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text]
+        starts = [_after_bullet(doc, i) for i in _line_starts(doc)]
         # "SHIMLA/KULLU:" opens with two towns.
         starts += [t.i + 1 for t in doc[:-1] if t.text == "/" and t.i - 1 in starts and doc[t.i - 1].text.isupper()]
         for i in starts:
@@ -647,6 +648,24 @@ class PlaceRecognizer:
                 span = Span(doc, i, j, label="GPE")
                 span._.kind_hint = "city"
                 found.append(span)
+        return found
+
+    def _bylines(self, doc: Doc) -> list[Span]:
+        """A web page's byline puts the reporter's town after the name: "Kareem Haddad, Al Ain",
+        "Jamil Nagri | Gilgit". A town of a thousand people or more alone on its line after a person."""
+        found = []
+        ends = {e.start: _without_spaces(e).end for e in doc.ents if e.label_ == "PERSON"}
+        for i in _line_starts(doc):
+            k = ends.get(i)
+            if k is None or k + 1 >= len(doc) or doc[k].text not in {",", "|"}:
+                continue
+            j = k + 1
+            while j < len(doc) and j - k <= 4 and not doc[j].is_space and doc[j].text[:1].isupper():
+                j += 1
+            if j > k + 1 and (j == len(doc) or doc[j].is_space and "\n" in doc[j].text) and self._names(
+                    doc[k + 1:j].text, (NAME, ALIAS), lambda p: self._important(p) or (
+                        p.kind in ("city", "district") and p.population >= _LOCAL_TOWN)):
+                found.append(Span(doc, k + 1, j, label="GPE"))
         return found
 
     def _not_a_place(self, doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
@@ -711,7 +730,7 @@ class PlaceRecognizer:
                 for k in range(ent.start, ent.end):
                     taken[k] = True
         covered = [False] * len(doc)
-        for span in self._dateline(doc):
+        for span in self._dateline(doc) + self._bylines(doc):
             spans.append(span)
             covered[span.start:span.end] = taken[span.start:span.end] = [True] * len(span)
         for ent in ents:
@@ -1008,6 +1027,19 @@ def _without_spaces(ent: Span) -> Span:
     while start < end and ent.doc[start].is_space:
         start += 1
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    return [0] + [t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text]
+
+
+def _after_bullet(doc: Doc, i: int) -> int:
+    """Where a list item's words begin: after "•", "-" or "2."."""
+    if i < len(doc) and doc[i].text in {"•", "-", "*", "·", "–"}:
+        return i + 1
+    if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text in {".", ")"} and doc[i + 1].whitespace_:
+        return i + 2
+    return i
 
 
 def _national_office_follows(doc: Doc, end: int) -> bool:

@@ -624,3 +624,12 @@ def test_a_table_row_names_its_places(gp):
 ])
 def test_public_bodies_named_for_places_and_a_towns_crews(gp, text, names):
     assert [t for t, _, _ in _spans(gp, text)] == names
+
+
+def test_bylines_list_items_and_bodies_named_last(gp):
+    """A page's byline town, a list item's town before its colon, and "Public Health [Ontario]"
+    where NER stops the body short."""
+    text = ("Rail link opens\nKareem Haddad, Al Ain\nMOST READ\n1. Fares rise by five meticais\n"
+            "2. Zanzibar: ferry service resumes\nRiver levels:\n• Welshpool: 4.91\n"
+            "Genetic testing by Public Health Ontario links the outbreak to a strain.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["Al Ain", "Zanzibar", "Welshpool", "Ontario"]
