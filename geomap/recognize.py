@@ -130,7 +130,8 @@ _TOWNSFOLK = _DWELLERS | frozenset({"man", "woman", "boy", "girl", "teen", "teen
 # NER labels that may hide a country, region or big city.
 _MISREAD = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # NER labels that a list of places may override ("villages of Maliuc and Caraorman" read as people).
-_OVERRIDABLE = frozenset({"PERSON", "ORG", "NORP", "PRODUCT"})  # labels NER gives places by mistake
+# Labels NER gives places by mistake ("between [Gundagai and Narrandera]" as a WORK_OF_ART).
+_OVERRIDABLE = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LANGUAGE"})
 _LIST_WORDS = frozenset({",", "and", "or", ";"})
 _SPLITS = frozenset({",", "and", "or", ";", "-", "–", "—", "/"})  # what divides places NER took for one
 _DATELINE_MARKS = frozenset({",", "(", "-", "—", "–", ":"})
@@ -297,7 +298,7 @@ class PlaceRecognizer:
         after = doc[ent.end] if ent.end < len(doc) else None
         firm = after is not None and after.pos_ in ("NOUN", "PROPN")
         # A name the tagger has never seen can even come out a date: "speaking in [Popayán]"; not "in May".
-        odd_date = ent.label_ == "DATE" and not any(t.like_num or t.lower_ in _CALENDAR for t in ent)
+        odd_date = _odd_date(ent)
         if not ((ent.label_ == "PERSON" or odd_date) and where in _WHERE_WORDS or ent.label_ == "ORG"
                 and where in _NEAR_WORDS and not firm):
             return False
@@ -800,7 +801,7 @@ class PlaceRecognizer:
         for s in spans:
             covered[s.start:s.end] = [True] * len(s)
         for ent in doc.ents:
-            if ent.label_ not in _OVERRIDABLE and ent.label_ not in self.labels:
+            if ent.label_ not in _OVERRIDABLE and ent.label_ not in self.labels and not _odd_date(ent):
                 covered[ent.start:ent.end] = [True] * len(ent)
         return covered
 
@@ -1027,6 +1028,11 @@ def _without_spaces(ent: Span) -> Span:
     while start < end and ent.doc[start].is_space:
         start += 1
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
+
+
+def _odd_date(ent: Span) -> bool:
+    """A "date" with no number or calendar word: a name the tagger has never seen ("Junee", "Popayán")."""
+    return ent.label_ == "DATE" and not any(t.like_num or t.lower_ in _CALENDAR for t in ent)
 
 
 def _line_starts(doc: Doc) -> list[int]:

@@ -633,3 +633,11 @@ def test_bylines_list_items_and_bodies_named_last(gp):
             "2. Zanzibar: ferry service resumes\nRiver levels:\n• Welshpool: 4.91\n"
             "Genetic testing by Public Health Ontario links the outbreak to a strain.")
     assert [t for t, _, _ in _spans(gp, text)] == ["Al Ain", "Zanzibar", "Welshpool", "Ontario"]
+
+
+def test_towns_ner_reads_as_a_work_of_art_or_a_date(gp):
+    """"between [Gundagai and Narrandera]" (a WORK_OF_ART to NER) in a story that names New South Wales."""
+    text = ("Floods hit New South Wales. Graziers along the river between Gundagai and Narrandera moved stock on "
+            "Thursday, and roads between Wagga Wagga and Junee were cut.")
+    names = [t for t, _, _ in _spans(gp, text)]
+    assert {"Gundagai", "Narrandera", "Junee"} <= set(names)
