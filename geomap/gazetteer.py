@@ -25,6 +25,8 @@ KINDS = ("continent", "macroregion", "country", "region", "district", "city")
 # How a name row matched the place: its own name, an alias, an uppercase-only abbreviation,
 # or the name with its kind word dropped ("Kyivska oblast" -> "Kyivska").
 NAME, ALIAS, ABBREV, SHORT = 0, 1, 2, 3
+# What follows a bearing in names of parts no place is: "North Island" is not Iceland (German "Island").
+_GENERIC = frozenset({"island", "islands", "coast", "shore", "side", "end", "bank", "river", "lake", "sea", "hills"})
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -182,7 +184,7 @@ class Gazetteer:
                 if prior is None or how < prior.how:
                     best[place_id] = Candidate(self.get(place_id), how)  # type: ignore[arg-type]
         head, _, rest = key.partition(" ")
-        if rest and head in PART_WORDS and all(
+        if rest and head in PART_WORDS and rest not in _GENERIC and all(
                 c.place.kind in ("city", "district") and c.place.population < _PART_OF_TOWN for c in best.values()):
             # "Middle Tennessee", "East Nashville", "Upstate New York": a part of a place no data set
             # names is found as the place itself; so is "North Wales", despite a borough in Pennsylvania.

@@ -93,6 +93,12 @@ def test_continents_and_macroregions(gazetteer):
     assert _best(gazetteer, "Middle East", "macroregion").lon > 30
 
 
+def test_a_part_of_no_place_is_no_alias_of_one(gazetteer):
+    """"North Wales" is found as Wales, but "North Island" is not Iceland ("Island" in German)."""
+    assert "IS" not in {c.place.country for c in gazetteer.candidates("North Island")}
+    assert _best(gazetteer, "North Wales", "region").country == "GB"
+
+
 def test_unknown_name_gives_nothing(gazetteer):
     assert gazetteer.candidates("Xqzzyville") == []
     assert gazetteer.candidates("") == []
