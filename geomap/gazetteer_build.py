@@ -7,6 +7,8 @@
 - `countryinfo`: a representative point per country (not its capital), alternative spellings.
 - `zipcodes` (USPS place names, GeoNames postal points): US towns too small for cities500, the
   unincorporated communities and villages local news is about.
+- `regions` and `natural_features` (written here): seas, rivers, lakes, islands, ranges, parks and
+  regions news names that no package holds.
 Second-level units and the few first-level ones ISO does not place get a point from the
 populated places inside them: the eponymous place if there is one, else their weighted mean.
 """
@@ -34,6 +36,7 @@ from .gazetteer import (
     distance_km,
     mean_point,
 )
+from .natural_features import NATURAL_FEATURES
 from .regions import (
     ARABIC_ARTICLE_COUNTRIES,
     CLDR_ALIASES,
@@ -53,6 +56,7 @@ _MACRO_ID_BASE = -1000
 _COUNTRY_ID_BASE = -2000
 _FORMER_ID_BASE = -3000
 _FEATURE_ID_BASE = -4000
+_NATURAL_ID_BASE = -10_000
 _SUBDIVISION_ID_BASE = -100000
 _POST_TOWN_ID_BASE = -1_000_000
 _SAME_TOWN_KM = 30  # a post town this near a known place of its name is that place
@@ -72,7 +76,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "38"
+CONTENT_VERSION = "39"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-\u2010\u2011]+(?=\w{3})", re.IGNORECASE)
 
@@ -417,6 +421,10 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
             cc = _nearest_town_country(towns, lat, lon)
         out.add_place(Place(pid, name, kind, cc, lat, lon, 0, None, code))
         # "the Pacific" is what the ocean is called, as strongly as "Pacific Ocean".
+        out.add_names(pid, [(name, NAME), *((a, NAME if a in name else ALIAS) for a in aliases)])
+    for i, (name, aliases, lat, lon, code, cc) in enumerate(NATURAL_FEATURES):
+        pid = _NATURAL_ID_BASE - i
+        out.add_place(Place(pid, name, "macroregion", cc, lat, lon, 0, None, code))
         out.add_names(pid, [(name, NAME), *((a, NAME if a in name else ALIAS) for a in aliases)])
 
     versions = {p: metadata.version(p) for p in SOURCES}

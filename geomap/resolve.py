@@ -100,6 +100,7 @@ _RANK = {"city": 0, "district": 1, "region": 2, "macroregion": 2, "country": 3, 
 _HELD_KM = 50.0  # how far from a town or district's point a place it is said to hold may lie
 _NEIGHBOUR_KM = 250.0  # how far apart two places of a country may be and still be said together as neighbours
 _HELD_ONLY = 0.5  # confidence kept when a mention is placed at its container, its own place unknown
+_RIVER_CITY = 100_000  # a city this big is what "the X" means, not the X River: "the Chicago area"
 _SAID_NEAR_KM = 150.0  # how far from a town a place said to be near it may lie
 _LIKENESS = 0.5  # confidence kept when only the spelling's likeness matched ("Dogu Beyazit")
 SAME_SPOT_KM = 25.0  # candidates this close are one answer on a map
@@ -255,10 +256,11 @@ class PlaceResolver:
                 c.exact and c.how == NAME and c.place.feature in ALL_WATER_FEATURES for c in g.cands)
             if water and not g.hint:
                 g.cands = [c for c in g.cands if c.place.kind not in _LOCAL_KINDS]
-            if after_the and not g.hint and not any(c.place.kind == "macroregion" for c in g.cands) and (
+            if after_the and not g.hint and not any(c.place.kind == "macroregion" or (
+                    c.place.kind == "city" and c.place.population >= _RIVER_CITY) for c in g.cands) and (
                     not _only_bearings(g.key)):
                 # "the Volga", "the Thames", "across the Tasman": a river or sea whose bare name the
-                # gazetteer leaves to a town or region.
+                # gazetteer leaves to a town or region; not "the Chicago area".
                 g.cands += water_bodies(self.source.candidates, g.spans[0].text)
         areas = Counter(i for g in groups.values()  # how many groups may name each region or district
                         for i in {c.place.id for c in g.cands if c.place.kind in ("region", "district")})

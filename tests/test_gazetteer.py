@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from geomap.gazetteer import ALIAS, KINDS, POST_TOWN, SHORT, distance_km, mean_point
+from geomap.natural_features import NATURAL_FEATURES
+from geomap.regions import WATER_FEATURES
 from geomap.text import name_key, skeleton, strip_admin_words
 
 
@@ -239,3 +241,23 @@ def test_features_the_wire_names(gazetteer, name, lat, lon):
     "Newfoundland" only New Jersey's post town and "the Sandhills" a Georgia town's alias."""
     place = _best(gazetteer, name, "macroregion")
     assert distance_km(place.lat, place.lon, lat, lon) < 5
+
+
+def test_natural_features_lie_near_a_town_of_their_country(gazetteer):
+    """Written by hand, so checked: each river mouth, lake, island or park lies within 300 km of a
+    town of the country it is given (a sign slip puts it an ocean away), a desert or plateau within
+    500 km, open water aside."""
+    towns: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    for lat, lon, cc in gazetteer._db.execute("SELECT lat, lon, country FROM places WHERE kind = 'city'"):
+        towns.setdefault((int(lat // 1), int(lon // 1)), []).append((lat, lon, cc))
+    far = []
+    for name, _, lat, lon, code, cc in NATURAL_FEATURES:
+        if code in WATER_FEATURES or code == "SHOL":
+            continue
+        near = [(y, x) for dy in range(-5, 6) for dx in range(-6, 7)
+                for y, x, c in towns.get((int(lat // 1) + dy, int(lon // 1) + dx), ()) if c == cc]
+        reach = 500 if code in ("DSRT", "PLAT") else 300
+        if not any(distance_km(lat, lon, y, x) <= reach for y, x in near):
+            far.append(name)
+    assert far == []
+    assert len({name for name, *_ in NATURAL_FEATURES}) == len(NATURAL_FEATURES)

@@ -580,3 +580,15 @@ def test_a_national_office_says_the_country(gp):
     text = ("ATHENS, Ga. — Voters in Georgia's 10th district go back to the polls. Turnout in Athens was high.\n"
             "RELATED: Georgia's prime minister says early elections are off.")
     assert [m.country_code for m in gp.parse(text) if m.text == "Georgia"] == ["US", "GE"]
+
+
+@pytest.mark.parametrize("text,name,feature", [
+    ("In Belgium the Meuse burst its banks near Liege.", "Meuse", "STM"),  # not the French département
+    ("Flower farms around Lake Naivasha lost their crops.", "Lake Naivasha", "LK"),
+    ("Graziers along the Murrumbidgee River moved stock.", "Murrumbidgee River", "STM"),
+    ("A Dallas-based company will move 300 jobs to the Chicago area.", "Chicago", "PPL"),  # not the river
+])
+def test_rivers_and_lakes_news_names(gp, text, name, feature):
+    (m,) = [m for m in gp.parse(text) if m.text == name]
+    place = gp.nlp.get_pipe("geomap_resolver").source.get(m.place_id)
+    assert place.feature == feature
