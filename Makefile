@@ -27,6 +27,9 @@ evaluate: gazetteer
 	$(PY) -m geomap evaluate data/eval/us_local
 	$(PY) -m geomap evaluate data/eval/world
 	$(PY) -m geomap evaluate data/eval/mixed
+	$(PY) -m geomap evaluate data/eval/commonwealth
+	$(PY) -m geomap evaluate data/eval/web
+	$(PY) -m geomap evaluate data/eval/regional
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py

@@ -834,9 +834,12 @@ class PlaceRecognizer:
     def _particle_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A name of the shape "Hay-on-Wye" that the gazetteer holds is a place however small: no
         person or firm is called so, though NER, reading "Hay" as a noun, often misses it."""
+        matches = list(_PARTICLE_NAME.finditer(doc.text))
+        if not matches:
+            return []
         covered = self._covered(doc, spans)
         found = []
-        for match in _PARTICLE_NAME.finditer(doc.text):
+        for match in matches:
             span = doc.char_span(*match.span(), label="GPE")
             if span is not None and not any(covered[span.start:span.end]) and self._is_exact_name(span.text):
                 found.append(span)
@@ -847,7 +850,8 @@ class PlaceRecognizer:
         "Metuge (arrivals) | 5,302") is a place when the gazetteer has a place of the name in a country
         the article is about; NER, seeing no sentence, misses most of them."""
         # A row of data holds a figure; a header ("County | Jordan | Rome") or a menu ("Home | News") none.
-        rows = [m for m in re.finditer(r"[^\n]*\|[^\n]*\|[^\n]*", doc.text) if re.search(r"\d", m.group())]
+        rows = [] if doc.text.count("|") < 2 else [m for m in re.finditer(r"[^\n]+", doc.text)
+                if m.group().count("|") >= 2 and re.search(r"\d", m.group())]
         if not rows:
             return []
         countries = self._named_countries(doc) | {p.country for s in spans for p in self._places(s.text, (NAME,))

@@ -105,9 +105,12 @@ def test_geovirus_figures_do_not_regress(gp):
 # Acc@161 pinned just below what was measured. At a5dffa3, before the US post towns and the rules
 # that came with them, they read F1 0.874 / 0.948 / 0.901 and end to end 0.646 / 0.834 / 0.727.
 OWN_SETS = {
-    "us_local": (432, 0.92, 0.83, 0.77),  # villages, counties and creeks in 16 states, Canada, abroad
-    "world": (512, 0.96, 0.88, 0.87),  # regional and wire stories from five continents
-    "mixed": (363, 0.91, 0.86, 0.80),  # held out: written after the rules it measures
+    "us_local": (432, 0.92, 0.83, 0.78),  # villages, counties and creeks in 16 states, Canada, abroad
+    "world": (512, 0.96, 0.89, 0.88),  # regional and wire stories from five continents
+    "mixed": (363, 0.91, 0.87, 0.82),  # written after the rules of the third session
+    "commonwealth": (416, 0.84, 0.71, 0.64),  # local news outside the US
+    "web": (396, 0.81, 0.80, 0.72),  # pages as a scraper pulls them: menus, bylines, tables
+    "regional": (415, 0.82, 0.66, 0.58),  # held out: written after the rules it measures
 }
 
 
