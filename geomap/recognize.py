@@ -66,11 +66,13 @@ _INSTITUTION_WORDS = frozenset({
 })
 # Words after a city's name that make the organisation its own: "Seoul City Hall", "New Orleans Police".
 _CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor", "selectboard", "aldermen"})
+# Words after a shire's or county's name that make the body its own: "Powys council", "Cumbria Police".
 _SHIRE_BODIES = frozenset({"police", "council", "constabulary"})
-# The kind word a council's name puts between its place and "Council".
+# Offices only a country has: "Georgia's prime minister", "Niger's president".
 _NATIONAL_OFFICES = frozenset({"prime", "president", "parliament", "army", "embassy", "ambassador", "foreign",
                                "defence", "defense", "king", "monarch", "military", "junta", "navy"})
 _BEARING_WORDS = frozenset({"centre", "center", "central"})  # "Wild Life Health Centre" is no region
+# The kind word a council's name puts between its place and "Council".
 _COUNCIL_KINDS = frozenset({"county", "city", "shire", "regional", "district", "municipal", "borough"})
 # Words that head a public body named "X [Place]": "Police Scotland", "Public Health Ontario".
 _BODY_HEADS = frozenset({"police", "transport", "health", "management", "resources", "water", "services",
@@ -78,6 +80,7 @@ _BODY_HEADS = frozenset({"police", "transport", "health", "management", "resourc
 # Words after a name that make it a natural feature's, when the gazetteer has it so: "the Ohio river".
 _FEATURE_WORDS = frozenset({"river", "lake", "mountains", "island", "valley"})
 _BARE_FEATURES = frozenset({"bridge", "sea", "bay", "ocean", "creek", "harbour", "harbor", "mountain", "hill"})
+_KIND_WORDS_ALONE = ADMIN_WORDS | _FEATURE_WORDS | _BARE_FEATURES  # "River levels at 10am" names no river
 _WEEKDAYS = frozenset({"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"})
 # Sites a town's name is given to: "the Da Nang airport", "Randwick Racecourse".
 _TOWN_SITES = frozenset({"airport", "racecourse", "airbase", "harbour", "harbor", "port", "seaport"})
@@ -611,12 +614,12 @@ class PlaceRecognizer:
                 return start, ent.end
         return None
 
-    def _dateline(self, doc: Doc) -> list[Span]:
+    def _dateline(self, doc: Doc, lines: list[int]) -> list[Span]:
         """The town a paragraph opens with, wire style in capitals ("BEIRUT (Reuters) -", "KYIV, Ukraine
         (AP) —", "MARIGAT —") or before a colon as British and Indian papers print it ("Thirsk:",
         "Killaloe, Co Clare:"). NER often calls it a person or misses it; it is always a town."""
         found = []
-        starts = [_after_bullet(doc, i) for i in _line_starts(doc)]
+        starts = [_after_bullet(doc, i) for i in lines]
         # "SHIMLA/KULLU:" opens with two towns.
         starts += [t.i + 1 for t in doc[:-1] if t.text == "/" and t.i - 1 in starts and doc[t.i - 1].text.isupper()]
         for i in starts:
@@ -651,12 +654,12 @@ class PlaceRecognizer:
                 found.append(span)
         return found
 
-    def _bylines(self, doc: Doc) -> list[Span]:
+    def _bylines(self, doc: Doc, lines: list[int]) -> list[Span]:
         """A web page's byline puts the reporter's town after the name: "Kareem Haddad, Al Ain",
         "Jamil Nagri | Gilgit". A town of a thousand people or more alone on its line after a person."""
         found = []
         ends = {e.start: _without_spaces(e).end for e in doc.ents if e.label_ == "PERSON"}
-        for i in _line_starts(doc):
+        for i in lines:
             k = ends.get(i)
             if k is None or k + 1 >= len(doc) or doc[k].text not in {",", "|"}:
                 continue
@@ -676,7 +679,7 @@ class PlaceRecognizer:
         text = doc[start:end].text
         if _names_a_road(doc, start, end):
             return True
-        if name_key(text) in ADMIN_WORDS | _FEATURE_WORDS | _BARE_FEATURES:
+        if name_key(text) in _KIND_WORDS_ALONE:
             return True  # "Eastern Visayas, [Region] 8", "River levels at 10am": a kind word alone names nothing
         if text in _WEEKDAYS and end < len(doc) and (doc[end].text == "," or doc[end].like_num):
             return True  # "Mon, 9 Jun" is no state of Myanmar
@@ -731,7 +734,8 @@ class PlaceRecognizer:
                 for k in range(ent.start, ent.end):
                     taken[k] = True
         covered = [False] * len(doc)
-        for span in self._dateline(doc) + self._bylines(doc):
+        lines = _line_starts(doc)
+        for span in self._dateline(doc, lines) + self._bylines(doc, lines):
             spans.append(span)
             covered[span.start:span.end] = taken[span.start:span.end] = [True] * len(span)
         for ent in ents:
