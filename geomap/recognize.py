@@ -859,7 +859,7 @@ class PlaceRecognizer:
         if not rows:
             return []
         countries = self._named_countries(doc) | {p.country for s in spans for p in self._places(s.text, (NAME,))
-                                                  if p.kind in ("country", "region")}
+                                                  if self._important(p)}  # "Guwahati" says India too
         covered = self._covered(doc, spans)
         found = []
         for row in rows:

@@ -609,6 +609,9 @@ def test_a_table_row_names_its_places(gp):
     text = ("Home | News | Politics | Metro\nLandslides hit Himachal Pradesh in India on Monday.\n"
             "District | Deaths | Roads blocked\nKullu | 23 | 112\nMandi (town) | 31 | 198\n")
     assert [t for t, _, _ in _spans(gp, text)] == ["Himachal Pradesh", "India", "Kullu", "Mandi"]
+    # A big city says the country as well as the country's name would.
+    text = "GUWAHATI: Floods hit 200 villages.\nDistrict | Villages | People\nLakhimpur | 112 | 48,210\n"
+    assert [t for t, _, _ in _spans(gp, text)] == ["GUWAHATI", "Lakhimpur"]
 
 
 @pytest.mark.parametrize("text,names", [
