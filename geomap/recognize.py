@@ -794,6 +794,7 @@ class PlaceRecognizer:
         spans += self._listed_with_places(doc, spans, surnames)  # "near [Kaycee] and Barnum"
         spans += self._hometowns(doc, spans, person_words)
         spans += self._table_cells(doc, spans)
+        spans += self._rivers_named_again(doc, spans)
         spans.sort(key=lambda s: s.start)
         share_plural_kind(doc, spans)
         doc.spans[SPAN_KEY] = spans
@@ -876,6 +877,18 @@ class PlaceRecognizer:
                     found.append(span)
                     covered[span.start:span.end] = [True] * len(span)
         return found
+
+    def _rivers_named_again(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"Water from the Brahmaputra entered ... Dibrugarh braces as Brahmaputra nears danger mark": a
+        river or lake the story has named after "the" is the same where a headline drops the article and
+        NER calls it an organisation ("Amazon" alone stays the firm)."""
+        rivers = {s.text for s in spans if s.start > 0 and doc[s.start - 1].lower_ == "the" and self._names(
+            s.text, (NAME, ALIAS), lambda p: p.feature in ALL_WATER_FEATURES)}
+        if not rivers:
+            return []
+        covered = self._covered(doc, spans)
+        return [Span(doc, e.start, e.end, label="GPE") for e in doc.ents
+                if e.text in rivers and e.label_ in _OVERRIDABLE and not any(covered[e.start:e.end])]
 
     def _party_homes(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A politician's party and home in American style, "Rep. Jane Doe, D-Quincy," or "R-Texas":

@@ -644,3 +644,12 @@ def test_towns_ner_reads_as_a_work_of_art_or_a_date(gp):
             "Thursday, and roads between Wagga Wagga and Junee were cut.")
     names = [t for t, _, _ in _spans(gp, text)]
     assert {"Gundagai", "Narrandera", "Junee"} <= set(names)
+
+
+def test_a_river_named_again_without_its_article(gp):
+    """A headline drops "the" and NER calls the river an organisation; a firm named like a river,
+    in a story with no river, stays a firm."""
+    text = ("Floods cut off Majuli as Brahmaputra rises\nGUWAHATI: Water from the Brahmaputra entered 60 villages.\n"
+            "Read more: Dibrugarh braces as Brahmaputra nears danger mark")
+    assert [t for t, _, _ in _spans(gp, text)].count("Brahmaputra") == 3
+    assert "Amazon" not in [t for t, _, _ in _spans(gp, "Amazon said sales rose. Amazon shares fell in New York.")]
