@@ -41,6 +41,9 @@ _ADJECTIVAL = re.compile(r"(?:s|c|ts|z)k(?:yi|iy|yy|ii|y|i|a|e|oe|aya|ij)$")
 # "Hay-on-Wye", "Ashby-de-la-Zouch", "Saint-Jean-sur-Richelieu": capitalised parts hyphened through
 # lowercase particles, a shape only places' names take.
 _PARTICLE_NAME = re.compile(r"\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?:-(?:[a-z]{1,5}-)+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)+")
+# A line that is a page's trail of sections: short capitalised items between "/" or "›".
+_CRUMB = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
+_BREADCRUMB = re.compile(rf"^{_CRUMB} ?[/›»](?: ?{_CRUMB} ?(?:[/›»]|$))+", re.MULTILINE)
 _POSSESSIVE = frozenset({"'s", "’s"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _TRAILING = _POSSESSIVE | {"'", "’", "of", "in", "and", "or", "on", "at"}
@@ -672,6 +675,20 @@ class PlaceRecognizer:
                 found.append(Span(doc, k + 1, j, label="GPE"))
         return found
 
+    def _breadcrumbs(self, doc: Doc) -> list[Span]:
+        """A page's trail of sections ("HOME / INDIA NEWS / HIMACHAL PRADESH", "NEWS › GAUTENG"): an
+        item that is a country's, region's or big city's name is the place the page files the story under."""
+        found = []
+        for line in _BREADCRUMB.finditer(doc.text):
+            for item in re.finditer(r"[^/›»]+", line.group()):
+                span = doc.char_span(line.start() + item.start(), line.start() + item.end(), alignment_mode="contract")
+                if span is None or not len(span) or name_key(span.text) in _KIND_WORDS_ALONE:
+                    continue  # "Home › Region › Floods" names no region
+                upper = span.text.isupper()
+                if self._names(span.text, (NAME, ALIAS, ABBREV) if upper else (NAME, ALIAS), self._important):
+                    found.append(Span(doc, span.start, span.end, label="GPE"))
+        return found
+
     def _not_a_place(self, doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
         """Names NER reads as places that are not: diseases, surnames, unknown acronyms."""
         if end < len(doc) and doc[end].lower_ in _DISEASE_WORDS:
@@ -735,7 +752,7 @@ class PlaceRecognizer:
                     taken[k] = True
         covered = [False] * len(doc)
         lines = _line_starts(doc)
-        for span in self._dateline(doc, lines) + self._bylines(doc, lines):
+        for span in self._dateline(doc, lines) + self._bylines(doc, lines) + self._breadcrumbs(doc):
             spans.append(span)
             covered[span.start:span.end] = taken[span.start:span.end] = [True] * len(span)
         for ent in ents:

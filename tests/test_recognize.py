@@ -653,3 +653,11 @@ def test_a_river_named_again_without_its_article(gp):
             "Read more: Dibrugarh braces as Brahmaputra nears danger mark")
     assert [t for t, _, _ in _spans(gp, text)].count("Brahmaputra") == 3
     assert "Amazon" not in [t for t, _, _ in _spans(gp, "Amazon said sales rose. Amazon shares fell in New York.")]
+
+
+def test_a_pages_trail_of_sections(gp):
+    """"HOME / INDIA NEWS / HIMACHAL PRADESH" files the story under a state; "Home › Region › Floods"
+    and a source line with a slash name nothing."""
+    text = ("HOME / INDIA NEWS / HIMACHAL PRADESH\nNEWS › LOCAL ELECTIONS › MAYO\nHome › Region › Floods\n"
+            "Source: Environment Agency / Natural Resources\nRain fell all day.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["INDIA", "HIMACHAL PRADESH", "MAYO"]
