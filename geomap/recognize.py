@@ -650,12 +650,16 @@ class PlaceRecognizer:
             # A small town only with its state or country after it ("AITAROUN, Lebanon"), or before
             # a dash or colon: one of a thousand people or more.
             least = 0 if contained else _LOCAL_TOWN if mark != "(" else None
-            if self._names(text, (NAME, ALIAS), lambda p, least=least: self._important(p) or least is not None and (
-                    p.kind in ("city", "district") and p.population >= least)):
+            if self._names(text, (NAME, ALIAS), lambda p, least=least: self._town_of_at_least(p, least)):
                 span = Span(doc, i, j, label="GPE")
                 span._.kind_hint = "city"
                 found.append(span)
         return found
+
+    def _town_of_at_least(self, place: Place, least: int | None) -> bool:
+        """Important, or a town or district of `least` people or more (None: important only)."""
+        return self._important(place) or least is not None and (
+            place.kind in ("city", "district") and place.population >= least)
 
     def _bylines(self, doc: Doc, lines: list[int]) -> list[Span]:
         """A web page's byline puts the reporter's town after the name: "Kareem Haddad, Al Ain",
@@ -670,8 +674,7 @@ class PlaceRecognizer:
             while j < len(doc) and j - k <= 4 and not doc[j].is_space and doc[j].text[:1].isupper():
                 j += 1
             if j > k + 1 and (j == len(doc) or doc[j].is_space and "\n" in doc[j].text) and self._names(
-                    doc[k + 1:j].text, (NAME, ALIAS), lambda p: self._important(p) or (
-                        p.kind in ("city", "district") and p.population >= _LOCAL_TOWN)):
+                    doc[k + 1:j].text, (NAME, ALIAS), lambda p: self._town_of_at_least(p, _LOCAL_TOWN)):
                 found.append(Span(doc, k + 1, j, label="GPE"))
         return found
 
