@@ -474,6 +474,10 @@ class PlaceRecognizer:
         """Whether the gazetteer gives this name, matched in one of `hows`, to a place passing `test`."""
         return any(test(place) for place in self._places(text, hows))
 
+    def _names_water(self, text: str) -> bool:
+        """Whether the gazetteer holds this name, or an alias of it, as a river, lake or sea."""
+        return self._names(text, (NAME, ALIAS), lambda p: p.feature in ALL_WATER_FEATURES)
+
     def _big_city(self, text: str, min_population: int) -> bool:
         return self._names(text, (NAME,), lambda p: p.kind == "city" and p.population >= min_population)
 
@@ -590,8 +594,7 @@ class PlaceRecognizer:
         water = doc[end - 1].lower_ in {"channel", "sea", "strait", "gulf", "ocean"}  # "the English Channel" as an ORG
         areas = {"region", "macroregion", "continent"} if ent.label_ == "NORP" or water else {"region"}
         # A river or lake after "the": "the [Brahmaputra] and several of its tributaries" (an ORG to NER).
-        if start > 0 and doc[start - 1].lower_ == "the" and short and self._names(
-                text, (NAME, ALIAS), lambda p: p.feature in ALL_WATER_FEATURES):
+        if start > 0 and doc[start - 1].lower_ == "the" and short and self._names_water(text):
             return True
         # Not a region of a hamlet's size: "Forest officials say" names no parish of Guernsey.
         return short and (
@@ -902,8 +905,8 @@ class PlaceRecognizer:
         """"Water from the Brahmaputra entered ... Dibrugarh braces as Brahmaputra nears danger mark": a
         river or lake the story has named after "the" is the same where a headline drops the article and
         NER calls it an organisation ("Amazon" alone stays the firm)."""
-        rivers = {s.text for s in spans if s.start > 0 and doc[s.start - 1].lower_ == "the" and self._names(
-            s.text, (NAME, ALIAS), lambda p: p.feature in ALL_WATER_FEATURES)}
+        rivers = {s.text for s in spans if s.start > 0 and doc[s.start - 1].lower_ == "the" and self._names_water(
+            s.text)}
         if not rivers:
             return []
         covered = self._covered(doc, spans)
