@@ -10,7 +10,8 @@
 - `regions` and `natural_features` (written here): seas, rivers, lakes, islands, ranges, parks and
   regions news names that no package holds.
 Second-level units and the few first-level ones ISO does not place get a point from the
-populated places inside them: the eponymous place if there is one, else their weighted mean.
+populated places inside them: the eponymous place if there is one, else their weighted mean; a
+district with no town of cities500 inside takes its region's point.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from .gazetteer import (
     ALIAS,
     NAME,
     POST_TOWN,
+    SHORT,
     GazetteerWriter,
     Place,
     default_path,
@@ -59,6 +61,14 @@ _FEATURE_ID_BASE = -4000
 _NATURAL_ID_BASE = -10_000
 _SUBDIVISION_ID_BASE = -100000
 _POST_TOWN_ID_BASE = -1_000_000
+# The kind word GeoNames writes before a district's name in its own language.
+_FOREIGN_KIND = re.compile(
+    r"^(?:Comuna|Municipio|Municipiul|Amphoe|Muang|Huyen|Quan|Thi xa|Thanh pho|Kabupaten|Kota|Departamento|"
+    r"Departement|Distrito|Provincia|Partido|Canton|Powiat|Gemeente|Obshtina|Okres|Opcina|Grad|Oras|Bashkia|"
+    r"Politischer Bezirk|Bezirk|Commune|Circunscricao|Concelho|Daira|Markaz|Shahrestan-e|Liwa'|Nohiyai|"
+    r"Srok|Nomos|Gorodskoy Okrug)\s+(?:(?:de|da|do|del|de la|d')\s+)?",
+    re.IGNORECASE,
+)
 _SAME_TOWN_KM = 30  # a post town this near a known place of its name is that place
 
 
@@ -76,7 +86,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "39"
+CONTENT_VERSION = "40"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-\u2010\u2011]+(?=\w{3})", re.IGNORECASE)
 
@@ -276,11 +286,13 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         if name_key(c.name) == capitals.get(cc) and c.population > capital_pick.get(cc, (0, -1))[1]:
             capital_pick[cc] = (c.geonames_id, c.population)
     capital_ids = {gid for gid, _ in capital_pick.values()}
+    town_keys: set[str] = set()
     for gid, name, cc, adm1, adm2, lat, lon, pop in cities:
         feature = "PPLC" if gid in capital_ids else "PPL"
         out.add_place(Place(gid, name, "city", cc, lat, lon, pop, gid, feature, adm1, adm2))
         names = [(name, NAME), *_alternates(alternates.get(gid, []), name)]
         out.add_names(gid, names + _without_article(names, cc))
+        town_keys.update(name_key(n) for n, _ in names)
         if cc == "US":
             for n, _ in names:
                 us_towns[skeleton(name_key(n))].append((lat, lon))
@@ -332,12 +344,16 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
 
     # --- first- and second-level subdivisions ------------------------------------------------
     n_sub = 0
-    for s in subdivisions:
+    sub_points: dict[int, tuple[float, float]] = {}
+    for s in sorted(subdivisions, key=lambda s: s.admin_level):  # a region's point before its districts'
         pid = sub_id[s.id]
         cc = s.country.alpha2
         point = iso_points.get(s.iso_code) if s.iso_code else None
         inside = members.get(pid, [])
         level = s.admin_level
+        # "Distrito de Quissanga" is written "Quissanga" in English, a short name like "X District"'s.
+        bare = _FOREIGN_KIND.sub("", anyascii(s.name)) if level >= 2 else s.name
+        bare = bare if any(ch.isalpha() for ch in bare) else s.name
         parent = sub_id.get(s.parent.id) if s.parent else None
         if point is None:
             # A district takes the point of its eponymous place, found inside it or, when no
@@ -351,11 +367,19 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
                 inside = inside or [pick]
             elif inside:
                 point = mean_point((m[1], m[2], math.sqrt(m[3] + 1)) for m in inside)
+            elif level >= 2 and strip_admin_words(name_key(bare)) not in town_keys:
+                # No town of cities500 lies in it (Nepal's districts, Mozambique's): the region's
+                # point puts it on the map near enough. Not under a town's name, though: a point
+                # this rough must not draw "Norwich" or "Jerusalem" away from the towns.
+                point = sub_points.get(parent)  # type: ignore[arg-type]
         if point is None:
             continue
+        sub_points[pid] = point
         kind = "region" if level <= 1 else "district"
         pop = sum(m[3] for m in inside)
         display = _english_name(s.name, s.aliases, iso_subdivisions.get(s.iso_code or "", {}))
+        if display == anyascii(s.name) and bare != s.name:
+            display = bare
         stems = _eponymous_stems(s.name, inside) if level <= 1 else []
         if stems and display == anyascii(s.name):  # no English name known: "Kursk Oblast", not "Kurskaya oblast'"
             display = f"{stems[0]} {s.name.split()[-1].strip(chr(39)).title()}"
@@ -363,7 +387,7 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
                             f"ADM{max(level, 1)}", parent if level >= 2 else None, None))
         names = [(s.name, NAME), *((a, ALIAS) for a in s.aliases if is_latin(a))]
         if display != s.name:
-            names.append((display, ALIAS))
+            names.append((display, SHORT if display == bare else ALIAS))
         names += [(stem, ALIAS) for stem in stems]
         code = (s.iso_code or "").partition("-")[2]
         if level <= 1 and code.isalpha() and (len(code) >= 3 or cc in _POSTAL_CODE_COUNTRIES):

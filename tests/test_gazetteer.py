@@ -261,3 +261,28 @@ def test_natural_features_lie_near_a_town_of_their_country(gazetteer):
             far.append(name)
     assert far == []
     assert len({name for name, *_ in NATURAL_FEATURES}) == len(NATURAL_FEATURES)
+
+
+@pytest.mark.parametrize(("name", "country", "lat", "lon"), [
+    ("Gorkha", "NP", 28.00, 84.63), ("Jajarkot", "NP", 28.75, 82.20), ("Quissanga", "MZ", -12.42, 40.50),
+])
+def test_a_district_no_town_lies_in_is_placed_by_its_region(gazetteer, name, country, lat, lon):
+    """cities500 holds no town inside Nepal's or Cabo Delgado's districts, which GeoNames lists and
+    the news of earthquakes and insurgencies names; the region's point is within 161 km of them."""
+    place = _best(gazetteer, name, "district")
+    assert place.country == country and place.name == name
+    assert distance_km(place.lat, place.lon, lat, lon) < 161
+
+
+def test_a_district_placed_by_its_region_takes_no_towns_name(gazetteer):
+    """Jamaica's and Saint Lucia's districts are villages; a point as rough as their parish's must not
+    add a Norwich or a Jerusalem that outranks the towns."""
+    for name in ("Norwich", "Jerusalem", "Troy"):
+        assert not [c for c in gazetteer.candidates(name, fuzzy=False) if c.place.country in {"JM", "LC"}
+                    and c.place.kind == "district"]
+
+
+def test_a_districts_foreign_kind_word_comes_off(gazetteer):
+    """English writes "Karo" and "Karangasem" for GeoNames' "Kabupaten Karo", "Kabupaten Karang Asem"."""
+    karo = next(c for c in gazetteer.candidates("Karo", fuzzy=False) if c.place.kind == "district")
+    assert (karo.place.name, karo.place.country, karo.how) == ("Karo", "ID", SHORT)

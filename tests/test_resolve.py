@@ -595,3 +595,11 @@ def test_rivers_and_lakes_news_names(gp, text, name, feature):
     (m,) = [m for m in gp.parse(text) if m.text == name]
     place = gp.nlp.get_pipe("geomap_resolver").source.get(m.place_id)
     assert place.feature == feature
+
+
+def test_a_district_only_its_region_places(gp):
+    """Nepal's districts have no town in cities500; they are on the map by their province's point."""
+    text = ("A magnitude 5.6 earthquake struck western Nepal late on Friday. Most of the dead were in "
+            "Jajarkot and neighbouring Rukum, officials in Kathmandu said.")
+    m = _resolved(gp, text, "Jajarkot")
+    assert m.country_code == "NP" and distance_km(m.lat, m.lon, 28.75, 82.20) < 161
