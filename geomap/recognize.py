@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer, Place, water_bodies
+from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer, Place, distance_km, water_bodies
 from .regions import ALL_WATER_FEATURES, EXTRA_DEMONYMS, STYLEBOOK_ABBREVIATIONS
 from .text import ADMIN_WORDS, PART_WORDS, name_key
 
@@ -104,6 +104,7 @@ _WHERE_WORDS = _NEAR_WORDS | {"in", "inside", "across", "throughout"}
 # Words after which a small town of a region the article names is taken as a place, and how small.
 _LOCAL_WORDS = _WHERE_WORDS | {"from", "at", "between"}
 _LOCAL_TOWN = 1000
+_ANCHOR_KM = 100
 # Words after which "to" heads for a place: "travels to Kaufman", "roads to Borongan" (surface forms:
 # the pipeline has no lemmatizer).
 _TO_A_PLACE = frozenset("""travel travels traveled travelled traveling travelling drive drives drove driven driving
@@ -937,7 +938,8 @@ class PlaceRecognizer:
         NER's word or a list."""
         regions = {p.id for s in spans for p in self._places(s.text, (NAME, ALIAS, ABBREV))
                    if p.kind in ("region", "district")}
-        if not regions:
+        anchors = self._anchors(spans)
+        if not regions and not anchors:
             return []
         covered = self._covered(doc, spans)
         found = []
@@ -957,7 +959,7 @@ class PlaceRecognizer:
                     text in person_words or name_key(text) in self.demonyms or _qualifies_a_noun(doc, j)
                     or _in_the_sky(doc, i, j)):
                 continue
-            if self._local_town(text, regions, doc[i].ent_type_ in _OVERRIDABLE or not doc[i].ent_type_):
+            if self._local_town(text, regions, anchors, doc[i].ent_type_ in _OVERRIDABLE or not doc[i].ent_type_):
                 found.append(Span(doc, i, j, label="GPE"))
                 covered[i:j] = [True] * (j - i)
         return found
@@ -990,11 +992,25 @@ class PlaceRecognizer:
             covered[start:comma.i] = [True] * (comma.i - start)
         return found
 
-    def _local_town(self, text: str, regions: set[int], untyped: bool) -> bool:
-        """A town of one of `regions`: of any size where NER read no date or number into the name
-        ("in May" is no Texas village), else of 1,000 people or more."""
-        return self._names(text, (NAME,), lambda p: p.kind == "city" and bool({p.admin1, p.admin2} & regions) and (
+    def _local_town(self, text: str, regions: set[int], anchors: list[tuple[float, float]], untyped: bool) -> bool:
+        """A town of one of `regions`, or near one of the towns the article surely names (`anchors`):
+        of any size where NER read no date or number into the name ("in May" is no Texas village),
+        else of 1,000 people or more."""
+        return self._names(text, (NAME,), lambda p: p.kind == "city" and (
+            bool({p.admin1, p.admin2} & regions) or any(
+                distance_km(p.lat, p.lon, lat, lon) <= _ANCHOR_KM for lat, lon in anchors)) and (
             untyped or p.population >= _LOCAL_TOWN))
+
+    def _anchors(self, spans: list[Span]) -> list[tuple[float, float]]:
+        """Points of the towns the article names that have no namesake of a tenth their size: where
+        the story is, before anything is resolved ("Wagga Wagga", "Drumheller"; not "Richmond")."""
+        points = []
+        for span in spans:
+            towns = sorted((p for p in self._places(span.text, (NAME,)) if p.kind == "city"),
+                           key=lambda p: -p.population)
+            if towns and (len(towns) == 1 or towns[0].population >= 10 * max(towns[1].population, 1)):
+                points.append((towns[0].lat, towns[0].lon))
+        return points
 
     def _listed_with_places(self, doc: Doc, spans: list[Span], surnames: set[str]) -> list[Span]:
         """Names listed beside places are places when the gazetteer knows them, however small:

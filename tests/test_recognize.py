@@ -498,6 +498,17 @@ def test_small_towns_of_a_named_state_beside_or_between(gp):
     assert names.count("Fossil") == 1 and names.count("FOSSIL") == 1
 
 
+def test_small_towns_near_a_town_the_story_surely_names(gp):
+    """A story that names no state is placed by its towns that have no namesake of a tenth their
+    size (Wagga Wagga, Saskatoon): a small town of theirs after a word of place is a place."""
+    wagga = ("Harvest is late across the region around Wagga Wagga this year. A dairy farmer said rain "
+             "had cut her yield, and growers at Junee agreed.")
+    outlook = ("Water released from Lake Diefenbaker after heavy rain upstream has raised river levels "
+               "near Outlook, officials in Saskatoon said on Monday.")
+    assert {m.text: m.country_code for m in gp.parse(wagga)}.get("Junee") == "AU"
+    assert {m.text: m.country_code for m in gp.parse(outlook)}.get("Outlook") == "CA"
+
+
 def test_a_province_after_neighbouring_that_ner_calls_an_organisation(gp):
     text = "Landslides cut the highway toward Baguio in neighbouring Benguet, officials said."
     assert [t for t, _, _ in _spans(gp, text)] == ["Baguio", "Benguet"]
