@@ -286,13 +286,11 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         if name_key(c.name) == capitals.get(cc) and c.population > capital_pick.get(cc, (0, -1))[1]:
             capital_pick[cc] = (c.geonames_id, c.population)
     capital_ids = {gid for gid, _ in capital_pick.values()}
-    town_keys: set[str] = set()
     for gid, name, cc, adm1, adm2, lat, lon, pop in cities:
         feature = "PPLC" if gid in capital_ids else "PPL"
         out.add_place(Place(gid, name, "city", cc, lat, lon, pop, gid, feature, adm1, adm2))
         names = [(name, NAME), *_alternates(alternates.get(gid, []), name)]
         out.add_names(gid, names + _without_article(names, cc))
-        town_keys.update(name_key(n) for n, _ in names)
         if cc == "US":
             for n, _ in names:
                 us_towns[skeleton(name_key(n))].append((lat, lon))
@@ -367,10 +365,9 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
                 inside = inside or [pick]
             elif inside:
                 point = mean_point((m[1], m[2], math.sqrt(m[3] + 1)) for m in inside)
-            elif level >= 2 and strip_admin_words(name_key(bare)) not in town_keys:
+            elif level >= 2:
                 # No town of cities500 lies in it (Nepal's districts, Mozambique's): the region's
-                # point puts it on the map near enough. Not under a town's name, though: a point
-                # this rough must not draw "Norwich" or "Jerusalem" away from the towns.
+                # point puts it on the map near enough.
                 point = sub_points.get(parent)  # type: ignore[arg-type]
         if point is None:
             continue

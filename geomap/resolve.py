@@ -205,7 +205,9 @@ class PlaceResolver:
         elif p.kind == "city" and len(self._stands_for(p)) > 1:
             s += w.region_seat
         if hint:
-            s += w.hint_match if p.kind == hint else w.hint_mismatch
+            # A district no town is known in (placed by its region) earns nothing for the kind word:
+            # "Sandstone Township" is Minnesota's, not a Western Australian shire's.
+            s += (w.hint_match if p.kind != "district" or p.population else 0.0) if p.kind == hint else w.hint_mismatch
         elif p.kind == "region" and has_capital_city:
             s += w.eponymous_region  # bare "Kyiv", "Odesa": the city, not the oblast named after it
         return s

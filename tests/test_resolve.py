@@ -603,3 +603,11 @@ def test_a_district_only_its_region_places(gp):
             "Jajarkot and neighbouring Rukum, officials in Kathmandu said.")
     m = _resolved(gp, text, "Jajarkot")
     assert m.country_code == "NP" and distance_km(m.lat, m.lon, 28.75, 82.20) < 161
+
+
+def test_a_kind_word_does_not_draw_a_town_to_a_district_only_its_region_places(gp):
+    """Western Australia's Shire of Sandstone has no town in cities500; "Township" in a Michigan
+    story must not pick it over a US Sandstone."""
+    text = ("JACKSON, Mich. (AP) — A jury on Thursday convicted a man of murder in the shooting death "
+            "of his neighbor. The shooting happened in Sandstone Township, near the Grand River.")
+    assert _resolved(gp, text, "Sandstone Township").country_code == "US"
