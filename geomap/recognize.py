@@ -938,9 +938,7 @@ class PlaceRecognizer:
         NER's word or a list."""
         regions = {p.id for s in spans for p in self._places(s.text, (NAME, ALIAS, ABBREV))
                    if p.kind in ("region", "district")}
-        anchors = self._anchors(spans)
-        if not regions and not anchors:
-            return []
+        anchors = cache(lambda: self._anchors(spans))  # looked up only for a name no named region holds
         covered = self._covered(doc, spans)
         found = []
         for i in range(1, len(doc)):
@@ -992,14 +990,14 @@ class PlaceRecognizer:
             covered[start:comma.i] = [True] * (comma.i - start)
         return found
 
-    def _local_town(self, text: str, regions: set[int], anchors: list[tuple[float, float]], untyped: bool) -> bool:
+    def _local_town(self, text: str, regions: set[int], anchors: Callable[[], list[tuple[float, float]]],
+                    untyped: bool) -> bool:
         """A town of one of `regions`, or near one of the towns the article surely names (`anchors`):
         of any size where NER read no date or number into the name ("in May" is no Texas village),
         else of 1,000 people or more."""
-        return self._names(text, (NAME,), lambda p: p.kind == "city" and (
+        return self._names(text, (NAME,), lambda p: p.kind == "city" and (untyped or p.population >= _LOCAL_TOWN) and (
             bool({p.admin1, p.admin2} & regions) or any(
-                distance_km(p.lat, p.lon, lat, lon) <= _ANCHOR_KM for lat, lon in anchors)) and (
-            untyped or p.population >= _LOCAL_TOWN))
+                distance_km(p.lat, p.lon, lat, lon) <= _ANCHOR_KM for lat, lon in anchors())))
 
     def _anchors(self, spans: list[Span]) -> list[tuple[float, float]]:
         """Points of the towns the article names that have no namesake of a tenth their size: where
