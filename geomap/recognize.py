@@ -123,6 +123,13 @@ _SKY = frozenset({"earth", "moon", "mars", "venus", "jupiter", "saturn", "mercur
 _SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "community", "settlement", "township",
                           "borough", "suburb", "municipality", "county", "district", "province", "island"})
 _SEATS = _SETTLEMENTS | {"seat", "capital"}  # "Mullen, the seat of Hooker County", "Popayán, the departmental capital"
+# Words that say the names after them are settlements, known to the gazetteer or not: "the village of
+# Kampungu", "a town called Låsby", "four villages: Kampungu, Makonono and Mombo".
+_NAMED_SETTLEMENTS = frozenset({"town", "towns", "village", "villages", "hamlet", "hamlets", "township",
+                                "townships", "community", "communities", "settlement", "settlements"})
+_NAMING = frozenset({"of", "called", "named", ":", "like", "including"})
+# Small words inside a settlement's name: "Ceamurlia de Jos", "Mukuru kwa Njenga".
+_NAME_PARTICLES = frozenset("de del della di da do la le les el al kwa van von".split())
 # Words of the calendar NER rightly reads as dates: "in May" is no town.
 _CALENDAR = frozenset("""january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter christmas easter
@@ -815,6 +822,7 @@ class PlaceRecognizer:
         spans += _states_after_towns(doc, spans)
         spans += self._towns_of_named_regions(doc, spans, person_words | surnames)
         spans += self._described_as_places(doc, spans)
+        spans += self._named_settlements(doc, spans, person_words)
         spans += self._listed_with_places(doc, spans, surnames)  # "near [Kaycee] and Barnum"
         spans += self._hometowns(doc, spans, person_words)
         spans += self._table_cells(doc, spans)
@@ -858,6 +866,37 @@ class PlaceRecognizer:
                 continue  # a resident is of a place, whatever NER calls its name
             if self._names(text, (NAME,), lambda p: p.kind in ("city", "district")):
                 found.append(Span(doc, start, noun.i, label="GPE"))
+        return found
+
+    def _named_settlements(self, doc: Doc, spans: list[Span], person_words: set[str]) -> list[Span]:
+        """Names a kind word calls settlements are places whether or not the gazetteer knows them, and
+        whatever NER calls them: "the small town of Pangandaran", "the villages of Ceamurlia de Jos,
+        Maliuc and Caraorman", "communities like Cocagne". A plural's list runs on through commas and
+        "and"; "a town of 5,000" and "the community of believers" name nothing."""
+        covered = self._covered(doc, spans)
+        found = []
+        for word in doc:
+            cue = word.i + 1
+            if word.lower_ not in _NAMED_SETTLEMENTS or not word.is_lower or cue >= len(doc) or (
+                    doc[cue].lower_ not in _NAMING or doc[cue].lower_ in {":", "like", "including"}
+                    and not word.lower_.endswith("s")):
+                continue
+            i, plural = cue + 1, word.lower_.endswith("s")
+            while i < len(doc):
+                end = i
+                while end < len(doc) and end - i < 5 and not covered[end] and (doc[end].text[:1].isupper() and (
+                        doc[end].is_alpha or "-" in doc[end].text or "'" in doc[end].text) or end > i and (
+                        doc[end].lower_ in _NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
+                    end += 1
+                text = doc[i:end].text
+                if end == i or text in person_words or name_key(text) in self.demonyms or (
+                        end < len(doc) and doc[end].lower_ in _POSSESSIVE and doc[end + 1:end + 2].text[:1].isupper()):
+                    break
+                found.append(Span(doc, i, end, label="GPE"))
+                covered[i:end] = [True] * (end - i)
+                if not plural or end + 1 >= len(doc) or doc[end].text not in {",", "and", "or"}:
+                    break
+                i = end + 2 if doc[end].text == "," and doc[end + 1].lower_ in {"and", "or"} else end + 1
         return found
 
     def _particle_names(self, doc: Doc, spans: list[Span]) -> list[Span]:

@@ -509,6 +509,15 @@ def test_small_towns_near_a_town_the_story_surely_names(gp):
     assert {m.text: m.country_code for m in gp.parse(outlook)}.get("Outlook") == "CA"
 
 
+def test_names_a_kind_word_calls_settlements_known_or_not(gp):
+    """NER reads the villages of an outbreak as people; the words before them say what they are,
+    and a village the gazetteer lacks is still a mention (recognised, left unplaced)."""
+    text = ("The epidemic has affected four villages: Kampungu, Makonono and Mombo. Areas worst hit, like "
+            "the small town of Pangandaran, recovered. A town of 5,000 people and the community of "
+            "believers prayed.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["Kampungu", "Makonono", "Mombo", "Pangandaran"]
+
+
 def test_a_province_after_neighbouring_that_ner_calls_an_organisation(gp):
     text = "Landslides cut the highway toward Baguio in neighbouring Benguet, officials said."
     assert [t for t, _, _ in _spans(gp, text)] == ["Baguio", "Benguet"]
