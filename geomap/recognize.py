@@ -78,6 +78,9 @@ _BEARING_WORDS = frozenset({"centre", "center", "central"})  # "Wild Life Health
 # The kind word a council's name puts between its place and "Council".
 _COUNCIL_KINDS = frozenset({"county", "city", "shire", "regional", "district", "municipal", "borough"})
 # Words that head a public body named "X [Place]": "Police Scotland", "Public Health Ontario".
+# Bodies that are a place's own government: "the Government of India", "the Embassy of Ireland".
+_GOVERNMENT_HEADS = frozenset({"government", "ministry", "department", "embassy", "consulate", "parliament",
+                               "cabinet", "presidency", "council", "commission", "authority", "office"})
 _BODY_HEADS = frozenset({"police", "transport", "health", "management", "resources", "water", "services",
                          "parks", "highways", "railways", "tourism", "environment"})
 # Words after a name that make it a natural feature's, when the gazetteer has it so: "the Ohio river".
@@ -401,6 +404,20 @@ class PlaceRecognizer:
             if doc[start - 1].lower_ in _BODY_HEADS and name_key(name) not in _COMPASS | _BEARING_WORDS and (
                     self._big_area(name, False)):
                 return start, end
+        return None
+
+    def _government_of(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
+        """The country or region whose own government body this is, named after "of": "the Government
+        of India", "the Health Ministry of Uganda", "the Ministry of Health of the People's Republic of
+        China"; not "the University of Nairobi" or "the Bank of England"."""
+        _, end = self._trim(doc, ent.start, ent.end)
+        headed = False
+        for k in range(ent.start, end - 1):
+            headed = headed or doc[k].lower_ in _GOVERNMENT_HEADS
+            if headed and doc[k].lower_ == "of":
+                start = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+                if start < end and self._big_area(doc[start:end].text, False):
+                    return start, end
         return None
 
     def _complete(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -758,8 +775,9 @@ class PlaceRecognizer:
                 # but the country an institution is named after is a place ("the U.S. Army").
                 # "[Victoria] Police said" is an organisation whatever NER calls it.
                 body = ent.label_ == "PERSON" and doc[ent.end - 1].lower_ in _INSTITUTION_WORDS
-                lead = self._leading_place(doc, ent) or self._trailing_place(doc, ent) or self._headline_tail(
-                    doc, ent) if ent.label_ == "ORG" else (self._leading_place(doc, ent) if body else None)
+                lead = self._leading_place(doc, ent) or self._trailing_place(doc, ent) or self._government_of(
+                    doc, ent) or self._headline_tail(doc, ent) if ent.label_ == "ORG" else (
+                    self._leading_place(doc, ent) if body else None)
                 if lead:
                     ents.append(Span(doc, *lead, label="GPE"))
                 for k in range(ent.start, ent.end):

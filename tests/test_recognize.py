@@ -518,6 +518,14 @@ def test_names_a_kind_word_calls_settlements_known_or_not(gp):
     assert [t for t, _, _ in _spans(gp, text)] == ["Kampungu", "Makonono", "Mombo", "Pangandaran"]
 
 
+def test_the_place_a_government_body_is_of(gp):
+    """"the Government of India" names India; "the University of Nairobi" and "the Bank of England"
+    are no government of theirs."""
+    text = ("The Government of India and the Health Ministry of Uganda met officials of the University "
+            "of Nairobi and the Bank of England.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["India", "Uganda"]
+
+
 def test_a_province_after_neighbouring_that_ner_calls_an_organisation(gp):
     text = "Landslides cut the highway toward Baguio in neighbouring Benguet, officials said."
     assert [t for t, _, _ in _spans(gp, text)] == ["Baguio", "Benguet"]
