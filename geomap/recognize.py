@@ -725,6 +725,8 @@ class PlaceRecognizer:
         if end < len(doc) and doc[end].lower_ in _DISEASE_WORDS:
             return True  # "West Nile virus", "Marburg virus", "Rift Valley fever"
         text = doc[start:end].text
+        # "held at Dayton", and by _local_word's reading "the city of Sheridan".
+        where = start > 0 and (doc[start - 1].lower_ in _WHERE_WORDS | {"at"} or _local_word(doc, start) == "in")
         if _names_a_road(doc, start, end):
             return True
         if name_key(text) in _KIND_WORDS_ALONE:
@@ -735,13 +737,14 @@ class PlaceRecognizer:
             return True
         if text in _disease_names(doc) and not (end < len(doc) and doc[end].text == ","):
             return True  # "imported Marburg" where the article speaks of Marburg virus; not "Marburg, Germany"
-        # "held at Dayton", and by _local_word's reading "the city of Sheridan".
-        where = start > 0 and (doc[start - 1].lower_ in _WHERE_WORDS | {"at"} or _local_word(doc, start) == "in")
         if end - start == 1 and text in surnames and not where and (
                 not self._big_area(text, text.isupper()) or end < len(doc) and doc[end].lower_ in _SPEECH):
             return True  # "Zhvania said"; "Commissioner Mark Washington ... Washington said"; not "held at Dayton"
-        if not any(t.pos_ == "PROPN" for t in doc[start:end]) and not self.gazetteer.has_name(name_key(text)):
+        known = self.gazetteer.has_name(name_key(text))
+        if not known and not any(t.pos_ == "PROPN" for t in doc[start:end]):
             return True  # "(AP) — Gunmen killed...": a common noun NER took for a place
+        if not known and not where and any(e.label_ == "PERSON" and e.text == text for e in doc.ents):
+            return True  # "Georgia – Zurab [Zhvania]" as a place, elsewhere a man: no place of the name
         # Capitals match only abbreviations ("DOH" is no way of writing Doha) or the name
         # of a country or big city ("LAGOS", "KYIV").
         return text.isupper() and len(text) <= 5 and not any(

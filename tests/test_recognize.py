@@ -526,6 +526,12 @@ def test_the_place_a_government_body_is_of(gp):
     assert [t for t, _, _ in _spans(gp, text)] == ["India", "Uganda"]
 
 
+def test_a_name_no_gazetteer_holds_and_ner_reads_as_a_man_elsewhere_is_no_place(gp):
+    """NER calls the prime minister a place in the first line and a man in the last."""
+    text = "Georgia – Zurab Zhvania, Prime Minister of Georgia, was found dead on Thursday. Mr Zhvania was 41."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Georgia", "Georgia"]
+
+
 def test_a_province_after_neighbouring_that_ner_calls_an_organisation(gp):
     text = "Landslides cut the highway toward Baguio in neighbouring Benguet, officials said."
     assert [t for t, _, _ in _spans(gp, text)] == ["Baguio", "Benguet"]
