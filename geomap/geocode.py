@@ -99,8 +99,9 @@ class GazetteerGeocoder(Geocoder):
         cands = self.gazetteer.candidates(query, fuzzy=not qualifiers)  # a skeleton of "a, b" matches noise
         if not cands and qualifiers:
             cands = [c for c in self.gazetteer.candidates(head) if all(self._within(c.place, q) for q in qualifiers)]
-        return sorted(cands, key=lambda c: (not c.exact, KINDS.index(c.place.kind), -c.place.population, c.how,
-                                            c.place.id))
+        # A district no town is known in (placed by its region) comes after the towns of its name.
+        return sorted(cands, key=lambda c: (not c.exact, len(KINDS) if c.place.kind == "district" and not (
+            c.place.population) else KINDS.index(c.place.kind), -c.place.population, c.how, c.place.id))
 
     def _within(self, place: Place, qualifier: str) -> bool:
         """Whether the qualifier names the place's country or one of its enclosing units."""
