@@ -108,6 +108,7 @@ _WHERE_WORDS = _NEAR_WORDS | {"in", "inside", "across", "throughout"}
 _LOCAL_WORDS = _WHERE_WORDS | {"from", "at", "between"}
 _LOCAL_TOWN = 1000
 _ANCHOR_KM = 100
+_PARTNER_KM = 150  # "Westport-Belmullet": the towns a hyphen joins lie this near each other
 # Words after which "to" heads for a place: "travels to Kaufman", "roads to Borongan" (surface forms:
 # the pipeline has no lemmatizer).
 _TO_A_PLACE = frozenset("""travel travels traveled travelled traveling travelling drive drives drove driven driving
@@ -566,8 +567,8 @@ class PlaceRecognizer:
                 continue
             match = None
             for end in range(j, i, -1):
-                if doc[end - 1].lower_ in _JOINERS or _article_follows(doc, end):
-                    continue  # not "Jemaa" of "Jemaa el-Fnaa square"
+                if doc[end - 1].lower_ in _JOINERS or doc[end - 1].text == "-" or _article_follows(doc, end):
+                    continue  # not "Jemaa" of "Jemaa el-Fnaa square", nor "Westport-" of "Westport-Belmullet"
                 span = doc[i:end]
                 end2, hint = self._with_trigger(doc, i, end)
                 hint = hint or self._preceding_hint(doc, i, end2)
@@ -844,6 +845,7 @@ class PlaceRecognizer:
         spans += self._towns_of_named_regions(doc, spans, person_words | surnames)
         spans += self._described_as_places(doc, spans)
         spans += self._named_settlements(doc, spans, person_words)
+        spans += self._hyphen_partners(doc, spans)
         spans += self._listed_with_places(doc, spans, surnames)  # "near [Kaycee] and Barnum"
         spans += self._hometowns(doc, spans, person_words)
         spans += self._table_cells(doc, spans)
@@ -918,6 +920,31 @@ class PlaceRecognizer:
                 if not plural or end + 1 >= len(doc) or doc[end].text not in {",", "and", "or"}:
                     break
                 i = end + 2 if doc[end].text == "," and doc[end + 1].lower_ in {"and", "or"} else end + 1
+        return found
+
+    def _hyphen_partners(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """The second of two towns a hyphen joins, however small, when it lies within 150 km of a
+        town of the first's name: "Westport-Belmullet", "Claremorris-Swinford" (an electoral area,
+        a diocese, a route)."""
+        covered = self._covered(doc, spans)
+        found = []
+        for span in spans:
+            k = span.end
+            if k + 1 >= len(doc) or doc[k].text not in {"-", "–"} or doc[k - 1].whitespace_ or doc[k].whitespace_:
+                continue
+            end = _name_end(doc, k + 1, covered)
+            if covered[k + 1] or not doc[k + 1].text[:1].isupper() or end < len(doc) and (
+                    doc[end].lower_ in _CONTESTS or doc[end].like_num or doc[end].text[:1].isdigit()):
+                continue  # "Pine River-Backus 7-3", "Kasson-Mantorville edged ...": a school's team
+            firsts = [p for p in self._places(span.text, (NAME, ALIAS)) if p.kind in ("city", "district")]
+
+            def partner(p: Place, firsts: list[Place] = firsts) -> bool:
+                return p.kind in ("city", "district") and any(
+                    p.country == q.country and distance_km(p.lat, p.lon, q.lat, q.lon) <= _PARTNER_KM for q in firsts)
+
+            if self._names(doc[k + 1:end].text, (NAME,), partner):
+                found.append(Span(doc, k + 1, end, label="GPE"))
+                covered[k + 1:end] = [True] * (end - k - 1)
         return found
 
     def _particle_names(self, doc: Doc, spans: list[Span]) -> list[Span]:

@@ -532,6 +532,16 @@ def test_a_name_no_gazetteer_holds_and_ner_reads_as_a_man_elsewhere_is_no_place(
     assert [t for t, _, _ in _spans(gp, text)] == ["Georgia", "Georgia"]
 
 
+def test_towns_a_hyphen_joins(gp):
+    """"Westport-Belmullet" is two towns, neither with the hyphen; a small second town is taken
+    when it lies near the first. A school's team ("Pine River-Backus 7-3") is not."""
+    text = ("Turnout was highest in the Westport-Belmullet area and in Minneapolis-St. Paul. "
+            "Pine River-Backus beat Walker 7-3.")
+    names = [t for t, _, _ in _spans(gp, text)]
+    assert names[:4] == ["Westport", "Belmullet", "Minneapolis", "St. Paul"]
+    assert "Backus" not in names
+
+
 def test_a_province_after_neighbouring_that_ner_calls_an_organisation(gp):
     text = "Landslides cut the highway toward Baguio in neighbouring Benguet, officials said."
     assert [t for t, _, _ in _spans(gp, text)] == ["Baguio", "Benguet"]
