@@ -363,12 +363,14 @@ def test_a_place_of_the_place_named_after_it(gp):
 
 
 def test_a_camp_or_hospital_in_a_town_is_held_by_it(gp):
-    """"X refugee camp in Y": the gazetteer has no Abu Shok (nor does NER find it: spans given); the
-    camp lies at El Fasher."""
-    text = "Relief work restarted in the Abu Shok refugee camp in Al-Fashir, Darfur."
-    spans = [(text.index(name), text.index(name) + len(name)) for name in ("Abu Shok", "Al-Fashir", "Darfur")]
-    camp = gp.resolve(text, spans)[0]
-    assert (camp.name, camp.country_code) == ("El Fasher", "SD")
+    """"X refugee camp in Y": the gazetteer has no Hillat Nur camp (nor does NER find it: spans given);
+    the camp lies at El Fasher. Abu Shok, which it holds, is itself, beside the town."""
+    for camp_name, held_by in (("Hillat Nur", "El Fasher"), ("Abu Shok", "Abu Shouk")):
+        text = f"Relief work restarted in the {camp_name} refugee camp in Al-Fashir, Darfur."
+        spans = [(text.index(name), text.index(name) + len(name)) for name in (camp_name, "Al-Fashir", "Darfur")]
+        camp = gp.resolve(text, spans)[0]
+        assert (camp.name, camp.country_code) == (held_by, "SD")
+        assert distance_km(camp.lat, camp.lon, 13.63, 25.35) < 20
     # A river the gazetteer lacks, in the district named: not the Jharkhand town of its name, 400 km off.
     ms = {m.text: m for m in gp.parse("A boat capsized in the Kauriala river in Bahraich district, Uttar Pradesh.")}
     assert ms["Kauriala"].name == "Bahraich"
