@@ -145,6 +145,8 @@ _GROUPS = _DWELLERS | frozenset("""crews teams volunteers firefighters officers 
     farmers students pilgrims visitors workers officials delegates""".split())
 _TOWNSFOLK = _DWELLERS | frozenset({"man", "woman", "boy", "girl", "teen", "teenager",
                         "mother", "father", "farmer", "toddler", "child", "couple", "pensioner", "retiree"})
+# A town's own services, named after it in lower case: "Dalby police said".
+_TOWN_SERVICES = frozenset({"police", "council", "councillors", "firefighters"})
 # NER labels that may hide a country, region or big city.
 _MISREAD = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # NER labels that a list of places may override ("villages of Maliuc and Caraorman" read as people).
@@ -866,11 +868,12 @@ class PlaceRecognizer:
         return covered
 
     def _hometowns(self, doc: Doc, spans: list[Span], person_words: set[str]) -> list[Span]:
-        """Local news names people by their town, however small: "a Hartselle man", "an Ely teenager"."""
+        """Local news names people by their town, however small: "a Hartselle man", "an Ely teenager";
+        and a town's own services, a town of 1,000 or more: "of Dalby police", "Trochu council"."""
         covered = self._covered(doc, spans)  # NER may call the town a person: "a [Hartselle] man"
         found = []
         for noun in doc:
-            if noun.lower_ not in _TOWNSFOLK or not noun.is_lower:
+            if noun.lower_ not in _TOWNSFOLK | _TOWN_SERVICES or not noun.is_lower:
                 continue
             start = noun.i
             while start > 0 and noun.i - start < 3 and not covered[start - 1] and (_capitalised(doc[start - 1]) or (
@@ -882,12 +885,18 @@ class PlaceRecognizer:
                 det -= 1
             article = det >= 0 and doc[det].lower_ in {"a", "an"}
             # "Pippa Passes resident Jim Paris", "Wainfleet residents told to leave": no article needed.
-            if start == noun.i or not (article or noun.lower_ in _DWELLERS):
+            service = noun.lower_ in _TOWN_SERVICES
+            if start == noun.i or not (article or noun.lower_ in _DWELLERS or service):
                 continue
             text = doc[start:noun.i].text
-            if text in person_words and article or name_key(text) in self.demonyms:
+            if text in person_words and (article or service) or name_key(text) in self.demonyms:
                 continue  # a resident is of a place, whatever NER calls its name
-            if self._names(text, (NAME,), lambda p: p.kind in ("city", "district")):
+            # A service's town must lie near a town the story surely names: "Smith police" in a story
+            # from Cardiff is a man's.
+            near = self._anchors(spans) if service else None
+            if self._names(text, (NAME,), lambda p, near=near: p.kind in ("city", "district") and (
+                    near is None or p.population >= _LOCAL_TOWN and any(
+                        distance_km(p.lat, p.lon, lat, lon) <= _ANCHOR_KM for lat, lon in near))):
                 found.append(Span(doc, start, noun.i, label="GPE"))
         return found
 

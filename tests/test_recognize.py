@@ -542,6 +542,14 @@ def test_towns_a_hyphen_joins(gp):
     assert "Backus" not in names
 
 
+def test_a_towns_own_services_name_it(gp):
+    """"of Dalby police" (NER: a person) names the town near Toowoomba; "Smith police" in a Cardiff
+    story names no town."""
+    assert [t for t, _, _ in _spans(gp, "Sergeant Ben Warwick of Dalby police said officers attended a "
+                                         "crash near Toowoomba.")] == ["Dalby", "Toowoomba"]
+    assert "Smith" not in [t for t, _, _ in _spans(gp, "Councillors met in Cardiff. Smith police spoke.")]
+
+
 def test_a_province_after_neighbouring_that_ner_calls_an_organisation(gp):
     text = "Landslides cut the highway toward Baguio in neighbouring Benguet, officials said."
     assert [t for t, _, _ in _spans(gp, text)] == ["Baguio", "Benguet"]
