@@ -309,9 +309,11 @@ class PlaceRecognizer:
                 for p in self._places(doc[slice(*self._trim(doc, e.start, e.end))].text, (NAME, ALIAS, ABBREV))
                 if p.kind == "country" and p.country}
 
-    def _town_after_where_word(self, doc: Doc, ent: Span) -> bool:
+    def _town_after_where_word(self, doc: Doc, ent: Span, anchors: Callable[[], list[tuple[float, float]]]) -> bool:
         """"Fighting continued around [Chasiv Yar]" (read as a person): a town the gazetteer knows,
-        after a preposition of place, unless the article names a person so or it owns something."""
+        after a preposition of place, unless the article names a person so or it owns something.
+        Near a town the story surely names (`anchors`), any town after any word of place: "officials
+        in [Dogubayazit]" (an organisation to NER) in a story about Van."""
         where = _local_word(doc, ent.start) if ent.start else ""
         # An organisation only after a word of nearness and heading nothing: "advanced towards Sake" is
         # the town; "invested in Nokia", "outside Google offices" the firms.
@@ -319,8 +321,10 @@ class PlaceRecognizer:
         firm = after is not None and after.pos_ in ("NOUN", "PROPN")
         # A name the tagger has never seen can even come out a date: "speaking in [Popayán]"; not "in May".
         odd_date = _odd_date(ent)
-        if not ((ent.label_ == "PERSON" or odd_date) and where in _WHERE_WORDS or ent.label_ == "ORG"
-                and where in _NEAR_WORDS and not firm):
+        strict = (ent.label_ == "PERSON" or odd_date) and where in _WHERE_WORDS or ent.label_ == "ORG" and (
+            where in _NEAR_WORDS and not firm)
+        local = ent.label_ in ("PERSON", "ORG") and where in _LOCAL_WORDS and not firm
+        if not (strict or local):
             return False
         if ent.end < len(doc) and doc[ent.end].lower_ in _POSSESSIVE:
             return False
@@ -331,8 +335,11 @@ class PlaceRecognizer:
             return False  # "Brooke Dayton ... in Dayton"; the same name read as a person twice is no one's
         least = 0 if len(ent) > 1 else 5000  # one word is more often a first name: "trusted in Jesus"
         hows = (NAME, ALIAS) if ent.label_ == "PERSON" else (NAME,)  # aliases hold brand jokes ("Google": Topeka)
-        return self._names(ent.text, hows, lambda p: p.kind in ("city", "district", "region", "country")
-                           and p.population >= least)
+        if strict and self._names(ent.text, hows, lambda p: p.kind in ("city", "district", "region", "country")
+                                  and p.population >= least):
+            return True
+        return local and self._names(ent.text, (NAME,), lambda p: p.kind == "city" and any(
+            distance_km(p.lat, p.lon, lat, lon) <= _ANCHOR_KM for lat, lon in anchors()))
 
     def _feature_by_its_word(self, ent: Span) -> bool:
         """"[Mount Merapi], which looms over Yogyakarta" (a person to NER): a name that opens with a
@@ -767,11 +774,12 @@ class PlaceRecognizer:
         ents = []
         vetted: set[int] = set()
         named_countries = cache(lambda: self._named_countries(doc))  # looked up once, and only if asked
+        anchors = cache(lambda: self._anchors([e for e in doc.ents if e.label_ == "GPE"]))
         for ent in doc.ents:
             if ent.label_ in self.labels or self._misread_as_other(doc, ent) or self._parts(
                     doc, *self._trim(doc, ent.start, ent.end)):
                 ents.append(ent)
-            elif self._town_after_where_word(doc, ent) or self._place_of_the_country_before(doc, ent) or (
+            elif self._town_after_where_word(doc, ent, anchors) or self._place_of_the_country_before(doc, ent) or (
                     self._feature_by_its_word(ent)):
                 ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             elif self._place_in_disguise(doc, ent, person_words, named_countries):

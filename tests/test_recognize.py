@@ -550,6 +550,15 @@ def test_a_towns_own_services_name_it(gp):
     assert "Smith" not in [t for t, _, _ in _spans(gp, "Councillors met in Cardiff. Smith police spoke.")]
 
 
+def test_a_town_ner_calls_a_person_or_firm_near_the_storys_towns(gp):
+    """After any word of place, a town NER calls a person or an organisation is the town when it lies near a
+    town the story surely names; "invested in Nokia" in a story about Helsinki stays the firm."""
+    text = ("Deputies in Milledgeville said the victim had driven from Gordon to a house off Log Cabin Road. "
+            "Pension funds in Helsinki invested in Nokia.")
+    names = [t for t, _, _ in _spans(gp, text)]
+    assert "Gordon" in names and "Nokia" not in names
+
+
 def test_a_province_after_neighbouring_that_ner_calls_an_organisation(gp):
     text = "Landslides cut the highway toward Baguio in neighbouring Benguet, officials said."
     assert [t for t, _, _ in _spans(gp, text)] == ["Baguio", "Benguet"]
