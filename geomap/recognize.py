@@ -203,6 +203,10 @@ class PlaceRecognizer:
         if end - start > 1 and doc[end - 1].lower_ in TRIGGERS and self._is_exact_name(doc[start:end - 1].text) and (
                 doc[end - 1].is_lower or office and doc[end - 2].lower_ in TRIGGERS):
             end -= 1  # "Morgan County District Attorney": the county, not a district
+        last = doc[end - 1].lower_
+        if end - start > 1 and doc[end - 1].is_lower and last.endswith("s") and last in TRIGGERS and (
+                not self.gazetteer.has_name(name_key(doc[start:end].text))):
+            end -= 1  # "Teknaf and [Ukhia upazilas]": a plural kind word is the list's, no one name's
         return start, end
 
     def _own_article(self, doc: Doc, start: int, end: int) -> bool:
@@ -230,7 +234,8 @@ class PlaceRecognizer:
             kind = TRIGGERS.get(word)
             if kind:
                 office = end + 1 < len(doc) and doc[end + 1].lower_ in _OFFICES
-                if (doc[end].is_title and not office) or not self._is_exact_name(doc[start:end].text):
+                plural = word.endswith("s") and doc[end].is_lower  # "Teknaf and Ukhia upazilas": the list's
+                if (doc[end].is_title and not office) or not (plural or self._is_exact_name(doc[start:end].text)):
                     return end + 1, kind
                 return end, kind
         return end, None

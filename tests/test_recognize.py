@@ -559,6 +559,14 @@ def test_a_town_ner_calls_a_person_or_firm_near_the_storys_towns(gp):
     assert "Gordon" in names and "Nokia" not in names
 
 
+def test_a_plural_kind_word_after_a_name_is_the_lists(gp):
+    """"Teknaf and Ukhia upazilas": NER runs the plural into the last name; it is no part of any one
+    name, though "the Baltic states" keeps its own."""
+    doc = gp.nlp("Rains triggered landslides in Teknaf and Ukhia upazilas. Tensions rose in the Baltic states.")
+    assert [(s.text, s._.kind_hint) for s in doc.spans["places"]] == [
+        ("Teknaf", "district"), ("Ukhia", "district"), ("Baltic states", None)]
+
+
 def test_a_province_after_neighbouring_that_ner_calls_an_organisation(gp):
     text = "Landslides cut the highway toward Baguio in neighbouring Benguet, officials said."
     assert [t for t, _, _ in _spans(gp, text)] == ["Baguio", "Benguet"]
