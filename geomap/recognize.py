@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer, Place, distance_km, water_bodies
 from .regions import ALL_WATER_FEATURES, EXTRA_DEMONYMS, STYLEBOOK_ABBREVIATIONS
+from .sites import SITE_CODES
 from .text import ADMIN_WORDS, PART_WORDS, name_key
 
 SPAN_KEY = "places"
@@ -549,6 +550,8 @@ class PlaceRecognizer:
             if self._important(place, min_population) or how == NAME and place.kind == "district" and (
                     place.population >= max(min_population, self.min_city_population)):
                 return True  # a district under its own name counts like a town of its size ("Esperance")
+            if place.feature in SITE_CODES and " " in key and how in (NAME, ALIAS) and not min_population:
+                return True  # a camp's or crossing's name of two words or more: "Kerem Shalom", "Bab al-Hawa"
         return False
 
     def _gazetteer_spans(self, doc: Doc, taken: list[bool], vetted: set[int]) -> list[tuple[int, int, str | None]]:

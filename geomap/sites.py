@@ -5,6 +5,10 @@ tests/test_gazetteer.py uses to check the point."""
 
 from __future__ import annotations
 
+# Feature codes of the table: a refugee or displacement camp, a section of a town, a border crossing
+# (towns missing from cities500 are "PPL", as GeoNames' own).
+SITE_CODES = frozenset({"CMPRF", "PPLX", "PSTB"})
+
 SITES: tuple[tuple[str, tuple[str, ...], float, float, str, str, int, str], ...] = (
     # Refugee and displacement camps.
     # East Africa and the Horn.

@@ -567,6 +567,13 @@ def test_a_plural_kind_word_after_a_name_is_the_lists(gp):
         ("Teknaf", "district"), ("Ukhia", "district"), ("Baltic states", None)]
 
 
+def test_a_crossing_ner_misses(gp):
+    """A border crossing has no people to count, and NER misses "Kerem Shalom"; a site's name of two
+    words is a place on its own."""
+    ms = {m.text: m for m in gp.parse("Aid trucks entered Gaza through the Kerem Shalom crossing on Tuesday.")}
+    assert "Kerem Shalom" in ms and ms["Kerem Shalom"].lat is not None
+
+
 def test_a_province_after_neighbouring_that_ner_calls_an_organisation(gp):
     text = "Landslides cut the highway toward Baguio in neighbouring Benguet, officials said."
     assert [t for t, _, _ in _spans(gp, text)] == ["Baguio", "Benguet"]
