@@ -80,6 +80,12 @@ class Candidate:
 
 
 
+def placed_by_region(place: Place) -> bool:
+    """A district no town of cities500 lies in, put at its region's point: rough, and with no people
+    counted, so it should neither outrank a town of its name nor earn a kind word's bonus."""
+    return place.kind == "district" and not place.population
+
+
 def water_bodies(candidates: Callable[[str], list[Candidate]], name: str) -> list[Candidate]:
     """The river or sea a bare name stands for after "the" ("the Ganges", "the Tasman"), where the
     gazetteer holds it only with its feature word."""

@@ -39,7 +39,7 @@ from geopy.geocoders import Nominatim, Photon
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 
-from .gazetteer import ALIAS, KINDS, NAME, Candidate, Gazetteer, Place, default_home
+from .gazetteer import ALIAS, KINDS, NAME, Candidate, Gazetteer, Place, default_home, placed_by_region
 from .text import name_key
 
 PROJECT_URL = "https://github.com/geomap"
@@ -99,9 +99,8 @@ class GazetteerGeocoder(Geocoder):
         cands = self.gazetteer.candidates(query, fuzzy=not qualifiers)  # a skeleton of "a, b" matches noise
         if not cands and qualifiers:
             cands = [c for c in self.gazetteer.candidates(head) if all(self._within(c.place, q) for q in qualifiers)]
-        # A district no town is known in (placed by its region) comes after the towns of its name.
-        return sorted(cands, key=lambda c: (not c.exact, len(KINDS) if c.place.kind == "district" and not (
-            c.place.population) else KINDS.index(c.place.kind), -c.place.population, c.how, c.place.id))
+        return sorted(cands, key=lambda c: (not c.exact, len(KINDS) if placed_by_region(c.place) else KINDS.index(
+            c.place.kind), -c.place.population, c.how, c.place.id))
 
     def _within(self, place: Place, qualifier: str) -> bool:
         """Whether the qualifier names the place's country or one of its enclosing units."""

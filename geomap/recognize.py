@@ -78,10 +78,10 @@ _NATIONAL_OFFICES = frozenset({"prime", "president", "parliament", "army", "emba
 _BEARING_WORDS = frozenset({"centre", "center", "central"})  # "Wild Life Health Centre" is no region
 # The kind word a council's name puts between its place and "Council".
 _COUNCIL_KINDS = frozenset({"county", "city", "shire", "regional", "district", "municipal", "borough"})
-# Words that head a public body named "X [Place]": "Police Scotland", "Public Health Ontario".
 # Bodies that are a place's own government: "the Government of India", "the Embassy of Ireland".
 _GOVERNMENT_HEADS = frozenset({"government", "ministry", "department", "embassy", "consulate", "parliament",
                                "cabinet", "presidency", "council", "commission", "authority", "office"})
+# Words that head a public body named "X [Place]": "Police Scotland", "Public Health Ontario".
 _BODY_HEADS = frozenset({"police", "transport", "health", "management", "resources", "water", "services",
                          "parks", "highways", "railways", "tourism", "environment"})
 # Words after a name that make it a natural feature's, when the gazetteer has it so: "the Ohio river".
@@ -344,8 +344,7 @@ class PlaceRecognizer:
         if strict and self._names(ent.text, hows, lambda p: p.kind in ("city", "district", "region", "country")
                                   and p.population >= least):
             return True
-        return local and self._names(ent.text, (NAME,), lambda p: p.kind == "city" and any(
-            distance_km(p.lat, p.lon, lat, lon) <= _ANCHOR_KM for lat, lon in anchors()))
+        return local and self._names(ent.text, (NAME,), lambda p: p.kind == "city" and _near_any(p, anchors()))
 
     def _feature_by_its_word(self, ent: Span) -> bool:
         """"[Mount Merapi], which looms over Yogyakarta" (a person to NER): a name that opens with a
@@ -911,8 +910,7 @@ class PlaceRecognizer:
             # from Cardiff is a man's.
             near = self._anchors(spans) if service else None
             if self._names(text, (NAME,), lambda p, near=near: p.kind in ("city", "district") and (
-                    near is None or p.population >= _LOCAL_TOWN and any(
-                        distance_km(p.lat, p.lon, lat, lon) <= _ANCHOR_KM for lat, lon in near))):
+                    near is None or p.population >= _LOCAL_TOWN and _near_any(p, near))):
                 found.append(Span(doc, start, noun.i, label="GPE"))
         return found
 
@@ -1108,8 +1106,7 @@ class PlaceRecognizer:
         of any size where NER read no date or number into the name ("in May" is no Texas village),
         else of 1,000 people or more."""
         return self._names(text, (NAME,), lambda p: p.kind == "city" and (untyped or p.population >= _LOCAL_TOWN) and (
-            bool({p.admin1, p.admin2} & regions) or any(
-                distance_km(p.lat, p.lon, lat, lon) <= _ANCHOR_KM for lat, lon in anchors())))
+            bool({p.admin1, p.admin2} & regions) or _near_any(p, anchors())))
 
     def _anchors(self, spans: list[Span]) -> list[tuple[float, float]]:
         """Points of the towns the article names that have no namesake of a tenth their size: where
@@ -1165,6 +1162,11 @@ class PlaceRecognizer:
 
 
 _STYLEBOOK_FORMS = frozenset(form for forms in STYLEBOOK_ABBREVIATIONS.values() for form in forms)
+
+
+def _near_any(place: Place, points: list[tuple[float, float]]) -> bool:
+    """Whether the place lies near one of the points (the towns that place a story)."""
+    return any(distance_km(place.lat, place.lon, lat, lon) <= _ANCHOR_KM for lat, lon in points)
 
 
 def _states_after_towns(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -20,7 +20,18 @@ from typing import Protocol
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .gazetteer import ABBREV, ALIAS, NAME, POST_TOWN, SHORT, Candidate, Place, distance_km, water_bodies
+from .gazetteer import (
+    ABBREV,
+    ALIAS,
+    NAME,
+    POST_TOWN,
+    SHORT,
+    Candidate,
+    Place,
+    distance_km,
+    placed_by_region,
+    water_bodies,
+)
 from .recognize import SPAN_KEY, TRIGGERS, _ensure_extensions, nationalities, shared_gazetteer
 from .regions import ALL_WATER_FEATURES
 from .text import ADMIN_WORDS, PART_WORDS, name_key, skeleton, strip_admin_words, written_as_abbreviation
@@ -205,9 +216,8 @@ class PlaceResolver:
         elif p.kind == "city" and len(self._stands_for(p)) > 1:
             s += w.region_seat
         if hint:
-            # A district no town is known in (placed by its region) earns nothing for the kind word:
-            # "Sandstone Township" is Minnesota's, not a Western Australian shire's.
-            s += (w.hint_match if p.kind != "district" or p.population else 0.0) if p.kind == hint else w.hint_mismatch
+            # "Sandstone Township" is Minnesota's, not a Western Australian shire placed by its region.
+            s += (0.0 if placed_by_region(p) else w.hint_match) if p.kind == hint else w.hint_mismatch
         elif p.kind == "region" and has_capital_city:
             s += w.eponymous_region  # bare "Kyiv", "Odesa": the city, not the oblast named after it
         return s
