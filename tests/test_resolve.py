@@ -613,3 +613,13 @@ def test_a_kind_word_does_not_draw_a_town_to_a_district_only_its_region_places(g
     text = ("JACKSON, Mich. (AP) — A jury on Thursday convicted a man of murder in the shooting death "
             "of his neighbor. The shooting happened in Sandstone Township, near the Grand River.")
     assert _resolved(gp, text, "Sandstone Township").country_code == "US"
+
+
+def test_a_camp_named_by_its_kind_word(gp):
+    """"Hagadera and Ifo camps" in a Dadaab story: Ifo camp in Kenya, not the Nigerian town of Ifo;
+    "the Rafah crossing" is the crossing, beside the town."""
+    text = ("The Dadaab refugee complex in Garissa County reported cholera cases in Hagadera and Ifo camps. "
+            "Aid trucks waited at the Rafah crossing.")
+    ms = {m.text: m for m in gp.parse(text)}
+    assert ms["Ifo"].country_code == "KE" and distance_km(ms["Ifo"].lat, ms["Ifo"].lon, 0.11, 40.31) < 20
+    assert ms["Rafah"].name == "Rafah crossing"
