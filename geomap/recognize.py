@@ -886,6 +886,7 @@ class PlaceRecognizer:
         """Local news names people by their town, however small: "a Hartselle man", "an Ely teenager";
         and a town's own services, a town of 1,000 or more: "of Dalby police", "Trochu council"."""
         covered = self._covered(doc, spans)  # NER may call the town a person: "a [Hartselle] man"
+        anchors = cache(lambda: self._anchors(spans))  # looked up once, and only for a service
         found = []
         for noun in doc:
             if noun.lower_ not in _TOWNSFOLK | _TOWN_SERVICES or not noun.is_lower:
@@ -908,9 +909,8 @@ class PlaceRecognizer:
                 continue  # a resident is of a place, whatever NER calls its name
             # A service's town must lie near a town the story surely names: "Smith police" in a story
             # from Cardiff is a man's.
-            near = self._anchors(spans) if service else None
-            if self._names(text, (NAME,), lambda p, near=near: p.kind in ("city", "district") and (
-                    near is None or p.population >= _LOCAL_TOWN and _near_any(p, near))):
+            if self._names(text, (NAME,), lambda p, service=service: p.kind in ("city", "district") and (
+                    not service or p.population >= _LOCAL_TOWN and _near_any(p, anchors()))):
                 found.append(Span(doc, start, noun.i, label="GPE"))
         return found
 
