@@ -336,9 +336,12 @@ class PlaceRecognizer:
             return False
         ent = _without_spaces(ent)
         words = {t.text for t in ent}
-        if any(e.label_ == "PERSON" and e.start != ent.start and e.text != ent.text and words & {t.text for t in e}
-               for e in map(_without_spaces, doc.ents)):
-            return False  # "Brooke Dayton ... in Dayton"; the same name read as a person twice is no one's
+        # "Brooke Dayton ... in Dayton"; the same name read as a person twice is no one's, and ", where"
+        # after it makes it a place whoever bears it ("Jim Pickering ... the one at Pickering, where").
+        if not _where_follows(doc, ent.end) and any(
+                e.label_ == "PERSON" and e.start != ent.start and e.text != ent.text and words & {t.text for t in e}
+                for e in map(_without_spaces, doc.ents)):
+            return False
         least = 0 if len(ent) > 1 else 5000  # one word is more often a first name: "trusted in Jesus"
         hows = (NAME, ALIAS) if ent.label_ == "PERSON" else (NAME,)  # aliases hold brand jokes ("Google": Topeka)
         if strict and self._names(ent.text, hows, lambda p: p.kind in ("city", "district", "region", "country")
@@ -742,8 +745,9 @@ class PlaceRecognizer:
         if end < len(doc) and doc[end].lower_ in _DISEASE_WORDS:
             return True  # "West Nile virus", "Marburg virus", "Rift Valley fever"
         text = doc[start:end].text
-        # "held at Dayton", and by _local_word's reading "the city of Sheridan".
-        where = start > 0 and (doc[start - 1].lower_ in _WHERE_WORDS | {"at"} or _local_word(doc, start) == "in")
+        # "held at Dayton", and by _local_word's reading "the city of Sheridan", "the road to Colenso".
+        where = start > 0 and (doc[start - 1].lower_ in _WHERE_WORDS | {"at"} or _local_word(doc, start) in (
+            "in", "at", "near")) or _where_follows(doc, end)
         if _names_a_road(doc, start, end):
             return True
         if name_key(text) in _KIND_WORDS_ALONE:
@@ -862,7 +866,7 @@ class PlaceRecognizer:
         spans += self._towns_of_named_regions(doc, spans, person_words | surnames)
         spans += self._described_as_places(doc, spans)
         spans += self._named_settlements(doc, spans, person_words)
-        spans += self._hyphen_partners(doc, spans)
+        spans += self._partners(doc, spans)
         spans += self._listed_with_places(doc, spans, surnames)  # "near [Kaycee] and Barnum"
         spans += self._hometowns(doc, spans, person_words)
         spans += self._table_cells(doc, spans)
@@ -945,24 +949,29 @@ class PlaceRecognizer:
                 i = end + 2 if doc[end].text == "," and doc[end + 1].lower_ in {"and", "or"} else end + 1
         return found
 
-    def _hyphen_partners(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """The second of two towns a hyphen joins, however small, when it lies within 150 km of a
-        town of the first's name: "Westport-Belmullet", "Claremorris-Swinford" (an electoral area,
-        a diocese, a route)."""
+    def _partners(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """The second of two places a hyphen or a way joins, however small, when it lies within 150 km
+        of a place of the first's name: "Westport-Belmullet", "Claremorris-Swinford" (an electoral
+        area, a diocese, a route); "ferries from Iloilo to Guimaras"."""
         covered = self._covered(doc, spans)
         found = []
         for span in spans:
             k = span.end
-            if k + 1 >= len(doc) or doc[k].text not in {"-", "–"} or doc[k - 1].whitespace_ or doc[k].whitespace_:
+            if k + 1 >= len(doc):
+                continue
+            joined = doc[k].text in {"-", "–"} and not (doc[k - 1].whitespace_ or doc[k].whitespace_)
+            way = doc[k].lower_ == "to" and span.start > 0 and doc[span.start - 1].lower_ == "from"
+            if not (joined or way):
                 continue
             end = _name_end(doc, k + 1, covered)
             if covered[k + 1] or not doc[k + 1].text[:1].isupper() or end < len(doc) and (
                     doc[end].lower_ in _CONTESTS or doc[end].like_num or doc[end].text[:1].isdigit()):
                 continue  # "Pine River-Backus 7-3", "Kasson-Mantorville edged ...": a school's team
-            firsts = [p for p in self._places(span.text, (NAME, ALIAS)) if p.kind in ("city", "district")]
+            kinds = ("city", "district", "region") if way else ("city", "district")  # "from Iloilo to Guimaras"
+            firsts = [p for p in self._places(span.text, (NAME, ALIAS)) if p.kind in kinds]
 
-            def partner(p: Place, firsts: list[Place] = firsts) -> bool:
-                return p.kind in ("city", "district") and any(
+            def partner(p: Place, firsts: list[Place] = firsts, kinds: tuple[str, ...] = kinds) -> bool:
+                return p.kind in kinds and any(
                     p.country == q.country and distance_km(p.lat, p.lon, q.lat, q.lon) <= _PARTNER_KM for q in firsts)
 
             if self._names(doc[k + 1:end].text, (NAME,), partner):
@@ -1264,6 +1273,11 @@ def _local_word(doc: Doc, i: int) -> str:
     if word == "to" and k >= 1 and (doc[k - 1].lower_ in _TO_A_PLACE or doc[k - 1].lower_ in _COMPASS):
         return "at"
     return word
+
+
+def _where_follows(doc: Doc, end: int) -> bool:
+    """", where" after a name: what comes before is a place ("the road to Colenso, where the river...")."""
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "where"
 
 
 def _names_a_road(doc: Doc, start: int, end: int) -> bool:

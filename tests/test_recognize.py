@@ -542,6 +542,25 @@ def test_towns_a_hyphen_joins(gp):
     assert "Backus" not in names
 
 
+def test_a_place_a_way_leads_to_from_a_place(gp):
+    """"from Iloilo to Guimaras": NER reads the island province as a person; the way from a place
+    near it makes it one. "moved from Denver to Accenture" names no place of the firm's name."""
+    names = [t for t, _, _ in _spans(gp, "Ferries from Iloilo to Guimaras were suspended. "
+                                         "She moved from Denver to Accenture in 2019.")]
+    assert names == ["Iloilo", "Guimaras", "Denver"]
+
+
+def test_where_after_a_name_makes_it_a_place_whoever_bears_it(gp):
+    """The story quotes Anne Colenso and Jim Pickering; "the road to Colenso, where" and "the one at
+    Pickering, where" are the towns all the same. "said Pickering" stays the man."""
+    colenso = ("Anne Colenso runs a clinic in Ladysmith. Police closed the road to Colenso, where the "
+               "Tugela was running high.")
+    pickering = ("Jim Pickering, 71, runs a shop in Thirsk. Residents want a scheme like the one at "
+                 "Pickering, where timber dams held the water back, said Pickering.")
+    assert [t for t, _, _ in _spans(gp, colenso)] == ["Ladysmith", "Colenso"]
+    assert [t for t, _, _ in _spans(gp, pickering)] == ["Thirsk", "Pickering"]
+
+
 def test_a_towns_own_services_name_it(gp):
     """"of Dalby police" (NER: a person) names the town near Toowoomba; "Smith police" in a Cardiff
     story names no town."""
