@@ -127,6 +127,7 @@ _WATER = frozenset({"river", "creek", "lake", "bayou", "reservoir", "canal", "se
 _BEARINGS = frozenset({"centre", "center"})  # with PART_WORDS, words that say where, not which place
 _CONTINENTAL = frozenset({"latin", "south", "north", "central"})  # "Latin American" is no American
 _LOCAL_KINDS = frozenset({"region", "district", "city"})
+_AREA_KINDS = frozenset({"country", "region", "macroregion", "continent"})
 _POINT_KINDS = frozenset({"district", "city"})  # places small enough for distance to tell
 _LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";", "and in", ", and in", "or in", ", or in"})
 # What lies between a place and the one holding it: "Toronto, Canada", "Goma in eastern Congo", "the
@@ -136,8 +137,12 @@ _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|\s+in\s+(?:(?:the\s+)?(?:north|south
                                   r"south-?eastern|south-?western)\s+)?|"
                                   r"\s+(?:district|region|province|county|state|suburb|area|tehsil|taluka|upazila|lga|regency)?\s*of\s+|"
                                   r"\s+(?:(?:refugee|camp|hospital|farm|market|prison|mine|school|village|"
-                                  r"town|suburb|district|area|base|airport|slum|township|river|lake)\s+){1,2}in\s+",
+                                  r"town|suburb|district|area|base|airport|slum|township|river|lake)\s+){1,2}in\s+|"
+                                  r"\s*,\s*an?\s+(?:[a-z-]+\s+)?(?:town|village|city|hamlet|settlement)\s+in\s+"
+                                  r"(?:the\s+)?",
                                   re.IGNORECASE)
+# "Bahrain, a small town in Swat": the name is a settlement's, not the country's.
+_DESCRIBED_AS_TOWN = re.compile(r"\s*,\s*an?\s+(?:[a-z-]+\s+)?(?:town|village|hamlet|settlement)\b")
 _LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s", re.IGNORECASE)
 # What lies between a place and a town said to be near it: "Shalimar near Kolkata", "Kadawa, 20 km
 # outside Gusau", "a camp north of Goma".
@@ -352,19 +357,24 @@ class PlaceResolver:
         for gi, g in enumerate(glist):
             order, place, confidence = answers[gi]
             likeness = place is not None and not g.cands[order[0]].exact
+            town = any(_DESCRIBED_AS_TOWN.match(doc.text, sp.end_char) for sp in g.spans)
             unlike = place is not None and (likeness or _only_bearings(g.key) or (
-                g.hint == "district" and place.kind == "city"))
+                g.hint == "district" and place.kind == "city") or town and place.kind in _AREA_KINDS)
             abroad = likeness and place.country != homes.most_common(1)[0][0]
             if unlike and place.country and (homes[place.country] <= 1 < len(answers) or abroad):
                 # Only a spelling's likeness ("Kangley" for China's Kangle), bearings any country has ("North
                 # East" of Nigeria for Botswana's district), or a town where the text says district or
-                # township ("Jerusalem Township" in Ohio), in a country the article names nowhere else: no
+                # township ("Jerusalem Township" in Ohio), a country or region where it says town ("Bahrain, a
+                # small town in Swat"), in a country the article names nowhere else: no
                 # place, rather than a marker abroad. A likeness outside the article's main country is
                 # none either ("Springford" in an Ontario story is no Williamsburg, Kentucky).
                 place, confidence = None, 0.0
             elif likeness:
                 confidence *= _LIKENESS
-            if not after[gi]:  # the first of a list names no container: "Moonbi, Parkes, Berry and Wyong"
+            # The first of a list names no container ("Moonbi, Parkes, Berry and Wyong"); a town said to
+            # be one names its own, wherever else it is listed ("Kalam and Bahrain ... Bahrain, a small
+            # town in Swat").
+            if not after[gi] or town:
                 place, confidence = _placed_by_container(place, confidence, nearness[gi], answers, before, gi)
             for gj in near_to[gi]:
                 place, confidence = _placed_near(g, order, place, confidence, answers[gj])

@@ -623,3 +623,15 @@ def test_a_camp_named_by_its_kind_word(gp):
     ms = {m.text: m for m in gp.parse(text)}
     assert ms["Ifo"].country_code == "KE" and distance_km(ms["Ifo"].lat, ms["Ifo"].lon, 0.11, 40.31) < 20
     assert ms["Rafah"].name == "Rafah crossing"
+
+
+def test_a_country_the_text_calls_a_town_is_placed_at_the_town_it_is_in(gp):
+    """"Bahrain, a small town in Swat district": not the Gulf state (the gazetteer lacks the town),
+    but Swat, for this mention and for the bare one before it. A bare Bahrain stays the country."""
+    text = ("Floods in Pakistan stranded tourists in the mountain resorts of Kalam and Bahrain on Tuesday. In "
+            "Bahrain, a small town in Swat district north of Mingora, the river carried away the bazaar.")
+    bahrains = [m for m in gp.parse(text) if m.text == "Bahrain"]
+    assert len(bahrains) == 2
+    assert all(m.name == "Swat" and m.country_code == "PK" for m in bahrains)
+    bare = {m.text: m for m in gp.parse("Gulf leaders met in Bahrain and Qatar on Monday.")}
+    assert bare["Bahrain"].kind == "country"
