@@ -108,6 +108,7 @@ _WHERE_WORDS = _NEAR_WORDS | {"in", "inside", "across", "throughout"}
 # Words after which a small town of a region the article names is taken as a place, and how small.
 _LOCAL_WORDS = _WHERE_WORDS | {"from", "at", "between"}
 _LOCAL_TOWN = 1000
+_TOWN_OF_A_KIND_WORD = 10_000  # "Canton", Ohio; no town of "Valley" or "Rayon" this big
 _ANCHOR_KM = 100
 _PARTNER_KM = 150  # "Westport-Belmullet": the towns a hyphen joins lie this near each other
 # Words after which "to" heads for a place: "travels to Kaufman", "roads to Borongan" (surface forms:
@@ -750,8 +751,12 @@ class PlaceRecognizer:
             "in", "at", "near")) or _where_follows(doc, end)
         if _names_a_road(doc, start, end):
             return True
-        if name_key(text) in _KIND_WORDS_ALONE:
-            return True  # "Eastern Visayas, [Region] 8", "River levels at 10am": a kind word alone names nothing
+        if name_key(text) in _KIND_WORDS_ALONE and not (
+                start > 0 and not doc[start].is_sent_start and doc[start - 1].lower_ not in _ARTICLES
+                and self._big_city(text, _TOWN_OF_A_KIND_WORD)):
+            # "Eastern Visayas, [Region] 8", "River levels at 10am": a kind word alone names nothing; but
+            # "from Akron and Canton" names a city.
+            return True
         if text in _WEEKDAYS and end < len(doc) and (doc[end].text == "," or doc[end].like_num):
             return True  # "Mon, 9 Jun" is no state of Myanmar
         if _in_the_sky(doc, start, end):

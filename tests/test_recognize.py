@@ -687,6 +687,9 @@ def test_hyphened_towns_shire_bodies_and_residents_of(gp, text, names):
     # Not a police blotter's day, a bare feature word, a weekday or a bridge named for a people.
     ("Thursday: A man was arrested after a pursuit.", []),
     ("River levels at 10am (metres):\nMon, 9 Jun, 2026\nThe Welsh Bridge was shut to traffic.", []),
+    # A kind word is a city's name inside a sentence, where a city of the name is big.
+    ("People come down from Cleveland and Canton to see the leaves. The Canton of Geneva agreed.",
+     ["Cleveland", "Canton", "Canton of Geneva"]),
 ])
 def test_datelines_with_a_colon_and_words_that_name_nothing(gp, text, names):
     assert [t for t, _, _ in _spans(gp, text)] == names
