@@ -86,6 +86,8 @@ _BODY_HEADS = frozenset({"police", "transport", "health", "management", "resourc
                          "parks", "highways", "railways", "tourism", "environment"})
 # Words after a name that make it a natural feature's, when the gazetteer has it so: "the Ohio river".
 _FEATURE_WORDS = frozenset({"river", "lake", "mountains", "island", "valley"})
+_FEATURE_ENDS = frozenset({"lake", "river", "volcano", "mountains", "hills", "island", "islands", "valley",
+                           "reservoir"})
 _BARE_FEATURES = frozenset({"bridge", "sea", "bay", "ocean", "creek", "harbour", "harbor", "mountain", "hill"})
 _KIND_WORDS_ALONE = ADMIN_WORDS | _FEATURE_WORDS | _BARE_FEATURES  # "River levels at 10am" names no river
 _WEEKDAYS = frozenset({"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"})
@@ -351,9 +353,10 @@ class PlaceRecognizer:
         return local and self._names(ent.text, (NAME,), lambda p: p.kind == "city" and _near_any(p, anchors()))
 
     def _feature_by_its_word(self, ent: Span) -> bool:
-        """"[Mount Merapi], which looms over Yogyakarta" (a person to NER): a name that opens with a
-        mountain's or lake's word and that the gazetteer holds whole."""
-        return ent.label_ in _OVERRIDABLE and len(ent) > 1 and ent[0].lower_ in {"mount", "mt.", "lake", "cape"} and (
+        """"[Mount Merapi], which looms over Yogyakarta", "kept watch on [Mayon Volcano]" (a person to
+        NER): a name that opens or ends with a feature's word and that the gazetteer holds whole."""
+        return ent.label_ in _OVERRIDABLE and len(ent) > 1 and (
+            ent[0].lower_ in {"mount", "mt.", "lake", "cape"} or ent[-1].lower_ in _FEATURE_ENDS) and (
             self.gazetteer.has_name(name_key(ent.text)))
 
     def _place_of_the_country_before(self, doc: Doc, ent: Span) -> bool:

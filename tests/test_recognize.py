@@ -655,6 +655,8 @@ def test_places_ner_reads_as_dates_people_or_bodies(gp, text, names):
     ("A Hartselle man was hurt. Many residents left.", ["Hartselle"]),
     ("Indonesia has 130 active volcanoes. Mount Merapi, which looms over the city of Yogyakarta, erupted.",
      ["Indonesia", "Mount Merapi", "Yogyakarta"]),  # a person to NER
+    ("In Albay, authorities kept watch on Mayon Volcano, whose slopes are covered with ash.",
+     ["Albay", "Mayon Volcano"]),  # a person to NER
     ("HOUSTON, Texas — The capsule will return to Earth on Friday. The parade in Mars, Pennsylvania, drew crowds.",
      ["HOUSTON", "Texas", "Mars", "Pennsylvania"]),  # Earth, Texas is a town too
 ])
