@@ -44,6 +44,7 @@ from geomap.mapview import (
     choice_key,
     count_line,
     excerpts,
+    kind_label,
     kind_line,
     place_at,
     place_key,
@@ -481,7 +482,8 @@ def place_panel(key: str | None, places: list[MappedPlace], shown: list[Article]
 
 def mentions_table(shown: list[Article], filters: Filters) -> None:
     rows = [{"article": art.title, "mention": m.text, "place": m.name or "(unresolved)",
-             "kind": KIND_LABELS.get(m.kind or "", "unresolved"), "country": m.country_code, "role": m.role,
+             "kind": kind_label(m.kind, m.feature) if m.kind else "unresolved", "country": m.country_code,
+             "role": m.role,
              "incidents": ", ".join(dict.fromkeys(CATEGORY_LABELS[e["category"]] for e in m.events)),
              "casualties": ", ".join(f"{c['kind']} {'' if c['qualifier'] == '=' else c['qualifier'] + ' '}{c['count']}"
                                      for c in m.casualties),

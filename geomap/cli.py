@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 # Output fields of `extract`, in order: a contract other tools read.
-FIELDS = ("article", "text", "start", "end", "name", "kind", "country_code", "lat", "lon", "geonameid",
+FIELDS = ("article", "text", "start", "end", "name", "kind", "country_code", "lat", "lon", "geonameid", "feature",
           "confidence", "excerpt", "alternatives", "role", "events", "casualties", "date", "date_reason")
 # Fields that hold lists of records: JSON text in a CSV cell.
 NESTED = ("alternatives", "events", "casualties")

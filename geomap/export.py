@@ -29,7 +29,7 @@ FORMATS = ("geojson", "csv", "kml", "html")
 MEDIA_TYPES = {"geojson": "application/geo+json", "csv": "text/csv",
                "kml": "application/vnd.google-earth.kml+xml", "html": "text/html"}
 COORD_DIGITS = 6  # ~10 cm: what RFC 7946 recommends, and finer than any gazetteer point
-CSV_FIELDS = ("place", "kind", "country_code", "lat", "lon", "geonameid", "article_id", "article_title",
+CSV_FIELDS = ("place", "kind", "feature", "country_code", "lat", "lon", "geonameid", "article_id", "article_title",
               "article_source", "article_date", "mention", "start", "end", "confidence", "role", "categories",
               "date", "excerpt")
 KML_NS = "http://www.opengis.net/kml/2.2"
@@ -62,7 +62,7 @@ def feature(place: MappedPlace) -> dict[str, Any]:
         "type": "Feature", "id": place.key,
         "geometry": {"type": "Point", "coordinates": _point(place)},
         "properties": {
-            "name": place.name, "kind": place.kind, "country_code": place.country_code,
+            "name": place.name, "kind": place.kind, "feature": place.feature, "country_code": place.country_code,
             "geonameid": first.geonameid, "place_id": first.place_id,
             "n_mentions": place.n_mentions, "n_articles": place.n_articles, "category": place.category,
             "casualties": {k: {"total": total, "at_least": rough} for k, (total, rough) in place.casualties.items()},
@@ -91,7 +91,8 @@ def write_csv(places: Iterable[MappedPlace], out: TextIO) -> None:
     for p in places:
         for h in p.hits:
             m, doc = h.mention, h.article.document
-            row = {"place": p.name, "kind": p.kind, "country_code": p.country_code, "lat": p.lat, "lon": p.lon,
+            row = {"place": p.name, "kind": p.kind, "feature": p.feature or "", "country_code": p.country_code,
+                   "lat": p.lat, "lon": p.lon,
                    "geonameid": m.geonameid, "article_id": h.article.id, "article_title": doc.title,
                    "article_source": doc.source, "article_date": doc.date, "mention": m.text, "start": m.start,
                    "end": m.end, "confidence": m.confidence, "role": m.role,
@@ -119,7 +120,7 @@ def kml(places: Iterable[MappedPlace], title: str = "geomap incidents") -> str:
         ET.SubElement(mark, f"{{{KML_NS}}}name").text = p.name
         ET.SubElement(mark, f"{{{KML_NS}}}description").text = description_html(p)  # the writer escapes it
         data = ET.SubElement(mark, f"{{{KML_NS}}}ExtendedData")
-        for key, value in (("kind", p.kind), ("country_code", p.country_code or ""),
+        for key, value in (("kind", p.kind), ("feature", p.feature or ""), ("country_code", p.country_code or ""),
                            ("mentions", p.n_mentions), ("articles", p.n_articles), ("category", p.category or "")):
             field = ET.SubElement(data, f"{{{KML_NS}}}Data", name=key)
             ET.SubElement(field, f"{{{KML_NS}}}value").text = str(value)

@@ -39,6 +39,17 @@ SITE_KINDS = ("district", "city")  # where incidents happen: one layer, clustere
 AREA_KINDS = ("continent", "macroregion", "country", "region")  # big areas: their own toggleable layer
 KIND_LABELS = {"continent": "continent", "macroregion": "macro-region", "country": "country",
                "region": "region / province", "district": "district", "city": "city / town"}
+# What a place is, where its GeoNames feature code says more than its kind: a camp and a river are
+# mapped as a town and an area, but a reader wants to know which.
+FEATURE_LABELS = {
+    "CMPRF": "refugee camp", "PPLX": "part of a city", "PSTB": "border crossing", "STM": "river", "LK": "lake",
+    "LKS": "lakes", "RSV": "reservoir", "CNL": "canal", "MT": "mountain", "PK": "mountain", "MTS": "mountain range",
+    "VLC": "volcano", "HLLS": "hills", "ISL": "island", "ISLS": "islands", "PEN": "peninsula", "CAPE": "cape",
+    "VAL": "valley", "PLN": "plain", "PLAT": "plateau", "DSRT": "desert", "PRK": "park", "RESF": "forest reserve",
+    "FRST": "forest", "WTLD": "wetland", "SWMP": "swamp", "MRSH": "marsh", "GLCR": "glacier", "DLTA": "delta",
+    "GRGE": "gorge", "CNYN": "canyon", "FLLS": "waterfall", "LGN": "lagoon", "OCN": "ocean", "SEA": "sea",
+    "GULF": "gulf", "BAY": "bay", "STRT": "strait", "CHN": "channel",
+}
 SITES_LAYER = "Incident sites (cities, districts)"
 AREAS_LAYER = "Countries and regions"
 OUTLINES_LAYER = "Country outlines (offline background)"
@@ -114,6 +125,7 @@ class MappedPlace:
     lat: float
     lon: float
     hits: list[Hit] = field(default_factory=list)
+    feature: str | None = None
     # The categories the reader chose to see: the marker, popup and timeline show only these.
     shown: Collection[str] = tuple(CATEGORIES)
 
@@ -246,7 +258,7 @@ def aggregate(articles: Iterable[Article], kinds: Collection[str] = KINDS, min_c
             place = places.get(key)
             if place is None:
                 place = places[key] = MappedPlace(key=key, name=m.name or m.text, kind=m.kind or "",
-                                                  country_code=m.country_code, lat=m.lat, lon=m.lon,
+                                                  country_code=m.country_code, lat=m.lat, lon=m.lon, feature=m.feature,
                                                   shown=tuple(c for c in CATEGORIES if c in chosen.categories))
             place.hits.append(Hit(article, m))
     return sorted(places.values(), key=lambda p: (-p.n_mentions, p.name, p.key))
@@ -449,9 +461,14 @@ def marker_size(n_mentions: int) -> int:
 
 
 def kind_line(place: MappedPlace) -> str:
-    """"district, UA": what the place is and where; a country needs no country code."""
+    """"district, UA", "refugee camp, KE": what the place is and where; a country needs no country code."""
     where = f", {place.country_code}" if place.country_code and place.kind != "country" else ""
-    return f"{KIND_LABELS.get(place.kind, place.kind)}{where}"
+    return f"{kind_label(place.kind, place.feature)}{where}"
+
+
+def kind_label(kind: str | None, feature: str | None = None) -> str:
+    """"river" for a feature code that says more than the kind, else the kind's label."""
+    return FEATURE_LABELS.get(feature or "") or KIND_LABELS.get(kind or "", kind or "place")
 
 
 def count_line(place: MappedPlace) -> str:

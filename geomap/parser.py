@@ -44,6 +44,7 @@ class Mention:
     lon: float | None = None
     geonameid: int | None = None
     place_id: int | None = None
+    feature: str | None = None  # GeoNames feature code: "CMPRF" a camp, "STM" a river
     confidence: float = 0.0
     excerpt: str = ""
     excerpt_start: int = 0
@@ -71,7 +72,7 @@ class Mention:
 def _candidate_dict(cand: Any, score: float) -> dict[str, Any]:
     p = cand.place
     return {"name": p.name, "kind": p.kind, "country_code": p.country, "lat": p.lat, "lon": p.lon,
-            "geonameid": p.geonameid, "place_id": p.id, "score": round(score, 4)}
+            "geonameid": p.geonameid, "place_id": p.id, "feature": p.feature, "score": round(score, 4)}
 
 
 def mention_from_span(span: Span, offset: int = 0, n_alternatives: int = 5) -> Mention:
@@ -87,6 +88,7 @@ def mention_from_span(span: Span, offset: int = 0, n_alternatives: int = 5) -> M
     if place is not None:
         m.name, m.kind, m.country_code = place.name, place.kind, place.country
         m.lat, m.lon, m.geonameid, m.place_id = place.lat, place.lon, place.geonameid, place.id
+        m.feature = place.feature
         rest = [(c, s) for c, s in zip(cands, scores) if c.place.id != place.id]
     else:
         rest = list(zip(cands, scores))

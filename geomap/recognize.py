@@ -45,6 +45,8 @@ _PARTICLE_NAME = re.compile(r"\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?:-(?:[a-z]{1
 # A line that is a page's trail of sections: short capitalised items between "/" or "›".
 _CRUMB = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
 _BREADCRUMB = re.compile(rf"^{_CRUMB} ?[/›»](?: ?{_CRUMB} ?(?:[/›»]|$))+", re.MULTILINE)
+_SITE_WORDS = {"camp": "camp", "camps": "camp", "crossing": "crossing", "crossings": "crossing"}
+_SITE_KINDS = frozenset({"refugee", "refugees", "displacement", "idp", "idps", "border", "transit", "relief"})
 _POSSESSIVE = frozenset({"'s", "’s"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _TRAILING = _POSSESSIVE | {"'", "’", "of", "in", "and", "or", "on", "at"}
@@ -358,6 +360,13 @@ class PlaceRecognizer:
         return ent.label_ in _OVERRIDABLE and len(ent) > 1 and (
             ent[0].lower_ in {"mount", "mt.", "lake", "cape"} or ent[-1].lower_ in _FEATURE_ENDS) and (
             self.gazetteer.has_name(name_key(ent.text)))
+
+    def _site_by_its_word(self, doc: Doc, ent: Span) -> bool:
+        """"fled to [Kakuma] refugee camp" (a person to NER): a name the gazetteer holds as a camp or a
+        crossing, followed by that word."""
+        word = site_word(doc, ent.end)
+        return ent.label_ in _OVERRIDABLE and word is not None and any(
+            c.place.feature in SITE_CODES for c in self.gazetteer.candidates(f"{ent.text} {word}", fuzzy=False))
 
     def _place_of_the_country_before(self, doc: Doc, ent: Span) -> bool:
         """"Kenya's overcrowded [Dadaab] camps" (read as a person): after a country's possessive and
@@ -799,7 +808,7 @@ class PlaceRecognizer:
                     doc, *self._trim(doc, ent.start, ent.end)):
                 ents.append(ent)
             elif self._town_after_where_word(doc, ent, anchors) or self._place_of_the_country_before(doc, ent) or (
-                    self._feature_by_its_word(ent)):
+                    self._feature_by_its_word(ent) or self._site_by_its_word(doc, ent)):
                 ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             elif self._place_in_disguise(doc, ent, person_words, named_countries):
                 vetted.add(ent.start)  # "Darwin braced for the storm" (a person to NER)
@@ -1281,6 +1290,17 @@ def _local_word(doc: Doc, i: int) -> str:
     if word == "to" and k >= 1 and (doc[k - 1].lower_ in _TO_A_PLACE or doc[k - 1].lower_ in _COMPASS):
         return "at"
     return word
+
+
+def site_word(doc: Doc, end: int) -> str | None:
+    """"camp" or "crossing" where one follows the name ending at token `end`, after at most one word of
+    what kind ("Ifo camps", "Kakuma refugee camp", "the Rafah border crossing")."""
+    for k in (end, end + 1):
+        if k < len(doc) and doc[k].lower_ in _SITE_WORDS:
+            return _SITE_WORDS[doc[k].lower_]
+        if k >= len(doc) or doc[k].lower_ not in _SITE_KINDS:
+            return None
+    return None
 
 
 def _where_follows(doc: Doc, end: int) -> bool:

@@ -32,7 +32,7 @@ from .gazetteer import (
     placed_by_region,
     water_bodies,
 )
-from .recognize import SPAN_KEY, TRIGGERS, _ensure_extensions, nationalities, shared_gazetteer
+from .recognize import SPAN_KEY, TRIGGERS, _ensure_extensions, nationalities, shared_gazetteer, site_word
 from .regions import ALL_WATER_FEATURES
 from .sites import SITE_CODES
 from .text import ADMIN_WORDS, PART_WORDS, name_key, skeleton, strip_admin_words, written_as_abbreviation
@@ -122,7 +122,6 @@ _AREA_CUES = frozenset({"the", "northern", "southern", "eastern", "western", "ce
                         "northwestern", "southeastern", "southwestern", "north", "south", "east", "west"})
 _EXONYM = 100  # how many times a town bearing the name as its own a city known by it as an alias must outsize
 # Words after a name that make it a camp's or a crossing's: "Ifo camps" is Ifo camp.
-_SITE_WORDS = {"camp": "camp", "camps": "camp", "crossing": "crossing", "crossings": "crossing"}
 _WATER = frozenset({"river", "creek", "lake", "bayou", "reservoir", "canal", "sea", "ocean", "strait", "channel"})
 _BEARINGS = frozenset({"centre", "center"})  # with PART_WORDS, words that say where, not which place
 _CONTINENTAL = frozenset({"latin", "south", "north", "central"})  # "Latin American" is no American
@@ -273,9 +272,9 @@ class PlaceResolver:
                 unit and c.place.kind in ("country", "continent"))]
             # "Hagadera and Ifo camps": the camp or crossing of the name where the gazetteer holds one,
             # not a town of the bare name (Ifo in Nigeria).
-            follows = {doc[sp.end].lower_ if sp.end < len(doc) else "" for sp in g.spans}
-            if len(follows) == 1 and (word := follows.pop()) in _SITE_WORDS:
-                sites = [c for c in self.source.candidates(f"{g.spans[0].text} {_SITE_WORDS[word]}", fuzzy=False)
+            follows = {site_word(doc, sp.end) for sp in g.spans}
+            if len(follows) == 1 and (word := follows.pop()) is not None:
+                sites = [c for c in self.source.candidates(f"{g.spans[0].text} {word}", fuzzy=False)
                          if c.place.feature in SITE_CODES]
                 g.cands = sites or g.cands
             # "on the Red Sea", "Yemen's main Red Sea port": not Sudan's state of the name.

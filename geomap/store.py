@@ -56,9 +56,9 @@ from .text import name_key
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_MS = 30_000  # how long a writer waits for another's transaction before giving up
 # Mention fields that make up the resolution (the parser's choice of place); the rest describe the mention.
-RESOLUTION_FIELDS = ("name", "kind", "country_code", "lat", "lon", "geonameid", "place_id", "confidence",
+RESOLUTION_FIELDS = ("name", "kind", "country_code", "lat", "lon", "geonameid", "place_id", "feature", "confidence",
                      "alternatives")
-PLACE_FIELDS = ("name", "kind", "country_code", "lat", "lon", "geonameid", "place_id")
+PLACE_FIELDS = ("name", "kind", "country_code", "lat", "lon", "geonameid", "place_id", "feature")
 _MENTION_FIELDS = {f.name for f in dataclasses.fields(Mention)}
 _SPAN_FIELDS = ("text", "start", "end")
 
@@ -111,6 +111,7 @@ class ResolutionRow(Base):
     country_code: Mapped[str | None] = mapped_column(String(8))
     lat: Mapped[float | None]
     lon: Mapped[float | None]
+    feature: Mapped[str | None] = mapped_column(String(16))
     confidence: Mapped[float]
     alternatives: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     mention: Mapped[MentionRow] = relationship(back_populates="resolution")
@@ -169,7 +170,7 @@ def place_choice(place: Place | Mapping[str, Any]) -> dict[str, Any]:
     """A gazetteer `Place` (from a search) or a candidate dict (a mention's alternative) as a stored choice."""
     if isinstance(place, Place):
         return {"name": place.name, "kind": place.kind, "country_code": place.country, "lat": place.lat,
-                "lon": place.lon, "geonameid": place.geonameid, "place_id": place.id}
+                "lon": place.lon, "geonameid": place.geonameid, "place_id": place.id, "feature": place.feature}
     return {k: place.get(k) for k in PLACE_FIELDS}
 
 
@@ -192,7 +193,7 @@ def correction_options(mention: Mention, gazetteer: Gazetteer | None = None, que
 
 def option_label(option: Mapping[str, Any]) -> str:
     """"Georgia — country, GE (42.00, 43.50)": enough to tell same-named places apart in a list."""
-    kind = mapview.KIND_LABELS.get(option.get("kind") or "", option.get("kind") or "place")
+    kind = mapview.kind_label(option.get("kind"), option.get("feature"))
     where = f", {option['country_code']}" if option.get("country_code") and option.get("kind") != "country" else ""
     point = f" ({option['lat']:.2f}, {option['lon']:.2f})" if option.get("lat") is not None else ""
     return f"{option['name']} — {kind}{where}{point}"
@@ -210,7 +211,8 @@ def apply_corrections(mentions: Iterable[Mention], corrections: Iterable[Correct
             was = [] if m.lat is None else [{k: getattr(m, k) for k in PLACE_FIELDS} | {"score": m.confidence}]
             rest = [a for a in was + m.alternatives if a.get("place_id") != c.place.get("place_id")
                     or a.get("place_id") is None and a.get("name") != c.place.get("name")]
-            out.append(dataclasses.replace(m, **c.place, confidence=1.0, alternatives=rest))
+            # A correction saved before places kept their feature code leaves none, not the old place's.
+            out.append(dataclasses.replace(m, **{"feature": None, **c.place}, confidence=1.0, alternatives=rest))
     return out
 
 

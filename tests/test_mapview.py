@@ -30,6 +30,7 @@ from geomap.mapview import (
     heat_layer,
     heat_weight,
     highlight,
+    kind_line,
     marker_size,
     place_at,
     place_key,
@@ -345,3 +346,16 @@ def test_a_category_filter_draws_places_in_the_chosen_category(incident_article:
     assert kyiv.casualties == {"injured": (3, True), "killed": (4, False)}
     kyiv = aggregate([incident_article], filters=Filters(categories=("missile_attack",)))[0]
     assert kyiv.category == "missile_attack" and kyiv.casualties == {"injured": (3, True)}
+
+
+def test_a_camp_a_crossing_a_river_and_a_city_section_say_what_they_are(gp) -> None:
+    """Mapped as towns and areas, they show their own kind in the popup and the tooltip."""
+    text = ("The Zambezi River burst its banks near Mongu. Aid crossed at the Rafah crossing. "
+            "Residents of Kibera in Nairobi fled to Kakuma refugee camp.")
+    places = {p.name: p for p in aggregate([Article("a", Document("Floods", text, "a.txt"), tuple(gp.parse(text)))])}
+    assert kind_line(places["Zambezi"]).startswith("river, ")
+    assert kind_line(places["Rafah crossing"]) == "border crossing, PS"
+    assert kind_line(places["Kibera"]) == "part of a city, KE"
+    assert kind_line(places["Mongu"]) == "city / town, ZM"
+    assert "border crossing, PS" in tooltip_text(places["Rafah crossing"])
+    assert "refugee camp, KE" in popup_html(places["Kakuma refugee camp"])

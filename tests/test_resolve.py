@@ -625,6 +625,15 @@ def test_a_camp_named_by_its_kind_word(gp):
     assert ms["Rafah"].name == "Rafah crossing"
 
 
+def test_a_camp_ner_reads_as_a_person_named_by_its_kind_words(gp):
+    """"fled to Kakuma refugee camp": NER calls Kakuma a person; the words after it say it is the camp
+    (the gazetteer holds it), not Kakuma town nor nothing. "the Rafah border crossing" too."""
+    ms = {m.text: m for m in gp.parse("Families fled to Kakuma refugee camp. Trucks waited at the Rafah border "
+                                      "crossing.")}
+    assert ms["Kakuma"].name == "Kakuma refugee camp" and ms["Kakuma"].feature == "CMPRF"
+    assert ms["Rafah"].name == "Rafah crossing"
+
+
 def test_a_country_the_text_calls_a_town_is_placed_at_the_town_it_is_in(gp):
     """"Bahrain, a small town in Swat district": not the Gulf state (the gazetteer lacks the town),
     but Swat, for this mention and for the bare one before it. A bare Bahrain stays the country."""
