@@ -223,8 +223,10 @@ class PlaceResolver:
         elif p.kind == "city" and len(self._stands_for(p)) > 1:
             s += w.region_seat
         if hint:
-            # "Sandstone Township" is Minnesota's, not a Western Australian shire placed by its region.
-            s += (0.0 if placed_by_region(p) else w.hint_match) if p.kind == hint else w.hint_mismatch
+            # "Sandstone Township" is Minnesota's, not a Western Australian shire placed by its region; "the
+            # Adhamiyah district of Baghdad" is the city's section as much as a district.
+            kind = "district" if p.feature == "PPLX" else p.kind
+            s += (0.0 if placed_by_region(p) else w.hint_match) if kind == hint else w.hint_mismatch
         elif p.kind == "region" and has_capital_city:
             s += w.eponymous_region  # bare "Kyiv", "Odesa": the city, not the oblast named after it
         return s

@@ -644,3 +644,10 @@ def test_a_country_the_text_calls_a_town_is_placed_at_the_town_it_is_in(gp):
     assert all(m.name == "Swat" and m.country_code == "PK" for m in bahrains)
     bare = {m.text: m for m in gp.parse("Gulf leaders met in Bahrain and Qatar on Monday.")}
     assert bare["Bahrain"].kind == "country"
+
+
+def test_a_district_of_a_city_is_the_citys_section(gp):
+    """"the Adhamiyah district of Baghdad" is the Baghdad neighbourhood (a section of a city, which the
+    text calls a district), not Nineveh's district of the name 400 km north."""
+    m = _resolved(gp, "Car bombs hit the Adhamiyah district of Baghdad on Friday.", "Adhamiyah")
+    assert m.feature == "PPLX" and distance_km(m.lat, m.lon, 33.37, 44.36) < 10
