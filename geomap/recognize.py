@@ -530,6 +530,15 @@ class PlaceRecognizer:
         """Whether the gazetteer gives this name, matched in one of `hows`, to a place passing `test`."""
         return any(test(place) for place in self._places(text, hows))
 
+    def _named_or_short(self, text: str) -> Iterator[Place]:
+        """Places of this name, or of a longer one it begins ("Wainfleet" for Wainfleet All Saints); not
+        those it is only another alias of."""
+        key = name_key(text)
+        for place_id, how in self.gazetteer.name_rows(key):
+            place = self.gazetteer.get(place_id) if how in (NAME, ALIAS) else None
+            if place is not None and (how == NAME or name_key(place.name).startswith(key + " ")):
+                yield place
+
     def _names_water(self, text: str) -> bool:
         """Whether the gazetteer holds this name, or an alias of it, as a river, lake or sea."""
         return self._names(text, (NAME, ALIAS), lambda p: p.feature in ALL_WATER_FEATURES)
@@ -930,8 +939,9 @@ class PlaceRecognizer:
                 continue  # a resident is of a place, whatever NER calls its name
             # A service's town must lie near a town the story surely names: "Smith police" in a story
             # from Cardiff is a man's.
-            if self._names(text, (NAME,), lambda p, service=service: p.kind in ("city", "district") and (
-                    not service or p.population >= _LOCAL_TOWN and _near_any(p, anchors()))):
+            if any(p.kind in ("city", "district") and (
+                    not service or p.population >= _LOCAL_TOWN and _near_any(p, anchors()))
+                   for p in self._named_or_short(text)):
                 found.append(Span(doc, start, noun.i, label="GPE"))
         return found
 

@@ -561,6 +561,13 @@ def test_where_after_a_name_makes_it_a_place_whoever_bears_it(gp):
     assert [t for t, _, _ in _spans(gp, pickering)] == ["Thirsk", "Pickering"]
 
 
+def test_a_towns_short_name_before_its_residents(gp):
+    """"Wainfleet residents" (a noun to the tagger) names Wainfleet All Saints, which GeoNames also
+    calls Wainfleet."""
+    text = "Lincolnshire floods: Wainfleet residents told to leave homes"
+    assert [t for t, _, _ in _spans(gp, text)] == ["Lincolnshire", "Wainfleet"]
+
+
 def test_a_towns_own_services_name_it(gp):
     """"of Dalby police" (NER: a person) names the town near Toowoomba; "Smith police" in a Cardiff
     story names no town."""
