@@ -70,6 +70,10 @@ _INSTITUTION_WORDS = frozenset({
     "board", "bureau", "authority", "office", "committee", "minister", "premier", "governor", "provincial",
     "patrol",
 })
+# A newspaper's title word after a place's name: "The Highveld Herald", "MAPUTO MORNING", "Nile Echo".
+_MASTHEADS = frozenset("""times herald post tribune gazette chronicle journal courier mail star observer guardian
+    telegraph express standard mercury advertiser examiner bulletin register review press daily record echo
+    dispatch morning sentinel argus enquirer inquirer clarion""".split())
 # Words after a city's name that make the organisation its own: "Seoul City Hall", "New Orleans Police".
 _CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor", "selectboard", "aldermen"})
 # Words after a shire's or county's name that make the body its own: "Powys council", "Cumbria Police".
@@ -772,6 +776,9 @@ class PlaceRecognizer:
             "in", "at", "near")) or _where_follows(doc, end)
         if _names_a_road(doc, start, end):
             return True
+        if any(k < len(doc) and doc[k].lower_ in _MASTHEADS and (doc[k].is_title or doc[k].is_upper)
+               for k in ((end, end - 1) if end - start > 1 else (end,))):
+            return True  # a newspaper's name: "The Thames Valley Record", "BOGOTÁ DISPATCH", "the Nile Echo"
         if name_key(text) in _KIND_WORDS_ALONE and not (
                 start > 0 and not doc[start].is_sent_start and doc[start - 1].lower_ not in _ARTICLES
                 and self._big_city(text, _TOWN_OF_A_KIND_WORD)):
