@@ -130,6 +130,7 @@ _TO_A_PLACE = frozenset("""travel travels traveled travelled traveling travellin
 _CONTESTS = frozenset("""beat beats defeated edged topped downed swept tied blanked routed outlasted hosts hosted
     visits visited past over""".split())
 # Words between a list word and the next place: "Jackson and nearby Clinton and Pearl".
+_REACHES = frozenset({"away", "afield", "north", "south", "east", "west", "inland", "upstream", "downstream"})
 _NEARBY = frozenset({"nearby", "neighboring", "neighbouring", "adjacent", "suburban"})
 # Bodies of the sky that towns are named after: a place only with its state after a comma.
 _SKY = frozenset({"earth", "moon", "mars", "venus", "jupiter", "saturn", "mercury", "sun"})
@@ -1306,6 +1307,9 @@ def _local_word(doc: Doc, i: int) -> str:
     word = doc[k].lower_
     if word == "to" and k >= 1 and (doc[k - 1].lower_ in _TO_A_PLACE or doc[k - 1].lower_ in _COMPASS):
         return "at"
+    if word == "as" and k >= 2 and (doc[k - 1].lower_ == "far" or doc[k - 2].lower_ == "far" and (
+            doc[k - 1].lower_ in _REACHES)):
+        return "near"  # "teams from as far away as Valentine", "as far as Lafleche", "as far north as Nome"
     return word
 
 

@@ -561,6 +561,12 @@ def test_where_after_a_name_makes_it_a_place_whoever_bears_it(gp):
     assert [t for t, _, _ in _spans(gp, pickering)] == ["Thirsk", "Pickering"]
 
 
+def test_a_town_as_far_away_as_which_others_came(gp):
+    """"as far away as Valentine" (a person to NER) is a reach of distance, so a word of place."""
+    text = "The fair has drawn teams from Mullen, Seneca, Halsey and as far away as Valentine."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Mullen", "Seneca", "Halsey", "Valentine"]
+
+
 def test_a_towns_short_name_before_its_residents(gp):
     """"Wainfleet residents" (a noun to the tagger) names Wainfleet All Saints, which GeoNames also
     calls Wainfleet."""
