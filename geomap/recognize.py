@@ -45,6 +45,8 @@ _PARTICLE_NAME = re.compile(r"\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?:-(?:[a-z]{1
 # A line that is a page's trail of sections: short capitalised items between "/" or "›".
 _CRUMB = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
 _BREADCRUMB = re.compile(rf"^{_CRUMB} ?[/›»](?: ?{_CRUMB} ?(?:[/›»]|$))+", re.MULTILINE)
+# The word after a camp's or crossing's name, and the words of what kind that may come between:
+# "Ifo camps", "Kakuma refugee camp", "the Rafah border crossing".
 _SITE_WORDS = {"camp": "camp", "camps": "camp", "crossing": "crossing", "crossings": "crossing"}
 _SITE_KINDS = frozenset({"refugee", "refugees", "displacement", "idp", "idps", "border", "transit", "relief"})
 _POSSESSIVE = frozenset({"'s", "’s"})
@@ -92,6 +94,7 @@ _BODY_HEADS = frozenset({"police", "transport", "health", "management", "resourc
                          "parks", "highways", "railways", "tourism", "environment"})
 # Words after a name that make it a natural feature's, when the gazetteer has it so: "the Ohio river".
 _FEATURE_WORDS = frozenset({"river", "lake", "mountains", "island", "valley"})
+# Last words of a feature's name NER may read as a person's: "Mayon Volcano", "Manchar Lake".
 _FEATURE_ENDS = frozenset({"lake", "river", "volcano", "mountains", "hills", "island", "islands", "valley",
                            "reservoir"})
 _BARE_FEATURES = frozenset({"bridge", "sea", "bay", "ocean", "creek", "harbour", "harbor", "mountain", "hill"})
@@ -129,8 +132,9 @@ _TO_A_PLACE = frozenset("""travel travels traveled travelled traveling travellin
 # Words of a game between two towns' teams: "Malakoff beat Eustace 42-10", "a win over Kaufman".
 _CONTESTS = frozenset("""beat beats defeated edged topped downed swept tied blanked routed outlasted hosts hosted
     visits visited past over""".split())
-# Words between a list word and the next place: "Jackson and nearby Clinton and Pearl".
+# Words of a reach between "as far" and "as": "as far away as Valentine", "as far north as Nome".
 _REACHES = frozenset({"away", "afield", "north", "south", "east", "west", "inland", "upstream", "downstream"})
+# Words between a list word and the next place: "Jackson and nearby Clinton and Pearl".
 _NEARBY = frozenset({"nearby", "neighboring", "neighbouring", "adjacent", "suburban"})
 # Bodies of the sky that towns are named after: a place only with its state after a comma.
 _SKY = frozenset({"earth", "moon", "mars", "venus", "jupiter", "saturn", "mercury", "sun"})
