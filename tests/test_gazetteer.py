@@ -7,7 +7,7 @@ import pytest
 from geomap.gazetteer import ALIAS, KINDS, POST_TOWN, SHORT, distance_km, mean_point
 from geomap.natural_features import NATURAL_FEATURES
 from geomap.regions import WATER_FEATURES
-from geomap.sites import SITES
+from geomap.sites import SITES, TOWN_SPELLINGS
 from geomap.text import name_key, skeleton, strip_admin_words
 
 
@@ -299,3 +299,16 @@ def test_sites_lie_by_the_town_they_are_written_beside(gazetteer):
 def test_camps_and_city_sections_news_names(gazetteer, name, country):
     """Humanitarian news names camps and city sections GeoNames keeps outside its towns."""
     assert _best(gazetteer, name, "city").country == country
+
+
+def test_news_spellings_find_the_towns_geonames_spells_otherwise(gazetteer):
+    """Each spelling of TOWN_SPELLINGS finds its own town of cities500 in its country: a table that no
+    longer matches (GeoNames renamed the town) fails here rather than adding nothing."""
+    lost = []
+    for (town, cc), spellings in TOWN_SPELLINGS.items():
+        for spelling in spellings:
+            found = {name_key(c.place.name) for c in gazetteer.candidates(spelling, fuzzy=False)
+                     if c.place.country == cc and c.place.kind == "city" and c.place.geonameid is not None}
+            if name_key(town) not in found:
+                lost.append(spelling)
+    assert lost == []
