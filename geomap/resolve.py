@@ -121,12 +121,11 @@ _MUNICIPALITY = 2.0  # a district with at most this many times its town's people
 _AREA_CUES = frozenset({"the", "northern", "southern", "eastern", "western", "central", "northeastern",
                         "northwestern", "southeastern", "southwestern", "north", "south", "east", "west"})
 _EXONYM = 100  # how many times a town bearing the name as its own a city known by it as an alias must outsize
-# Words after a name that make it a camp's or a crossing's: "Ifo camps" is Ifo camp.
 _WATER = frozenset({"river", "creek", "lake", "bayou", "reservoir", "canal", "sea", "ocean", "strait", "channel"})
 _BEARINGS = frozenset({"centre", "center"})  # with PART_WORDS, words that say where, not which place
 _CONTINENTAL = frozenset({"latin", "south", "north", "central"})  # "Latin American" is no American
 _LOCAL_KINDS = frozenset({"region", "district", "city"})
-_AREA_KINDS = frozenset({"country", "region", "macroregion", "continent"})
+_AREA_KINDS = frozenset({"country", "region", "macroregion", "continent"})  # what no text calls a town
 _POINT_KINDS = frozenset({"district", "city"})  # places small enough for distance to tell
 _LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";", "and in", ", and in", "or in", ", or in"})
 # What lies between a place and the one holding it: "Toronto, Canada", "Goma in eastern Congo", "the

@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from datetime import UTC, datetime
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -18,7 +19,17 @@ from sqlalchemy.exc import SQLAlchemyError
 from geomap.documents import Document
 from geomap.export import geojson
 from geomap.parser import Mention
-from geomap.store import Base, Store, alembic_config, content_hash, correction_options, make_engine, option_label
+from geomap.store import (
+    Base,
+    Correction,
+    Store,
+    alembic_config,
+    apply_corrections,
+    content_hash,
+    correction_options,
+    make_engine,
+    option_label,
+)
 
 STORM = "A storm hit Georgia on Monday, flooding roads near Atlanta and Savannah."
 SHELLING = "Shelling hit Kharkiv overnight, officials in Kyiv said."
@@ -275,3 +286,16 @@ def test_the_revision_changes_with_every_write(store):
     for rev_a, data_a in seen:
         assert all(data_b == data_a for rev_b, data_b in seen if rev_b == rev_a)
     assert store.revision() == seen[-1][0]  # reading changes nothing
+
+
+def test_a_corrected_place_brings_its_own_feature_code(gp):
+    """A camp corrected to a town loses "refugee camp"; a correction saved before feature codes were
+    kept leaves none rather than the camp's."""
+    camp = next(m for m in gp.parse("Families fled to Kakuma refugee camp.") if m.text == "Kakuma")
+    assert camp.feature == "CMPRF"
+    town = {"name": "Kakuma", "kind": "city", "country_code": "KE", "lat": 3.71, "lon": 34.86, "geonameid": 195197,
+            "place_id": 195197}
+    old = Correction("h", camp.start, camp.end, camp.text, "KE", town, {}, datetime.now(UTC))
+    new = Correction("h", camp.start, camp.end, camp.text, "KE", town | {"feature": "PPL"}, {}, datetime.now(UTC))
+    assert apply_corrections([camp], [old])[0].feature is None
+    assert apply_corrections([camp], [new])[0].feature == "PPL"
