@@ -343,8 +343,9 @@ class PlaceResolver:
             g.beside = {cc for i, cc, by in said if by != gi and any(a <= i < b for a, b in sents)}
         for _ in range(max(1, self.w.rounds)):
             self._context_round(doc, glist, nearness, nations)
-        after, before = _glued_neighbours(doc.text, glist)
-        near_to = _said_near(doc.text, glist)
+        text = doc.text  # built anew on each access: once here, not once per mention
+        after, before = _glued_neighbours(text, glist)
+        near_to = _said_near(text, glist)
         answers: list[_Answer] = []
         for g in glist:
             order = sorted(range(len(g.cands)), key=lambda i: -g.scores[i])
@@ -357,7 +358,7 @@ class PlaceResolver:
         for gi, g in enumerate(glist):
             order, place, confidence = answers[gi]
             likeness = place is not None and not g.cands[order[0]].exact
-            town = any(_DESCRIBED_AS_TOWN.match(doc.text, sp.end_char) for sp in g.spans)
+            town = any(_DESCRIBED_AS_TOWN.match(text, sp.end_char) for sp in g.spans)
             unlike = place is not None and (likeness or _only_bearings(g.key) or (
                 g.hint == "district" and place.kind == "city") or town and place.kind in _AREA_KINDS)
             abroad = likeness and place.country != homes.most_common(1)[0][0]
