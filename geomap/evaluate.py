@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .gazetteer import distance_km
+from .gazetteer import AREA_KINDS, distance_km
 from .parser import Geoparser, Mention
 
 MAX_ERROR_KM = 20039.0
@@ -144,7 +144,6 @@ class Evaluation:
     records: list[dict[str, Any]]  # one per gold mention: what we said and how far off it was
 
 
-AREA_KINDS = frozenset({"country", "region", "continent", "macroregion"})
 CAUSES = {
     "reference point": "the chosen place is the closest candidate to the gold point, an area whose "
                        "representative point differs from the corpus's",

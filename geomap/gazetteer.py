@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .sites import SITE_CODES
 from .text import ADMIN_WORDS, PART_WORDS, name_key, skeleton, strip_admin_words, umlauts_spelled_out
 
 SCHEMA_VERSION = 3
@@ -21,6 +22,7 @@ SCHEMA_VERSION = 3
 # Kinds, coarse to fine. "region" is a first-level unit (state, oblast, province),
 # "district" a second-level one (county, raion, city district).
 KINDS = ("continent", "macroregion", "country", "region", "district", "city")
+AREA_KINDS = KINDS[:4]  # areas, not points: mapped on their own layer, and no text calls one a town
 
 # How a name row matched the place: its own name, an alias, an uppercase-only abbreviation,
 # or the name with its kind word dropped ("Kyivska oblast" -> "Kyivska").
@@ -84,6 +86,12 @@ def placed_by_region(place: Place) -> bool:
     """A district no town of cities500 lies in, put at its region's point: rough, and with no people
     counted, so it should neither outrank a town of its name nor earn a kind word's bonus."""
     return place.kind == "district" and not place.population
+
+
+def sites_named(candidates: Callable[[str], list[Candidate]], name: str, word: str) -> list[Candidate]:
+    """The camp or crossing a name stands for before that word ("Ifo camps", "Kakuma refugee camp"),
+    where the gazetteer holds one."""
+    return [c for c in candidates(f"{name} {word}") if c.place.feature in SITE_CODES]
 
 
 def water_bodies(candidates: Callable[[str], list[Candidate]], name: str) -> list[Candidate]:

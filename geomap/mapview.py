@@ -31,12 +31,11 @@ from folium.template import Template
 
 from . import assets
 from .documents import Document
-from .gazetteer import KINDS
+from .gazetteer import AREA_KINDS, KINDS
 from .incidents import CATEGORIES, ROLES, TAXONOMY, dominant_category
 from .parser import Mention
 
 SITE_KINDS = ("district", "city")  # where incidents happen: one layer, clustered
-AREA_KINDS = ("continent", "macroregion", "country", "region")  # big areas: their own toggleable layer
 KIND_LABELS = {"continent": "continent", "macroregion": "macro-region", "country": "country",
                "region": "region / province", "district": "district", "city": "city / town"}
 # What a place is, where its GeoNames feature code says more than its kind: a camp and a river are

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer, Place, distance_km, water_bodies
+from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer, Place, distance_km, sites_named, water_bodies
 from .regions import ALL_WATER_FEATURES, EXTRA_DEMONYMS, STYLEBOOK_ABBREVIATIONS
 from .sites import SITE_CODES
 from .text import ADMIN_WORDS, PART_WORDS, name_key
@@ -374,8 +374,8 @@ class PlaceRecognizer:
         """"fled to [Kakuma] refugee camp" (a person to NER): a name the gazetteer holds as a camp or a
         crossing, followed by that word."""
         word = site_word(doc, ent.end)
-        return ent.label_ in _OVERRIDABLE and word is not None and any(
-            c.place.feature in SITE_CODES for c in self.gazetteer.candidates(f"{ent.text} {word}", fuzzy=False))
+        return ent.label_ in _OVERRIDABLE and word is not None and bool(
+            sites_named(lambda n: self.gazetteer.candidates(n, fuzzy=False), ent.text, word))
 
     def _place_of_the_country_before(self, doc: Doc, ent: Span) -> bool:
         """"Kenya's overcrowded [Dadaab] camps" (read as a person): after a country's possessive and

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from .gazetteer import (
     ABBREV,
     ALIAS,
+    AREA_KINDS,
     NAME,
     POST_TOWN,
     SHORT,
@@ -30,11 +31,11 @@ from .gazetteer import (
     Place,
     distance_km,
     placed_by_region,
+    sites_named,
     water_bodies,
 )
 from .recognize import SPAN_KEY, TRIGGERS, _ensure_extensions, nationalities, shared_gazetteer, site_word
 from .regions import ALL_WATER_FEATURES
-from .sites import SITE_CODES
 from .text import ADMIN_WORDS, PART_WORDS, name_key, skeleton, strip_admin_words, written_as_abbreviation
 
 
@@ -125,7 +126,6 @@ _WATER = frozenset({"river", "creek", "lake", "bayou", "reservoir", "canal", "se
 _BEARINGS = frozenset({"centre", "center"})  # with PART_WORDS, words that say where, not which place
 _CONTINENTAL = frozenset({"latin", "south", "north", "central"})  # "Latin American" is no American
 _LOCAL_KINDS = frozenset({"region", "district", "city"})
-_AREA_KINDS = frozenset({"country", "region", "macroregion", "continent"})  # what no text calls a town
 _POINT_KINDS = frozenset({"district", "city"})  # places small enough for distance to tell
 _LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";", "and in", ", and in", "or in", ", or in"})
 # What lies between a place and the one holding it: "Toronto, Canada", "Goma in eastern Congo", "the
@@ -275,9 +275,8 @@ class PlaceResolver:
             # not a town of the bare name (Ifo in Nigeria).
             follows = {site_word(doc, sp.end) for sp in g.spans}
             if len(follows) == 1 and (word := follows.pop()) is not None:
-                sites = [c for c in self.source.candidates(f"{g.spans[0].text} {word}", fuzzy=False)
-                         if c.place.feature in SITE_CODES]
-                g.cands = sites or g.cands
+                g.cands = sites_named(lambda n: self.source.candidates(n, fuzzy=False), g.spans[0].text,
+                                      word) or g.cands
             # "on the Red Sea", "Yemen's main Red Sea port": not Sudan's state of the name.
             water = water or g.key.rsplit(" ", 1)[-1] in _WATER and any(
                 c.exact and c.how == NAME and c.place.feature in ALL_WATER_FEATURES for c in g.cands)
@@ -360,7 +359,7 @@ class PlaceResolver:
             likeness = place is not None and not g.cands[order[0]].exact
             town = any(_DESCRIBED_AS_TOWN.match(text, sp.end_char) for sp in g.spans)
             unlike = place is not None and (likeness or _only_bearings(g.key) or (
-                g.hint == "district" and place.kind == "city") or town and place.kind in _AREA_KINDS)
+                g.hint == "district" and place.kind == "city") or town and place.kind in AREA_KINDS)
             abroad = likeness and place.country != homes.most_common(1)[0][0]
             if unlike and place.country and (homes[place.country] <= 1 < len(answers) or abroad):
                 # Only a spelling's likeness ("Kangley" for China's Kangle), bearings any country has ("North
