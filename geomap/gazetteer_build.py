@@ -12,7 +12,8 @@
   crossings of humanitarian and conflict news.
 Second-level units and the few first-level ones ISO does not place get a point from the
 populated places inside them: the eponymous place if there is one, else their weighted mean; a
-district with no town of cities500 inside takes its region's point.
+district with no town of cities500 inside takes the towns of its Canadian census division, else its
+region's point.
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "45"
+CONTENT_VERSION = "46"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-\u2010\u2011]+(?=\w{3})", re.IGNORECASE)
 
@@ -205,6 +206,14 @@ def _eponymous(a: str, b: str) -> bool:
             break
         n += 1
     return n >= 5 and n >= 0.7 * min(len(a), len(b))
+
+
+def _division(code: str | None) -> str | None:
+    """The census division of a Canadian census subdivision: GeoNames gives these their Statistics
+    Canada code, whose first four digits are the division's ("CA.01.4805049" -> "CA.01.4805")."""
+    if code and code.startswith("CA.") and len(tail := code.rpartition(".")[2]) == 7 and tail.isdigit():
+        return code[:-3]
+    return None
 
 
 def _add_post_towns(out: GazetteerWriter, subdivisions: list, sub_id: dict[int, int],
@@ -348,6 +357,10 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
     # --- first- and second-level subdivisions ------------------------------------------------
     n_sub = 0
     sub_points: dict[int, tuple[float, float]] = {}
+    divisions: dict[str, list[tuple[str, float, float, int]]] = defaultdict(list)
+    for s in subdivisions:
+        if key := _division(s.geonames_code):
+            divisions[key] += members.get(sub_id[s.id], [])
     for s in sorted(subdivisions, key=lambda s: s.admin_level):  # a region's point before its districts'
         pid = sub_id[s.id]
         cc = s.country.alpha2
@@ -362,14 +375,17 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
             # A district takes the point of its eponymous place, found inside it or, when no
             # place links to it (city districts), among the places of its parent region.
             own = skeleton(strip_admin_words(name_key(s.name)))
-            pool = inside or (members.get(parent, []) if level >= 2 else [])
+            # A Canadian municipality too small for cities500 ("Trochu", "Mossbank") lies among the
+            # towns of its census division, far nearer than its province's centre.
+            division = divisions.get(_division(s.geonames_code) or "", [])
+            pool = inside or division or (members.get(parent, []) if level >= 2 else [])
             eponym = [m for m in pool if _eponymous(own, skeleton(name_key(m[0])))]
             pick = max(eponym, key=lambda m: m[3]) if eponym else None
             if pick:
                 point = (pick[1], pick[2])
                 inside = inside or [pick]
-            elif inside:
-                point = mean_point((m[1], m[2], math.sqrt(m[3] + 1)) for m in inside)
+            elif inside or division:
+                point = mean_point((m[1], m[2], math.sqrt(m[3] + 1)) for m in inside or division)
             elif level >= 2:
                 # No town of cities500 lies in it (Nepal's districts, Mozambique's): the region's
                 # point puts it on the map near enough.

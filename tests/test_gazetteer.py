@@ -275,6 +275,17 @@ def test_a_district_no_town_lies_in_is_placed_by_its_region(gazetteer, name, cou
     assert distance_km(place.lat, place.lon, lat, lon) < 161
 
 
+@pytest.mark.parametrize(("name", "lat", "lon"), [
+    ("Trochu", 51.83, -113.23), ("Morrin", 51.66, -112.79), ("Mossbank", 49.93, -105.97),
+])
+def test_a_canadian_municipality_no_town_lies_in_is_placed_by_its_census_division(gazetteer, name, lat, lon):
+    """Alberta's and Saskatchewan's centres are 400-600 km from these villages; the towns of their
+    census division are near ("Morrin" is also no Morinville, a town of Alberta of like name)."""
+    place = _best(gazetteer, name, "district")
+    assert place.country == "CA" and place.name == name
+    assert distance_km(place.lat, place.lon, lat, lon) < 100
+
+
 def test_a_districts_foreign_kind_word_comes_off(gazetteer):
     """English writes "Karo" and "Karangasem" for GeoNames' "Kabupaten Karo", "Kabupaten Karang Asem"."""
     karo = next(c for c in gazetteer.candidates("Karo", fuzzy=False) if c.place.kind == "district")
