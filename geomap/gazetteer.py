@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .sites import SITE_CODES
-from .text import ADMIN_WORDS, PART_WORDS, name_key, skeleton, strip_admin_words, umlauts_spelled_out
+from .text import (
+    ADMIN_WORDS,
+    PART_WORDS,
+    name_key,
+    skeleton,
+    strip_admin_words,
+    umlauts_spelled_out,
+    vowelless,
+)
 
 SCHEMA_VERSION = 3
 
@@ -175,7 +183,8 @@ class Gazetteer:
         """Places the name may refer to, best name matches first.
 
         Looks up the name as written or, if nothing has it, without its kind word ("Odesa region"
-        -> "Odesa"), then (if `fuzzy`) by transliteration skeleton.
+        -> "Odesa"), then (if `fuzzy`) by transliteration skeleton and, where nothing else matched, by
+        the vowelless key of the Arab world's and Iran's names.
         """
         key = name_key(name)
         if not key:
@@ -212,6 +221,10 @@ class Gazetteer:
                 for (place_id,) in self._db.execute("SELECT place FROM skeletons WHERE skel=?", (skel,)):
                     if place_id not in best:
                         best[place_id] = Candidate(self.get(place_id), ALIAS, exact=False)  # type: ignore[arg-type]
+        if fuzzy and not best and len(key) >= 5 and _vowelless_enough(v := vowelless(key)):
+            # An Arabic or Persian name in another transliteration: "Menoufia" for Monufia.
+            for (place_id,) in self._db.execute("SELECT place FROM skeletons WHERE skel=?", ("~" + v,)):
+                best[place_id] = Candidate(self.get(place_id), ALIAS, exact=False)  # type: ignore[arg-type]
         ranked = sorted(best.values(), key=lambda c: (not c.exact, c.how == ABBREV, -c.place.population))
         return ranked[:limit]
 
@@ -239,6 +252,11 @@ class Gazetteer:
         """Places directly inside a country/region (used for containment tests)."""
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM places WHERE admin1=? OR admin2=?", (place.id, place.id))
         return [Place(*r) for r in rows]
+
+
+def _vowelless_enough(key: str) -> bool:
+    """Three consonants at least: "Hama" and "Homs" would be one."""
+    return sum(ch != "_" for ch in key) >= 3
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -307,6 +325,16 @@ class GazetteerWriter:
         skels = {sk for sk in map(skeleton, seen) if len(sk) >= 4}
         self.db.executemany("INSERT INTO names VALUES (?,?,?)", rows)
         self.db.executemany("INSERT INTO skeletons VALUES (?,?)", [(s, place_id) for s in skels])
+
+    def index_vowelless(self, countries: Iterable[str]) -> None:
+        """Index the names of these countries' places by their vowelless key as well (see
+        `Gazetteer.candidates`), marked apart from the skeletons by a leading "~"."""
+        codes = list(countries)
+        rows = self.db.execute(
+            f"SELECT DISTINCT n.key, n.place FROM names n JOIN places p ON p.id = n.place "
+            f"WHERE p.country IN ({','.join('?' * len(codes))})", codes).fetchall()
+        keys = {("~" + v, place) for key, place in rows if _vowelless_enough(v := vowelless(key))}
+        self.db.executemany("INSERT INTO skeletons VALUES (?,?)", sorted(keys))
 
     def finish(self, meta: dict[str, str]) -> Path:
         self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)", list(meta.items()))

@@ -90,7 +90,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "46"
+CONTENT_VERSION = "47"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-\u2010\u2011]+(?=\w{3})", re.IGNORECASE)
 
@@ -206,6 +206,10 @@ def _eponymous(a: str, b: str) -> bool:
             break
         n += 1
     return n >= 5 and n >= 0.7 * min(len(a), len(b))
+
+
+# Countries whose names come from Persian script, transliterated as freely as Arabic ones.
+_PERSIAN_COUNTRIES = frozenset({"IR", "AF", "TJ"})
 
 
 def _division(code: str | None) -> str | None:
@@ -474,6 +478,7 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         out.add_names(pid, [(name, NAME), *((a, ALIAS) for a in aliases)])
 
     versions = {p: metadata.version(p) for p in SOURCES}
+    out.index_vowelless(ARABIC_ARTICLE_COUNTRIES | _PERSIAN_COUNTRIES)
     path_out = out.finish({
         "schema": "3", "content": CONTENT_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "sources": json.dumps(versions), "build_seconds": f"{time.perf_counter() - started:.1f}",

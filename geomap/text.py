@@ -69,6 +69,21 @@ def skeleton(key: str) -> str:
     return s.rstrip("i") if len(s) > 5 else s
 
 
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("q", "k"), ("c", "k"))
+_VOWELS = re.compile(r"[aeiouyw]+")
+
+
+def vowelless(key: str) -> str:
+    """A key for Arabic and Persian names in Latin letters, whose vowels every transliteration spells
+    its own way: "Menoufia" and "Monufia", "Daqahliya" and "Dakahlia", "Hadramout" and "Hadramawt"
+    share one. Vowels (and the y, w and final h they are written with) become one mark."""
+    s = key.replace(" ", "")
+    for old, new in _DIGRAPHS:
+        s = s.replace(old, new)
+    s = _VOWELS.sub("_", _REPEATS.sub(r"\1", s))
+    return s[:-1] if s.endswith("_h") else s
+
+
 def strip_admin_words(key: str) -> str:
     """Drop leading/trailing kind words: "kyiv oblast" -> "kyiv", "province of bulacan" -> "bulacan"."""
     words = key.split()
