@@ -103,9 +103,14 @@ def sites_named(candidates: Callable[[str], list[Candidate]], name: str, word: s
 
 
 def water_bodies(candidates: Callable[[str], list[Candidate]], name: str) -> list[Candidate]:
-    """The river or sea a bare name stands for after "the" ("the Ganges", "the Tasman"), where the
-    gazetteer holds it only with its feature word."""
-    return [c for word in ("River", "Sea") for c in candidates(f"{name} {word}") if c.place.feature in ("STM", "SEA")]
+    """The river or sea a bare name stands for after "the" ("the Ganges", "the Tasman", "the Clyde"),
+    where the gazetteer holds it only with its feature word, before or after the name."""
+    found: dict[int, Candidate] = {}
+    for full in (f"{name} River", f"River {name}", f"{name} Sea"):
+        for c in candidates(full):
+            if c.place.feature in ("STM", "SEA"):
+                found.setdefault(c.place.id, c)
+    return list(found.values())
 
 def default_home() -> Path:
     """Where compiled data lives: $GEOMAP_HOME, else the user's cache directory."""

@@ -483,10 +483,12 @@ def test_the_sea_is_no_state_of_its_name(gp):
     ("Pilgrims bathed in the Ganges at Varanasi.", "Ganges", 23.0, 90.0),
     ("The Army Corps said the Mississippi would crest at Grafton, Illinois, on Sunday.", "Mississippi", 29.1, -89.2),
     ("The Thames burst its banks at Oxford.", "Thames", 51.5, 0.6),
+    ("Ferries crossed the Clyde at Renfrew.", "Clyde", 55.9, -4.4),
+    ("Boats moored on the Forth at Stirling.", "Forth", 56.1, -3.8),
 ])
 def test_the_river_whose_bare_name_a_town_or_state_has(gp, text, name, lat, lon):
-    """After "the", a name the gazetteer knows as "X River" is the river: the Ganges is no town in
-    British Columbia, the Mississippi no state where it crests."""
+    """After "the", a name the gazetteer knows as "X River" or "River X" is the river: the Ganges is
+    no town in British Columbia, the Mississippi no state where it crests, the Clyde no town in Ohio."""
     m = _resolved(gp, text, name)
     assert m.kind == "macroregion" and distance_km(m.lat, m.lon, lat, lon) < 400
 
