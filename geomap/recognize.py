@@ -76,6 +76,9 @@ _INSTITUTION_WORDS = frozenset({
 _MASTHEADS = frozenset("""times herald post tribune gazette chronicle journal courier mail star observer guardian
     telegraph express standard mercury advertiser examiner bulletin register review press daily record echo
     dispatch morning sentinel argus enquirer inquirer clarion""".split())
+# A club's last word after its town's name: "Galway United", "Bristol Rovers", "Islamabad United".
+_CLUB_WORDS = frozenset({"united", "rovers", "wanderers", "athletic", "albion", "hotspur", "rangers", "celtic",
+                         "thistle", "fc", "afc"})
 # Words after a city's name that make the organisation its own: "Seoul City Hall", "New Orleans Police".
 _CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor", "selectboard", "aldermen"})
 # Words after a shire's or county's name that make the body its own: "Powys council", "Cumbria Police".
@@ -784,6 +787,8 @@ class PlaceRecognizer:
         if any(k < len(doc) and doc[k].lower_ in _MASTHEADS and (doc[k].is_title or doc[k].is_upper)
                for k in ((end, end - 1) if end - start > 1 else (end,))):
             return True  # a newspaper's name: "The Thames Valley Record", "BOGOTÁ DISPATCH", "the Nile Echo"
+        if end - start > 1 and doc[end - 1].lower_ in _CLUB_WORDS and not self.gazetteer.has_name(name_key(text)):
+            return True  # a club: "Galway United drew with Sligo Rovers"; not "Rangers" alone, nor a place so named
         if name_key(text) in _KIND_WORDS_ALONE and not (
                 start > 0 and not doc[start].is_sent_start and doc[start - 1].lower_ not in _ARTICLES
                 and self._big_city(text, _TOWN_OF_A_KIND_WORD)):

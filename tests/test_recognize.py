@@ -704,6 +704,8 @@ def test_hyphened_towns_shire_bodies_and_residents_of(gp, text, names):
     ("River levels at 10am (metres):\nMon, 9 Jun, 2026\nThe Welsh Bridge was shut to traffic.", []),
     # A newspaper's name holds no place of its own; the place it reports from is one.
     ("MAPUTO MORNING\nPhoto: Maputo Morning\nFamilies reached Pemba on Tuesday, the Nile Echo said.", ["Pemba"]),
+    # A club named for its town is no mention of the town; the town named as such is.
+    ("Galway United drew 1-1 with Sligo Rovers, and Islamabad United won in Lahore.", ["Lahore"]),
     # A kind word is a city's name inside a sentence, where a city of the name is big.
     ("People come down from Cleveland and Canton to see the leaves. The Canton of Geneva agreed.",
      ["Cleveland", "Canton", "Canton of Geneva"]),
