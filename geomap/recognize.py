@@ -120,7 +120,7 @@ _SPEECH = frozenset({"said", "says", "told", "added", "noted", "explained", "arg
 _NEAR_WORDS = frozenset({"near", "around", "outside", "towards", "toward"})
 _WHERE_WORDS = _NEAR_WORDS | {"in", "inside", "across", "throughout"}
 # Words after which a small town of a region the article names is taken as a place, and how small.
-_LOCAL_WORDS = _WHERE_WORDS | {"from", "at", "between"}
+_LOCAL_WORDS = _WHERE_WORDS | {"from", "at", "between", "through", "via"}
 _LOCAL_TOWN = 1000
 _TOWN_OF_A_KIND_WORD = 10_000  # "Canton", Ohio; no town of "Valley" or "Rayon" this big
 _ANCHOR_KM = 100
@@ -364,7 +364,8 @@ class PlaceRecognizer:
         if strict and self._names(ent.text, hows, lambda p: p.kind in ("city", "district", "region", "country")
                                   and p.population >= least):
             return True
-        return local and self._names(ent.text, (NAME,), lambda p: p.kind == "city" and _near_any(p, anchors()))
+        return local and self._names(ent.text, (NAME,), lambda p: p.kind in ("city", "district") and _near_any(
+            p, anchors()))
 
     def _feature_by_its_word(self, ent: Span) -> bool:
         """"[Mount Merapi], which looms over Yogyakarta", "kept watch on [Mayon Volcano]" (a person to

@@ -507,6 +507,10 @@ def test_small_towns_near_a_town_the_story_surely_names(gp):
                "near Outlook, officials in Saskatoon said on Monday.")
     assert {m.text: m.country_code for m in gp.parse(wagga)}.get("Junee") == "AU"
     assert {m.text: m.country_code for m in gp.parse(outlook)}.get("Outlook") == "CA"
+    # A route passes "through" its towns; a prairie village is a municipality of its own, no town of
+    # cities500, and NER took it for an organisation.
+    line = "The rail line runs from Gravelbourg through Mossbank toward Moose Jaw, hauling wheat."
+    assert {m.text: m.country_code for m in gp.parse(line)}.get("Mossbank") == "CA"
 
 
 def test_names_a_kind_word_calls_settlements_known_or_not(gp):
