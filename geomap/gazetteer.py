@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -226,7 +227,7 @@ class Gazetteer:
                 for (place_id,) in self._db.execute("SELECT place FROM skeletons WHERE skel=?", (skel,)):
                     if place_id not in best:
                         best[place_id] = Candidate(self.get(place_id), ALIAS, exact=False)  # type: ignore[arg-type]
-        if fuzzy and not best and len(key) >= 5 and _vowelless_enough(v := vowelless(key)):
+        if fuzzy and not best and _ARABIC_SPELLING.search(key) and _vowelless_enough(v := vowelless(key)):
             # An Arabic or Persian name in another transliteration: "Menoufia" for Monufia.
             for (place_id,) in self._db.execute("SELECT place FROM skeletons WHERE skel=?", ("~" + v,)):
                 best[place_id] = Candidate(self.get(place_id), ALIAS, exact=False)  # type: ignore[arg-type]
@@ -257,6 +258,12 @@ class Gazetteer:
         """Places directly inside a country/region (used for containment tests)."""
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM places WHERE admin1=? OR admin2=?", (place.id, place.id))
         return [Place(*r) for r in rows]
+
+
+# How English writes Arabic and Persian sounds: "ou", "q", "kh", "iya", "el-", a final "-ah" ("Menoufia",
+# "Daqahliya", "Makhmour"). Only a name written so is looked up by its vowels-free key: "Canso" in Nova
+# Scotia is no Konsoy in Tajikistan.
+_ARABIC_SPELLING = re.compile(r"ou|q|kh|dh|gh|iya|ee|aa|\b[ae]l |[ae]h$|ia$|uddin$")
 
 
 def _vowelless_enough(key: str) -> bool:

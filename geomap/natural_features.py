@@ -1810,6 +1810,7 @@ NATURAL_FEATURES: tuple[tuple[str, tuple[str, ...], float, float, str, str], ...
     ("Perim Island", ("Mayun",), 12.65, 43.42, "ISL", "YE"),
     ("Kamaran Island", (), 15.35, 42.60, "ISL", "YE"),
     ("Hanish Islands", (), 13.70, 42.75, "ISLS", "YE"),
+    ("Socotra", ("Soqotra", "Socotra Island", "Socotra archipelago"), 12.48, 53.87, "ISL", "YE"),
     ("Hajar Mountains", ("Al Hajar Mountains",), 23.20, 57.50, "MTS", "OM"),
     ("Wahiba Sands", ("Sharqiya Sands",), 22.40, 58.75, "DSRT", "OM"),
     ("Masirah Island", (), 20.45, 58.78, "ISL", "OM"),
