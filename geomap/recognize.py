@@ -122,6 +122,7 @@ _WHERE_WORDS = _NEAR_WORDS | {"in", "inside", "across", "throughout"}
 # Words after which a small town of a region the article names is taken as a place, and how small.
 _LOCAL_WORDS = _WHERE_WORDS | {"from", "at", "between", "through", "via"}
 _LOCAL_TOWN = 1000
+_TOWN_OF_ITS_COUNTRY = 10_000  # a town this big after "in" is a place where the story names its country
 _TOWN_OF_A_KIND_WORD = 10_000  # "Canton", Ohio; no town of "Valley" or "Rayon" this big
 _ANCHOR_KM = 100
 _PARTNER_KM = 150  # "Westport-Belmullet": the towns a hyphen joins lie this near each other
@@ -161,6 +162,8 @@ _DWELLERS = frozenset({"resident", "residents", "native", "natives"})
 # People who come from a town, not a person: "crews from Dalby", "volunteers from Tara".
 _GROUPS = _DWELLERS | frozenset("""crews teams volunteers firefighters officers police troops soldiers families people
     farmers students pilgrims visitors workers officials delegates""".split())
+_PEOPLE = _GROUPS | frozenset("""refugees migrants villagers patients cases deaths children civilians voters doctors
+    nurses traders authorities""".split())
 _TOWNSFOLK = _DWELLERS | frozenset({"man", "woman", "boy", "girl", "teen", "teenager",
                         "mother", "father", "farmer", "toddler", "child", "couple", "pensioner", "retiree"})
 # A town's own services, named after it in lower case: "Dalby police said".
@@ -332,11 +335,13 @@ class PlaceRecognizer:
                 for p in self._places(doc[slice(*self._trim(doc, e.start, e.end))].text, (NAME, ALIAS, ABBREV))
                 if p.kind == "country" and p.country}
 
-    def _town_after_where_word(self, doc: Doc, ent: Span, anchors: Callable[[], list[tuple[float, float]]]) -> bool:
+    def _town_after_where_word(self, doc: Doc, ent: Span, anchors: Callable[[], list[tuple[float, float]]],
+                               countries: Callable[[], set[str]]) -> bool:
         """"Fighting continued around [Chasiv Yar]" (read as a person): a town the gazetteer knows,
         after a preposition of place, unless the article names a person so or it owns something.
         Near a town the story surely names (`anchors`), any town after any word of place: "officials
-        in [Dogubayazit]" (an organisation to NER) in a story about Van."""
+        in [Dogubayazit]" (an organisation to NER) in a story about Van; so is a town of some size
+        in a country it names, where people are in it ("refugees in [Kakuma]" in a story about Kenya)."""
         where = _local_word(doc, ent.start) if ent.start else ""
         # An organisation only after a word of nearness and heading nothing: "advanced towards Sake" is
         # the town; "invested in Nokia", "outside Google offices" the firms.
@@ -347,6 +352,8 @@ class PlaceRecognizer:
         strict = (ent.label_ == "PERSON" or odd_date) and where in _WHERE_WORDS or ent.label_ == "ORG" and (
             where in _NEAR_WORDS and not firm)
         local = ent.label_ in ("PERSON", "ORG") and where in _LOCAL_WORDS and not firm
+        # People are in a town; shares and jobs are in a firm ("investors in Nokia").
+        people = ent.start > 1 and doc[ent.start - 2].lower_ in _PEOPLE
         if not (strict or local):
             return False
         if ent.end < len(doc) and doc[ent.end].lower_ in _POSSESSIVE:
@@ -364,8 +371,8 @@ class PlaceRecognizer:
         if strict and self._names(ent.text, hows, lambda p: p.kind in ("city", "district", "region", "country")
                                   and p.population >= least):
             return True
-        return local and self._names(ent.text, (NAME,), lambda p: p.kind in ("city", "district") and _near_any(
-            p, anchors()))
+        return local and self._names(ent.text, (NAME,), lambda p: p.kind in ("city", "district") and (
+            _near_any(p, anchors()) or people and p.population >= _TOWN_OF_ITS_COUNTRY and p.country in countries()))
 
     def _feature_by_its_word(self, ent: Span) -> bool:
         """"[Mount Merapi], which looms over Yogyakarta", "kept watch on [Mayon Volcano]" (a person to
@@ -834,8 +841,9 @@ class PlaceRecognizer:
             if ent.label_ in self.labels or self._misread_as_other(doc, ent) or self._parts(
                     doc, *self._trim(doc, ent.start, ent.end)):
                 ents.append(ent)
-            elif self._town_after_where_word(doc, ent, anchors) or self._place_of_the_country_before(doc, ent) or (
-                    self._feature_by_its_word(ent) or self._site_by_its_word(doc, ent)):
+            elif self._town_after_where_word(doc, ent, anchors, named_countries) or (
+                    self._place_of_the_country_before(doc, ent) or self._feature_by_its_word(ent)
+                    or self._site_by_its_word(doc, ent)):
                 ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             elif self._place_in_disguise(doc, ent, person_words, named_countries):
                 vetted.add(ent.start)  # "Darwin braced for the storm" (a person to NER)

@@ -341,6 +341,11 @@ def test_a_town_read_as_a_person_after_a_preposition_of_place(gp):
     assert [t for t, _, _ in _spans(gp, "Residents of Goma said M23 rebels had advanced towards Sake.")] == [
         "Goma", "Sake"]
     assert _spans(gp, "Protesters gathered outside Google offices.") == []
+    # People are in a town of the country the story names; shares are in a firm, whatever town it names.
+    assert [t for t, _, _ in _spans(gp, "Kenya hosts many refugees. Refugees in Kakuma said rations were cut.")] == [
+        "Kenya", "Kakuma"]
+    assert [t for t, _, _ in _spans(gp, "Finland's economy grew. Investors in Nokia said profits fell.")] == [
+        "Finland"]
 
 
 def test_a_province_read_as_a_person_kind_word_and_all(gp):
