@@ -453,6 +453,7 @@ NATURAL_FEATURES: tuple[tuple[str, tuple[str, ...], float, float, str, str], ...
     ("Lake Magadi", (), -1.87, 36.27, "LK", "KE"),
     ("Lake Elementaita", ("Lake Elmenteita",), -0.45, 36.25, "LK", "KE"),
     ("Nzoia River", (), 0.07, 33.95, "STM", "KE"),
+    ("Ewaso Ng'iro", ("Ewaso Nyiro", "Uaso Nyiro", "Ewaso Ng'iro River"), 0.60, 39.20, "STM", "KE"),
     ("Maasai Mara", ("Masai Mara", "Maasai Mara National Reserve", "Masai Mara National Reserve"),
      -1.50, 35.15, "PRK", "KE"),
     ("Amboseli National Park", ("Amboseli",), -2.65, 37.25, "PRK", "KE"),
