@@ -174,11 +174,13 @@ class Geoparser:
         resolver: resolve.PlaceResolver = self.nlp.get_pipe("geomap_resolver")
         recognizer: recognize.PlaceRecognizer = self.nlp.get_pipe("geomap_recognizer")
         made = []
+        datelines = {(s.start, s.end): s._.kind_hint for s in recognizer.datelines(doc)}
         for start, end in spans:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 raise ValueError(f"span ({start}, {end}) lies outside the text")
-            span._.kind_hint = recognizer.kind_hint(doc, span.start, span.end)
+            # A dateline's town is a town ("LEBANON, Pa. —"), as when the recognizer finds it.
+            span._.kind_hint = datelines.get((span.start, span.end)) or recognizer.kind_hint(doc, span.start, span.end)
             made.append(span)
         recognize.share_plural_kind(doc, sorted(made, key=lambda s: s.start))
         resolver.resolve_spans(doc, made)

@@ -707,6 +707,10 @@ class PlaceRecognizer:
                 return start, ent.end
         return None
 
+    def datelines(self, doc: Doc) -> list[Span]:
+        """The towns the article's paragraphs open with, as datelines (hinted "city")."""
+        return self._dateline(doc, _line_starts(doc))
+
     def _dateline(self, doc: Doc, lines: list[int]) -> list[Span]:
         """The town a paragraph opens with, wire style in capitals ("BEIRUT (Reuters) -", "KYIV, Ukraine
         (AP) —", "MARIGAT —") or before a colon as British and Indian papers print it ("Thirsk:",
@@ -742,7 +746,10 @@ class PlaceRecognizer:
             least = 0 if contained else _LOCAL_TOWN if mark != "(" else None
             if self._names(text, (NAME, ALIAS), lambda p, least=least: self._town_of_at_least(p, least)):
                 span = Span(doc, i, j, label="GPE")
-                span._.kind_hint = "city"
+                # A report's country heading ("MOZAMBIQUE: Cabo Delgado update") is the country; a
+                # town is what a container follows ("LEBANON, Pa. —").
+                country = not contained and self._names(text, (NAME, ALIAS), lambda p: p.kind == "country")
+                span._.kind_hint = None if country else "city"
                 found.append(span)
         return found
 

@@ -296,6 +296,17 @@ def test_a_wire_dateline_is_the_city(gp, text, city, country):
     assert (m.kind, m.country_code) == ("city", country)
 
 
+def test_a_dateline_is_a_town_on_gold_spans_too_and_a_country_heading_no_town(gp):
+    """Resolving given spans reads the layout as parsing does: "LEBANON, Pa. —" is the town, though
+    the story names the country too; "MOZAMBIQUE:" heading a report is the country, no town of it."""
+    text = ("LEBANON, Pa. — Lebanon beat Palmyra 24-21 on Friday. His family came from Zahle in the Bekaa "
+            "Valley of Lebanon, and an uncle flew in from Beirut.")
+    m = gp.resolve(text, [(0, 7)])[0]
+    assert (m.kind, m.country_code) == ("city", "US")
+    heading = "MOZAMBIQUE: Cabo Delgado – Humanitarian Situation Update No. 14\nFighting reached Macomia."
+    assert [(m.kind, m.country_code) for m in gp.parse(heading)][0] == ("country", "MZ")
+
+
 def test_acronyms_in_capitals_are_still_not_places(gp):
     assert _spans(gp, "EST\n\nThe ALMA group and the WHO met in Geneva.") == [("Geneva", 39, 45)]
 
