@@ -623,8 +623,9 @@ def _container_follows(text: str, end: int, start: int) -> bool:
 def _senses(doc: Doc, spans: list[Span]) -> list[tuple[Span, str | None]]:
     """Each span with the sense it shares with the others of its name: one per name, unless the
     article names two containers for it ("Birmingham, England, and Birmingham, Alabama"); then
-    one per container, a bare mention taking the sense of the last one before it. A container set
-    off by a comma ("Atlanta, Georgia") is a sense of its own: its town says which it is."""
+    one per container, a bare mention taking the sense of the last one before it in its paragraph,
+    else of the first in the article. A container set off by a comma ("Atlanta, Georgia") is a
+    sense of its own: its town says which it is."""
     text = doc.text
     ordered = sorted(spans, key=lambda s: s.start_char)
     container: dict[int, str] = {}
@@ -636,10 +637,12 @@ def _senses(doc: Doc, spans: list[Span]) -> list[tuple[Span, str | None]]:
                 outer.add(b.start_char)
     # By name alone: a dateline's "VALENCIA, Spain" (hinted a city) is the same Valencia as a bare one.
     variants: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, str] = {}  # the sense the story opens with
     for span in ordered:
         if span.start_char in container:
             variants[name_key(span.text)].add(container[span.start_char])
-    last: dict[str, str] = {}
+            first.setdefault(name_key(span.text), container[span.start_char])
+    last: dict[str, tuple[str, int]] = {}
     out = []
     for span in ordered:
         name = name_key(span.text)
@@ -649,8 +652,14 @@ def _senses(doc: Doc, spans: list[Span]) -> list[tuple[Span, str | None]]:
         if len(variants[name]) < 2:
             out.append((span, None))
             continue
-        sense = container.get(span.start_char) or last.get(name) or min(variants[name])
-        last[name] = sense
+        sense = container.get(span.start_char)
+        if sense is None:
+            # The last sense of its paragraph; past a paragraph's end, the one the story opened with:
+            # "COLUMBIA, Mo. — ... centers outside Columbia, S.C. ... \n\nPlanning staff in Columbia".
+            sense, at = last.get(name, (first[name], span.start_char))
+            if "\n" in text[at:span.start_char]:
+                sense = first[name]
+        last[name] = (sense, span.start_char)
         out.append((span, sense))
     return out
 
@@ -696,7 +705,9 @@ def _nearness(doc: Doc, glist: list[_Group]) -> Nearness:
                     chars = min(chars, abs(pos - span.start_char))
                     if _container_follows(text, span.end_char, pos) and not _LIST_GOES_ON.match(text, ends[pos]):
                         after = _SET_OFF.match(text, ends[pos])
-                        sure = after and after.end() not in ends and not _LIST_WORD.match(text, after.end())
+                        more = _LIST_WORD.match(text, after.end()) if after else None
+                        # "Springfield, Ill., and was paddling": a clause goes on, not a list of places.
+                        sure = after and after.end() not in ends and not (more and more.end() in ends)
                         comma = max(comma, 2 if sure else 1)
             pairs[(gi, gj)] = (chars, comma)
     out: Nearness = {gi: [] for gi in range(len(glist))}

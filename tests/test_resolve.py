@@ -260,6 +260,18 @@ def test_two_containers_for_one_name_make_two_senses(gp):
                   ("Hyderabad", "PK"), ("Hyderabad", "IN")]
 
 
+def test_past_its_paragraph_a_bare_mention_takes_the_sense_the_story_opened_with(gp):
+    """An aside names another Columbia; the next paragraph's "Columbia" is the dateline's again. A
+    container followed by a clause ("Springfield, Ill., and was paddling") is sure, not a list."""
+    text = ("COLUMBIA, Mo. — The county voted to rezone farmland south of Columbia for a warehouse. The "
+            "company runs similar centers outside Columbia, S.C., and chose Missouri for its roads.\n\n"
+            "Planning staff in Columbia recommended approval.")
+    assert [m.lat > 36 for m in gp.parse(text) if m.text.lower() == "columbia"] == [True, True, False, True]
+    text = ("SPRINGFIELD, Ore. — The man was visiting friends in Springfield from Springfield, Ill., and was "
+            "paddling on the McKenzie River in Lane County.")
+    assert [round(m.lon) < -100 for m in gp.parse(text) if m.text.lower() == "springfield"] == [True, True, False]
+
+
 def test_a_container_after_a_comma_is_its_own_sense(gp):
     """"Atlanta, Georgia" says which Georgia that one is, not which the bare ones in a Tbilisi story are."""
     text = ("Officials in Georgia said the talks in Tbilisi were stalled. Russian troops remain in South Ossetia "
