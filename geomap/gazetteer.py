@@ -185,7 +185,7 @@ class Gazetteer:
         """(place id, how) for every place carrying exactly this normalised name."""
         return self._db.execute("SELECT place, how FROM names WHERE key=?", (key,)).fetchall()
 
-    def candidates(self, name: str, *, fuzzy: bool = True, limit: int = 60) -> list[Candidate]:
+    def candidates(self, name: str, *, fuzzy: bool = True, limit: int = 250) -> list[Candidate]:
         """Places the name may refer to, best name matches first.
 
         Looks up the name as written or, if nothing has it, without its kind word ("Odesa region"

@@ -296,7 +296,10 @@ class PlaceResolver:
             own = {c.place.id for c in g.cands}
             g.cands = [c for c in g.cands if c.place.feature != POST_TOWN or any(
                 areas[i] > (i in own) for i in (c.place.admin1, c.place.admin2) if i is not None)]
-            g.cands = g.cands[: self.max_candidates]
+            # The biggest of a common name ("Franklin" has 74 places), and any smaller one in a region or
+            # county another mention may name: "FRANKLIN, N.C." is a town of 4,000.
+            g.cands = g.cands[: self.max_candidates] + [c for c in g.cands[self.max_candidates:] if any(
+                areas[i] > (i in own) for i in (c.place.admin1, c.place.admin2) if i is not None)]
             # A region that holds a big city of the same name (Kyiv, Kherson). A city known by the
             # name only as an alias, or whose name adds "City", owns the bare name only if it holds a
             # good share of the region's people: Mecca and New York, not Goa's Mormugao or Oklahoma.

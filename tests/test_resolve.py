@@ -272,6 +272,15 @@ def test_past_its_paragraph_a_bare_mention_takes_the_sense_the_story_opened_with
     assert [round(m.lon) < -100 for m in gp.parse(text) if m.text.lower() == "springfield"] == [True, True, False]
 
 
+def test_a_small_town_of_a_common_name_in_the_state_the_story_names(gp):
+    """Seventy-four places are called Franklin; the one of 4,000 people in North Carolina is still a
+    candidate where the story names its state, though forty bigger ones come first."""
+    text = "FRANKLIN, N.C. — A plan to build 220 cabins between Franklin and Highlands drew a crowd on Monday."
+    franklins = [m for m in gp.parse(text) if m.text.lower() == "franklin"]
+    assert len(franklins) == 2 and all(33.8 < m.lat < 36.6 and -84.4 < m.lon < -75.4 for m in franklins)
+    assert distance_km(franklins[1].lat, franklins[1].lon, 35.18, -83.38) < 10  # the one beside Highlands
+
+
 def test_a_container_after_a_comma_is_its_own_sense(gp):
     """"Atlanta, Georgia" says which Georgia that one is, not which the bare ones in a Tbilisi story are."""
     text = ("Officials in Georgia said the talks in Tbilisi were stalled. Russian troops remain in South Ossetia "
