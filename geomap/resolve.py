@@ -450,13 +450,16 @@ class PlaceResolver:
 
         list_kinds, partners = self._list_kinds(doc, glist)
         for gi, g in enumerate(glist):
-            others = n_mentions - len(g.spans)
+            # The same name under another hint ("the city of Valencia", "the port of Valencia") is no
+            # evidence of where this one is: its readings would only echo this one's.
+            namesakes = [gj for gj, h in enumerate(glist) if h.key == g.key]
+            others = n_mentions - sum(len(glist[gj].spans) for gj in namesakes)
             new = []
             for ci, c in enumerate(g.cands):
                 p = c.place
                 s = g.prior[ci]
                 if others and p.country:
-                    mass = total_focus[p.country] - masses[gi].country.get(p.country, 0.0)
+                    mass = total_focus[p.country] - sum(masses[gj].country.get(p.country, 0.0) for gj in namesakes)
                     s += w.focus * mass / (others + w.focus_unseen)
                     if p.kind == "region":
                         s += w.region_abroad * (1.0 - min(1.0, mass / others / w.region_home_share))
@@ -465,7 +468,8 @@ class PlaceResolver:
                     s += w.nationality_beside
                 s += w.list_kind * list_kinds[gi].get(p.kind, 0.0)
                 if p.kind in _POINT_KINDS:
-                    near = [(distance_km(p.lat, p.lon, la, lo), wt) for gj, la, lo, wt in best_points if gj != gi]
+                    near = [(distance_km(p.lat, p.lon, la, lo), wt) for gj, la, lo, wt in best_points
+                            if gj not in namesakes]
                     if near:
                         total = sum(wt for _, wt in near)
                         closeness = sum(wt * math.exp(-d / w.proximity_km) for d, wt in near) / total

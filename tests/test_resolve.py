@@ -281,6 +281,13 @@ def test_a_small_town_of_a_common_name_in_the_state_the_story_names(gp):
     assert distance_km(franklins[1].lat, franklins[1].lon, 35.18, -83.38) < 10  # the one beside Highlands
 
 
+def test_one_name_under_two_hints_is_no_evidence_for_itself(gp):
+    """"the city of Valencia" and a bare "Valencia" are grouped apart; the Venezuelan city's reading
+    of one must not vouch for the other's, as if two places of a story lay together there."""
+    text = "Spain exports oranges. Yields south of the city of Valencia were hit. Exports from Valencia fell 9%."
+    assert [m.country_code for m in gp.parse(text) if m.text == "Valencia"] == ["ES", "ES"]
+
+
 def test_a_container_after_a_comma_is_its_own_sense(gp):
     """"Atlanta, Georgia" says which Georgia that one is, not which the bare ones in a Tbilisi story are."""
     text = ("Officials in Georgia said the talks in Tbilisi were stalled. Russian troops remain in South Ossetia "
