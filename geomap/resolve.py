@@ -127,6 +127,9 @@ _BEARINGS = frozenset({"centre", "center"})  # with PART_WORDS, words that say w
 _CONTINENTAL = frozenset({"latin", "south", "north", "central"})  # "Latin American" is no American
 _LOCAL_KINDS = frozenset({"region", "district", "city"})
 _POINT_KINDS = frozenset({"district", "city"})  # places small enough for distance to tell
+# What an appositive calls a place: "the Costa Rican capital", "a Syrian border town".
+_APPOSED_HEADS = frozenset({"capital", "city", "town", "village", "port", "province", "region", "state",
+                            "district", "county", "island", "resort", "hub", "border"})
 _LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";", "and in", ", and in", "or in", ", or in"})
 # What lies between a place and the one holding it: "Toronto, Canada", "Goma in eastern Congo", "the
 # Adhamiyah district of Baghdad", "the Abu Shok refugee camp in Al-Fashir".
@@ -167,6 +170,7 @@ class _Group:
     probs: list[float] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
     beside: set[str] = field(default_factory=set)  # countries its sentences name (nationality or country)
+    apposed: set[str] = field(default_factory=set)  # countries an appositive gives it ("X, the Costa Rican capital")
 
 
 @dataclass
@@ -256,7 +260,9 @@ class PlaceResolver:
 
     def resolve_spans(self, doc: Doc, spans: list[Span]) -> None:
         groups: dict[tuple[str, str | None, str | None], _Group] = {}
-        for span, sense in _senses(doc, spans):
+        found = _nationality_words(doc, spans)
+        nation_at = dict(found)
+        for span, sense in _senses(doc, spans, nation_at):
             key = name_key(span.text)
             g = groups.get((key, span._.kind_hint, sense))
             if g is None:
@@ -331,7 +337,6 @@ class PlaceResolver:
 
         glist = list(groups.values())
         nearness = _nearness(doc, glist)
-        found = _nationality_words(doc, spans)
         nations = Counter(cc for _, cc in found)
         # "In La Paz, Bolivian miners...", "In Bolivia, the government in Santa Cruz...": the
         # countries a sentence names, by nationality word or by another name surely a country's.
@@ -343,6 +348,7 @@ class PlaceResolver:
         for gi, g in enumerate(glist):
             sents = {(sp.sent.start, sp.sent.end) for sp in g.spans}
             g.beside = {cc for i, cc, by in said if by != gi and any(a <= i < b for a, b in sents)}
+            g.apposed = {cc for sp in g.spans for cc in _apposed_nations(doc, sp, nation_at)}
         for _ in range(max(1, self.w.rounds)):
             self._context_round(doc, glist, nearness, nations)
         text = doc.text  # built anew on each access: once here, not once per mention
@@ -466,6 +472,8 @@ class PlaceResolver:
                 s += self._containment(gi, p, nearness, masses)
                 if p.country in g.beside:
                     s += w.nationality_beside
+                if p.country in g.apposed:
+                    s += w.comma_contain
                 s += w.list_kind * list_kinds[gi].get(p.kind, 0.0)
                 if p.kind in _POINT_KINDS:
                     near = [(distance_km(p.lat, p.lon, la, lo), wt) for gj, la, lo, wt in best_points
@@ -627,12 +635,13 @@ def _container_follows(text: str, end: int, start: int) -> bool:
     return 0 <= start - end <= 24 and bool(_NAMES_ITS_CONTAINER.fullmatch(text, end, start))
 
 
-def _senses(doc: Doc, spans: list[Span]) -> list[tuple[Span, str | None]]:
+def _senses(doc: Doc, spans: list[Span], nation_at: dict[int, str]) -> list[tuple[Span, str | None]]:
     """Each span with the sense it shares with the others of its name: one per name, unless the
     article names two containers for it ("Birmingham, England, and Birmingham, Alabama"); then
     one per container, a bare mention taking the sense of the last one before it in its paragraph,
     else of the first in the article. A container set off by a comma ("Atlanta, Georgia") is a
-    sense of its own: its town says which it is."""
+    sense of its own: its town says which it is; so is an appositive's nationality ("San José, the
+    Costa Rican capital", in a story that names San Jose, California, too)."""
     text = doc.text
     ordered = sorted(spans, key=lambda s: s.start_char)
     container: dict[int, str] = {}
@@ -653,7 +662,7 @@ def _senses(doc: Doc, spans: list[Span]) -> list[tuple[Span, str | None]]:
     out = []
     for span in ordered:
         name = name_key(span.text)
-        if span.start_char in outer and span.start_char not in container:
+        if span.start_char in outer and span.start_char not in container or _apposed_nations(doc, span, nation_at):
             out.append((span, ","))
             continue
         if len(variants[name]) < 2:
@@ -689,6 +698,23 @@ def _nationality_words(doc: Doc, spans: list[Span]) -> list[tuple[int, str]]:
                 break
         i += 1
     return found
+
+
+def _apposed_nations(doc: Doc, span: Span, nation_at: dict[int, str]) -> set[str]:
+    """The country an appositive's nationality word gives a place, as a container would: "San José,
+    the Costa Rican capital", "Tripoli, a northern Lebanese port"."""
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return set()
+    i += 1 + (i + 1 < len(doc) and doc[i + 1].lower_ in ("the", "a", "an"))
+    for j in range(i, min(i + 3, len(doc))):
+        if j in nation_at:
+            k = j + 1
+            while k < len(doc) and k <= j + 3 and doc[k].is_alpha and doc[k].lower_ not in _APPOSED_HEADS:
+                k += 1  # the nationality word's own other words: "Costa Rican"; or an adjective, "port city"
+            if k < len(doc) and doc[k].lower_ in _APPOSED_HEADS:
+                return {nation_at[j]}
+    return set()
 
 
 def _nearness(doc: Doc, glist: list[_Group]) -> Nearness:

@@ -288,6 +288,17 @@ def test_one_name_under_two_hints_is_no_evidence_for_itself(gp):
     assert [m.country_code for m in gp.parse(text) if m.text == "Valencia"] == ["ES", "ES"]
 
 
+def test_an_appositive_nationality_places_the_town(gp):
+    """"San José, the Costa Rican capital" is Costa Rica's, though the story is about a firm of
+    California's San Jose; "Tripoli, a northern Lebanese port" is Lebanon's."""
+    text = ("The chipmaker has plants in Austin, Texas, and San Jose, California. It will close its test site "
+            "outside San José, the Costa Rican capital, which employs 1,200 people. Boats also left Tripoli, a "
+            "northern Lebanese port.")
+    assert [(m.text, m.country_code) for m in gp.parse(text)] == [
+        ("Austin", "US"), ("Texas", "US"), ("San Jose", "US"), ("California", "US"), ("San José", "CR"),
+        ("Tripoli", "LB")]
+
+
 def test_a_container_after_a_comma_is_its_own_sense(gp):
     """"Atlanta, Georgia" says which Georgia that one is, not which the bare ones in a Tbilisi story are."""
     text = ("Officials in Georgia said the talks in Tbilisi were stalled. Russian troops remain in South Ossetia "
