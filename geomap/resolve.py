@@ -277,6 +277,10 @@ class PlaceResolver:
                 sp.end < len(doc) and doc[sp.end].lower_ in TRIGGERS) for sp in g.spans)
             g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None and not (
                 unit and c.place.kind in ("country", "continent"))]
+            if any(c.exact and c.place.kind == "country" for c in g.cands):
+                # A country's name as written leaves no other country to a spelling's likeness: the
+                # "Republic of Congo" is not the Democratic Republic's "Congo".
+                g.cands = [c for c in g.cands if c.exact or c.place.kind != "country"]
             # "Hagadera and Ifo camps": the camp or crossing of the name where the gazetteer holds one,
             # not a town of the bare name (Ifo in Nigeria).
             follows = {site_word(doc, sp.end) for sp in g.spans}

@@ -281,6 +281,15 @@ def test_a_small_town_of_a_common_name_in_the_state_the_story_names(gp):
     assert distance_km(franklins[1].lat, franklins[1].lon, 35.18, -83.38) < 10  # the one beside Highlands
 
 
+def test_the_republic_of_congo_in_a_story_about_the_democratic_republic(gp):
+    """Neither the Congo River (after "the", a river's bare name) nor, by a spelling's likeness, the
+    Democratic Republic: the Republic of Congo written out is the country of that name."""
+    text = ("Cholera spread in South Kivu, Congo, this month. Officials in Brazzaville, across the Congo River from "
+            "Kinshasa, said the Republic of Congo had recorded no cases.")
+    m = next(m for m in gp.parse(text) if m.text == "Republic of Congo")
+    assert (m.kind, m.country_code) == ("country", "CG")
+
+
 def test_one_name_under_two_hints_is_no_evidence_for_itself(gp):
     """"the city of Valencia" and a bare "Valencia" are grouped apart; the Venezuelan city's reading
     of one must not vouch for the other's, as if two places of a story lay together there."""
