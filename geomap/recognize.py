@@ -844,13 +844,22 @@ class PlaceRecognizer:
         vetted: set[int] = set()
         named_countries = cache(lambda: self._named_countries(doc))  # looked up once, and only if asked
         anchors = cache(lambda: self._anchors([e for e in doc.ents if e.label_ == "GPE"]))
+        lines = _line_starts(doc)
+        datelines = self._dateline(doc, lines)
+        # The story's own town, named by its dateline, is that town wherever NER reads it otherwise:
+        # "CLINTON, Iowa — ... the west side of Clinton" (a person to NER); not "Bill Clinton".
+        home = {name_key(s.text) for s in datelines if s._.kind_hint == "city"}
+        # ... and of its people, not those NER made of its offices ("Clinton Fire Chief Mike Lyons").
+        home_people = {t.text for e in persons if name_key(e[0].text) not in home for t in e}
         for ent in doc.ents:
             if ent.label_ in self.labels or self._misread_as_other(doc, ent) or self._parts(
                     doc, *self._trim(doc, ent.start, ent.end)):
                 ents.append(ent)
             elif self._town_after_where_word(doc, ent, anchors, named_countries) or (
                     self._place_of_the_country_before(doc, ent) or self._feature_by_its_word(ent)
-                    or self._site_by_its_word(doc, ent)):
+                    or self._site_by_its_word(doc, ent)) or (
+                    name_key(ent.text) in home and ent.text not in home_people and ent.label_ in _OVERRIDABLE
+                    and not _qualifies_a_noun(doc, ent.end) and not _capitalised_next(doc, ent.end)):
                 ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             elif self._place_in_disguise(doc, ent, person_words, named_countries):
                 vetted.add(ent.start)  # "Darwin braced for the storm" (a person to NER)
@@ -867,8 +876,7 @@ class PlaceRecognizer:
                 for k in range(ent.start, ent.end):
                     taken[k] = True
         covered = [False] * len(doc)
-        lines = _line_starts(doc)
-        for span in self._dateline(doc, lines) + self._bylines(doc, lines) + self._breadcrumbs(doc):
+        for span in datelines + self._bylines(doc, lines) + self._breadcrumbs(doc):
             spans.append(span)
             covered[span.start:span.end] = taken[span.start:span.end] = [True] * len(span)
         for ent in ents:
@@ -1380,6 +1388,11 @@ def _disease_names(doc: Doc) -> set[str]:
                     names.add(doc[k:word.i].text)
         doc.user_data[_DISEASES_KEY] = names
     return doc.user_data[_DISEASES_KEY]
+
+
+def _capitalised_next(doc: Doc, end: int) -> bool:
+    """A capitalised word follows: the name opens a longer one ("Conway High beat Aynor")."""
+    return end < len(doc) and doc[end].text[:1].isupper()
 
 
 def _qualifies_a_noun(doc: Doc, end: int) -> bool:

@@ -296,6 +296,14 @@ def test_a_wire_dateline_is_the_city(gp, text, city, country):
     assert (m.kind, m.country_code) == ("city", country)
 
 
+def test_the_datelines_town_is_that_town_wherever_ner_reads_it_otherwise(gp):
+    """NER calls the story's own town a person; its fire chief's office ("Clinton Fire", a person to
+    NER) makes no person of the name, and a school named for it ("Clinton High") is no mention."""
+    text = ("CLINTON, Iowa — Gusts reached 78 mph at the airport on the west side of Clinton, Clinton Fire Chief "
+            "Mike Lyons said. Clinton High beat Bettendorf 21-7 on Friday.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["CLINTON", "Iowa", "Clinton", "Bettendorf"]
+
+
 def test_a_dateline_is_a_town_on_gold_spans_too_and_a_country_heading_no_town(gp):
     """Resolving given spans reads the layout as parsing does: "LEBANON, Pa. —" is the town, though
     the story names the country too; "MOZAMBIQUE:" heading a report is the country, no town of it."""
