@@ -30,6 +30,7 @@ evaluate: gazetteer
 	$(PY) -m geomap evaluate data/eval/commonwealth
 	$(PY) -m geomap evaluate data/eval/web
 	$(PY) -m geomap evaluate data/eval/regional
+	$(PY) -m geomap evaluate data/eval/wire
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py
