@@ -106,9 +106,9 @@ def sites_named(candidates: Callable[[str], list[Candidate]], name: str, word: s
 def water_bodies(candidates: Callable[[str], list[Candidate]], name: str) -> list[Candidate]:
     """The river or sea a bare name stands for after "the" ("the Ganges", "the Tasman", "the Clyde"),
     where the gazetteer holds it only with its feature word, before or after the name."""
-    found: dict[int, Candidate] = {}
     if " of " in f" {name_key(name)} ":
         return []  # "the Republic of Congo" is a state's formal name, not a river's bare one
+    found: dict[int, Candidate] = {}
     for full in (f"{name} River", f"River {name}", f"{name} Sea"):
         for c in candidates(full):
             if c.place.feature in ("STM", "SEA"):
