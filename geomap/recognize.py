@@ -349,9 +349,11 @@ class PlaceRecognizer:
         firm = after is not None and after.pos_ in ("NOUN", "PROPN")
         # A name the tagger has never seen can even come out a date: "speaking in [Popayán]"; not "in May".
         odd_date = _odd_date(ent)
-        strict = (ent.label_ == "PERSON" or odd_date) and where in _WHERE_WORDS or ent.label_ == "ORG" and (
+        # A name the tagger has never seen may come out a people: "a relocation site in [Sumbermujur]".
+        person = ent.label_ == "PERSON" or ent.label_ == "NORP" and not firm and name_key(ent.text) not in self.demonyms
+        strict = (person or odd_date) and where in _WHERE_WORDS or ent.label_ == "ORG" and (
             where in _NEAR_WORDS and not firm)
-        local = ent.label_ in ("PERSON", "ORG") and where in _LOCAL_WORDS and not firm
+        local = (person or ent.label_ == "ORG") and where in _LOCAL_WORDS and not firm
         # People are in a town; shares and jobs are in a firm ("investors in Nokia").
         people = ent.start > 1 and doc[ent.start - 2].lower_ in _PEOPLE
         if not (strict or local):
@@ -360,9 +362,12 @@ class PlaceRecognizer:
             return False
         ent = _without_spaces(ent)
         words = {t.text for t in ent}
-        # "Brooke Dayton ... in Dayton"; the same name read as a person twice is no one's, and ", where"
-        # after it makes it a place whoever bears it ("Jim Pickering ... the one at Pickering, where").
-        if not _where_follows(doc, ent.end) and any(
+        # "Brooke Dayton ... in Dayton"; the same name read as a person twice is no one's, but ", where"
+        # or ", in" a place after it, or its residents before it, make it a place whoever bears it ("Jim
+        # Pickering ... the one at Pickering, where", "a carrier from McKenzie, in neighboring Carroll
+        # County", "residents of Glouster").
+        dwellers = ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _DWELLERS
+        if not (dwellers or _where_follows(doc, ent.end) or _container_follows(doc, ent.end)) and any(
                 e.label_ == "PERSON" and e.start != ent.start and e.text != ent.text and words & {t.text for t in e}
                 for e in map(_without_spaces, doc.ents)):
             return False
@@ -371,8 +376,11 @@ class PlaceRecognizer:
         if strict and self._names(ent.text, hows, lambda p: p.kind in ("city", "district", "region", "country")
                                   and p.population >= least):
             return True
+        # A town that an appositive places is one, wherever the story is: "from McKenzie, in Carroll County".
+        placed = _container_follows(doc, ent.end)
         return local and self._names(ent.text, (NAME,), lambda p: p.kind in ("city", "district") and (
-            _near_any(p, anchors()) or people and p.population >= _TOWN_OF_ITS_COUNTRY and p.country in countries()))
+            placed and p.population >= _LOCAL_TOWN or _near_any(p, anchors())
+            or people and p.population >= _TOWN_OF_ITS_COUNTRY and p.country in countries()))
 
     def _feature_by_its_word(self, ent: Span) -> bool:
         """"[Mount Merapi], which looms over Yogyakarta", "kept watch on [Mayon Volcano]" (a person to
@@ -796,7 +804,7 @@ class PlaceRecognizer:
         text = doc[start:end].text
         # "held at Dayton", and by _local_word's reading "the city of Sheridan", "the road to Colenso".
         where = start > 0 and (doc[start - 1].lower_ in _WHERE_WORDS | {"at"} or _local_word(doc, start) in (
-            "in", "at", "near")) or _where_follows(doc, end)
+            "in", "at", "near")) or _where_follows(doc, end) or _container_follows(doc, end)
         if _names_a_road(doc, start, end):
             return True
         if any(k < len(doc) and doc[k].lower_ in _MASTHEADS and (doc[k].is_title or doc[k].is_upper)
@@ -1335,8 +1343,9 @@ def _local_word(doc: Doc, i: int) -> str:
     k = i - 1
     if doc[k].lower_ in _NEARBY or doc[k].lower_ == "of" and k >= 1 and doc[k - 1].lower_ in _COMPASS:
         return "near"  # "shares a school with neighboring Edgerton", "a campground east of Elkader"
-    if doc[k].lower_ == "of" and k >= 1 and doc[k - 1].lower_ in _SETTLEMENTS | _DWELLERS:
-        return "in"  # "the river island of Majuli", "the town of Preston", "residents of Bichi"
+    if doc[k].lower_ == "of" and k >= 1 and (doc[k - 1].lower_ in _SETTLEMENTS | _DWELLERS or (
+            doc[k - 1].text == "port")):
+        return "in"  # "the river island of Majuli", "the town of Preston", "residents of Bichi", "the port of Paita"
     word = doc[k].lower_
     if word == "to" and k >= 1 and (doc[k - 1].lower_ in _TO_A_PLACE or doc[k - 1].lower_ in _COMPASS):
         return "at"
@@ -1360,6 +1369,16 @@ def site_word(doc: Doc, end: int) -> str | None:
 def _where_follows(doc: Doc, end: int) -> bool:
     """", where" after a name: what comes before is a place ("the road to Colenso, where the river...")."""
     return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "where"
+
+
+def _container_follows(doc: Doc, end: int) -> bool:
+    """", in" and a place after a name, across adjectives: "from McKenzie, in neighboring Carroll County"."""
+    k = end + 2
+    if k >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "in":
+        return False
+    while k < len(doc) and (doc[k].lower_ in _NEARBY or doc[k].lower_ in _COMPASS) and doc[k].is_lower:
+        k += 1
+    return k < len(doc) and doc[k].ent_type_ in ("GPE", "LOC")
 
 
 def _names_a_road(doc: Doc, start: int, end: int) -> bool:

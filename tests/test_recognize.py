@@ -806,3 +806,22 @@ def test_a_pages_trail_of_sections(gp):
     text = ("HOME / INDIA NEWS / HIMACHAL PRADESH\nNEWS › LOCAL ELECTIONS › MAYO\nHome › Region › Floods\n"
             "Source: Environment Agency / Natural Resources\nRain fell all day.")
     assert [t for t, _, _ in _spans(gp, text)] == ["INDIA", "HIMACHAL PRADESH", "MAYO"]
+
+
+def test_residents_or_a_container_after_a_name_make_it_a_place_whoever_bears_it(gp):
+    """The story quotes Carrie Glouster and Judge Carl McKenzie; "residents of Glouster" and "from
+    McKenzie, in neighboring Carroll County" are the towns all the same. "said McKenzie" stays the man."""
+    ohio = ("Carrie Glouster manages a store in New Straitsville, Ohio. Upriver, residents of Glouster and "
+            "Trimble moved their furniture upstairs.")
+    tennessee = ("Judge Carl McKenzie heard the case in Paris, Tenn. A mail carrier from McKenzie, in "
+                 "neighboring Carroll County, testified, said McKenzie.")
+    assert [t for t, _, _ in _spans(gp, ohio)] == ["New Straitsville", "Ohio", "Glouster", "Trimble"]
+    assert [t for t, _, _ in _spans(gp, tennessee)] == ["Paris", "Tenn.", "McKenzie", "Carroll County"]
+
+
+def test_a_town_read_as_a_people_after_a_word_of_place(gp):
+    """A name the tagger has never seen may come out a nationality: "bound for the port of [Paita]" in a
+    story about Piura. A real people's word before a noun stays no place: "in Christian areas"."""
+    text = "Floods cut the highway from Piura, and trucks of mangoes bound for the port of Paita waited."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Piura", "Paita"]
+    assert _spans(gp, "Clashes broke out in Christian areas and in Shia neighbourhoods.") == []
