@@ -66,7 +66,8 @@ class Weights:
     # news means, over the villages that share its name.
     region_seat: float = 0.7
     # A state named like its country's capital is the lesser sense of the name: "In Washington,
-    # the State Department said"; a list of states still makes it the state.
+    # the State Department said"; twice so named outside any list ("efforts in Washington" in a story
+    # about Costa Rica), while a list of states still makes it the state.
     capital_namesake: float = -1.0
     # "the Gulf", "the Red Sea", "the Pacific": an article before a bare name says sea, range or
     # area rather than the province or town of that name (Gulf Province, Red Sea State, Pacific, MO).
@@ -298,9 +299,10 @@ class PlaceResolver:
                 # "the Volga", "the Thames", "across the Tasman": a river or sea whose bare name the
                 # gazetteer leaves to a town or region; not "the Chicago area".
                 g.cands += water_bodies(self.source.candidates, g.spans[0].text)
+        listed = {gi for pair in _listed_pairs(doc.text, list(groups.values())) for gi in pair[:2]}
         areas = Counter(i for g in groups.values()  # how many groups may name each region or district
                         for i in {c.place.id for c in g.cands if c.place.kind in ("region", "district")})
-        for g in groups.values():
+        for gi, g in enumerate(groups.values()):
             # A post town too small for a population figure stands only where another mention names
             # its state or county: "Kaycee" in Wyoming's news, not "Otterville" in Ontario's.
             own = {c.place.id for c in g.cands}
@@ -327,8 +329,8 @@ class PlaceResolver:
                 city.admin1 == c.place.id and city.population >= share * c.place.population for city, share in cities),
                 c.place.kind == "region" and 0 < c.place.population < biggest_city)
                 + (self.w.definite_area if definite and c.place.kind == "macroregion" else 0.0)
-                + (self.w.capital_namesake if c.place.kind == "region" and not g.hint
-                   and c.place.country in capitals else 0.0)
+                + (self.w.capital_namesake * (1 if gi in listed else 2) if c.place.kind == "region"
+                   and not g.hint and c.place.country in capitals else 0.0)
                 + (self.w.name[NAME] - self.w.name[ALIAS] if exonym and c.how == ALIAS and c.exact
                    and c.place.kind == "city" and c.place.population >= _EXONYM * max(named_town, 1000) else 0.0)
                 for c in g.cands]

@@ -192,10 +192,14 @@ def test_nationality_words_are_counted_outside_place_names(gp):
      "London and Paris called for restraint.", "city"),
     ("Officials are investigating cases in Washington, Pennsylvania and California.", "region"),
     ("Salmon runs were counted in Washington and Oregon.", "region"),
+    # Named alone, not in a list, the capital however little else the story says of it.
+    ("Ecuador hoped shrimp exporters would gain from efforts in Washington to move supply chains "
+     "closer to the U.S., the government in Quito said.", "city"),
 ])
 def test_washington_is_the_capital_unless_states_are_around(gp, text, kind):
-    """A state named like its country's capital is the lesser sense of the name; in a list of states
-    it is the state, and "Washington, Pennsylvania and ..." is such a list, not a town in Pennsylvania."""
+    """A state named like its country's capital is the lesser sense of the name, the more so named
+    alone; in a list of states it is the state, and "Washington, Pennsylvania and ..." is such a list,
+    not a town in Pennsylvania."""
     m = _resolved(gp, text, "Washington")
     assert m.kind == kind and m.country_code == "US"
     if kind == "city":
