@@ -103,6 +103,8 @@ class Weights:
     list_near: float = 1.5
     list_near_km: float = 150.0
     proximity_km: float = 400.0
+    neighbour: float = 1.0
+    neighbour_km: float = 50.0
     # "the Republic of Congo ... the government of Congo": a bare name the article has given in
     # full ("X of Congo") is the place the full name is.
     full_name: float = 3.0
@@ -122,6 +124,8 @@ _MUNICIPALITY = 2.0  # a district with at most this many times its town's people
 # Words before a name that say it is an area: "the Gulf", "northern Luzon", "eastern Congo".
 _AREA_CUES = frozenset({"the", "northern", "southern", "eastern", "western", "central", "northeastern",
                         "northwestern", "southeastern", "southwestern", "north", "south", "east", "west"})
+_BIG_TOWN = 100_000  # a name with a place this big or an area among its readings is no small town's alone
+_ALIAS_OUTSIZED = 10  # how many times a town bearing the name as its own must outsize one known by it as an alias
 _EXONYM = 100  # how many times a town bearing the name as its own a city known by it as an alias must outsize
 _WATER = frozenset({"river", "creek", "lake", "bayou", "reservoir", "canal", "sea", "ocean", "strait", "channel"})
 _BEARINGS = frozenset({"centre", "center"})  # with PART_WORDS, words that say where, not which place
@@ -333,6 +337,9 @@ class PlaceResolver:
                    and not g.hint and c.place.country in capitals else 0.0)
                 + (self.w.name[NAME] - self.w.name[ALIAS] if exonym and c.how == ALIAS and c.exact
                    and c.place.kind == "city" and c.place.population >= _EXONYM * max(named_town, 1000) else 0.0)
+                # ... and the other way round: "Durban" is an old name of Durbanville, beside Cape Town.
+                - (self.w.name[NAME] - self.w.name[ALIAS] if c.how == ALIAS and c.place.kind == "city"
+                   and named_town >= _ALIAS_OUTSIZED * max(c.place.population, 1000) else 0.0)
                 for c in g.cands]
             g.probs = _softmax(g.prior)
         for g in groups.values():
@@ -466,6 +473,8 @@ class PlaceResolver:
             # evidence of where this one is: its readings would only echo this one's.
             namesakes = [gj for gj, h in enumerate(glist) if h.key == g.key]
             others = n_mentions - sum(len(glist[gj].spans) for gj in namesakes)
+            only_towns = not any(c.place.kind not in ("city", "district") or c.place.population >= _BIG_TOWN
+                                 for c in g.cands)
             new = []
             for ci, c in enumerate(g.cands):
                 p = c.place
@@ -488,6 +497,8 @@ class PlaceResolver:
                         total = sum(wt for _, wt in near)
                         closeness = sum(wt * math.exp(-d / w.proximity_km) for d, wt in near) / total
                         s += w.proximity * closeness
+                        if only_towns:
+                            s += w.neighbour * max(min(1.0, wt) * math.exp(-d / w.neighbour_km) for d, wt in near)
                 new.append(s)
             if partners[gi]:
                 near = {ci: max(sum(pr * math.exp(-distance_km(c.place.lat, c.place.lon, q.lat, q.lon) / w.list_near_km)

@@ -705,3 +705,18 @@ def test_a_district_of_a_city_is_the_citys_section(gp):
     text calls a district), not Nineveh's district of the name 400 km north."""
     m = _resolved(gp, "Car bombs hit the Adhamiyah district of Baghdad on Friday.", "Adhamiyah")
     assert m.feature == "PPLX" and distance_km(m.lat, m.lon, 33.37, 44.36) < 10
+
+
+def test_a_small_town_of_a_common_name_is_the_one_next_to_the_story(gp):
+    """Tennessee's Springville has no population figure and Alabama's has 4,000; in a story from Paris,
+    Tenn., the one 20 km away is meant."""
+    text = "PARIS, Tenn. — Henry County deputies found the stolen boat at a ramp near Springville on Tuesday."
+    m = _resolved(gp, text, "Springville")
+    assert (m.country_code, round(m.lat), round(m.lon)) == ("US", 36, -88)
+
+
+def test_an_old_name_of_a_town_beside_another_mention_is_not_the_city_that_bears_it(gp):
+    """GeoNames gives Durbanville, beside Cape Town, the old name "Durban"; the city of three million
+    that bears it as its own is meant, however near Cape Town the other lies."""
+    text = "Flights from Cape Town to Durban were cancelled on Monday."
+    assert _resolved(gp, text, "Durban").name == "Durban"
