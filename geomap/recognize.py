@@ -76,6 +76,8 @@ _INSTITUTION_WORDS = frozenset({
 _MASTHEADS = frozenset("""times herald post tribune gazette chronicle journal courier mail star observer guardian
     telegraph express standard mercury advertiser examiner bulletin register review press daily record echo
     dispatch morning sentinel argus enquirer inquirer clarion""".split())
+# Ocean-climate patterns named like villages: "flooding from a coastal El Niño".
+_CLIMATE_EVENTS = frozenset({"el nino", "la nina"})
 # A club's last word after its town's name: "Galway United", "Bristol Rovers", "Islamabad United".
 _CLUB_WORDS = frozenset({"united", "rovers", "wanderers", "athletic", "albion", "hotspur", "rangers", "celtic",
                          "thistle", "fc", "afc"})
@@ -810,6 +812,11 @@ class PlaceRecognizer:
         if any(k < len(doc) and doc[k].lower_ in _MASTHEADS and (doc[k].is_title or doc[k].is_upper)
                for k in ((end, end - 1) if end - start > 1 else (end,))):
             return True  # a newspaper's name: "The Thames Valley Record", "BOGOTÁ DISPATCH", "the Nile Echo"
+        if end + 1 < len(doc) and doc[end].text == "High" and (doc[end + 1].text == "School" or not (
+                doc[end + 1].text[:1].isupper())):
+            return True  # a school: "Mountain View High beat Cave City High 31-28"; not "Kenya High Commission"
+        if name_key(text) in _CLIMATE_EVENTS:
+            return True  # "a strong El Niño" is no village of Mexico
         if end - start > 1 and doc[end - 1].lower_ in _CLUB_WORDS and not self.gazetteer.has_name(name_key(text)):
             return True  # a club: "Galway United drew with Sligo Rovers"; not "Rangers" alone, nor a place so named
         if name_key(text) in _KIND_WORDS_ALONE and not (

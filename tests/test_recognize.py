@@ -825,3 +825,12 @@ def test_a_town_read_as_a_people_after_a_word_of_place(gp):
     text = "Floods cut the highway from Piura, and trucks of mangoes bound for the port of Paita waited."
     assert [t for t, _, _ in _spans(gp, text)] == ["Piura", "Paita"]
     assert _spans(gp, "Clashes broke out in Christian areas and in Shia neighbourhoods.") == []
+
+
+def test_a_high_school_and_a_climate_pattern_are_no_places(gp):
+    """"Mountain View High beat Cave City High 31-28": schools, not towns; "Kenya High Commission" still
+    names the country its mission is of. "El Niño" and "La Niña" are no villages of Mexico or Chile."""
+    text = "Mountain View High beat Cave City High 31-28, and Thibodaux High rallied past Terrebonne High."
+    assert _spans(gp, text) == []
+    assert [t for t, _, _ in _spans(gp, "The Kenya High Commission in London said.")] == ["Kenya", "London"]
+    assert _spans(gp, "Scientists link the drought to El Niño, and farmers hope La Niña brings rain.") == []
