@@ -78,9 +78,12 @@ _MASTHEADS = frozenset("""times herald post tribune gazette chronicle journal co
     dispatch morning sentinel argus enquirer inquirer clarion""".split())
 # Ocean-climate patterns named like villages: "flooding from a coastal El Niño".
 _CLIMATE_EVENTS = frozenset({"el nino", "la nina"})
-# A club's last word after its town's name: "Galway United", "Bristol Rovers", "Islamabad United".
+# A club's last word after its town's name: "Galway United", "Bristol Rovers", "Islamabad United"; and
+# "Stoke City", "Luton Town", where no place bears the whole name (Cebu City and Cape Town do).
 _CLUB_WORDS = frozenset({"united", "rovers", "wanderers", "athletic", "albion", "hotspur", "rangers", "celtic",
-                         "thistle", "fc", "afc"})
+                         "thistle", "fc", "afc", "city", "town"})
+_CLUB_TOWN_WORDS = frozenset({"city", "town"})
+_CLUB_TOWN_COUNTRIES = frozenset({"GB", "IE"})
 # Words after a city's name that make the organisation its own: "Seoul City Hall", "New Orleans Police".
 _CITY_BODIES = frozenset({"city", "police", "council", "municipal", "mayor", "selectboard", "aldermen"})
 # Words after a shire's or county's name that make the body its own: "Powys council", "Cumbria Police".
@@ -310,6 +313,9 @@ class PlaceRecognizer:
         if ent.label_ == "PERSON" and 1 < len(ent) <= 4 and doc[ent.end - 1].is_lower and (
                 doc[ent.end - 1].lower_ in TRIGGERS and self.gazetteer.has_name(name_key(ent[:-1].text))):
             return True  # "Cambodia's [Prey Veng province]" read as a person, kind word and all
+        if ent.label_ == "PERSON" and len(ent) > 2 and ent[-1].text == "City" and self._names(
+                ent.text, (NAME,), lambda p: p.kind == "city"):
+            return True  # "flew on to [Ho Chi Minh City]"; not "Ho Chi Minh", the man
         if ent.label_ != "PERSON" or len(ent) > 2:
             return False
         if kind_word:
@@ -817,8 +823,12 @@ class PlaceRecognizer:
             return True  # a school: "Mountain View High beat Cave City High 31-28"; not "Kenya High Commission"
         if name_key(text) in _CLIMATE_EVENTS:
             return True  # "a strong El Niño" is no village of Mexico
-        if end - start > 1 and doc[end - 1].lower_ in _CLUB_WORDS and not self.gazetteer.has_name(name_key(text)):
-            return True  # a club: "Galway United drew with Sligo Rovers"; not "Rangers" alone, nor a place so named
+        if end - start > 1 and doc[end - 1].lower_ in _CLUB_WORDS and not self.gazetteer.has_name(name_key(text)) and (
+                doc[end - 1].lower_ not in _CLUB_TOWN_WORDS or self._names(
+                    doc[start:end - 1].text, (NAME,), lambda p: p.country in _CLUB_TOWN_COUNTRIES)):
+            # A club: "Galway United drew with Sligo Rovers"; not "Rangers" alone, nor a place so named, nor
+            # a Philippine city its charter calls one ("Ilagan City").
+            return True
         if name_key(text) in _KIND_WORDS_ALONE and not (
                 start > 0 and not doc[start].is_sent_start and doc[start - 1].lower_ not in _ARTICLES
                 and self._big_city(text, _TOWN_OF_A_KIND_WORD)):

@@ -734,6 +734,12 @@ def test_hyphened_towns_shire_bodies_and_residents_of(gp, text, names):
     ("MAPUTO MORNING\nPhoto: Maputo Morning\nFamilies reached Pemba on Tuesday, the Nile Echo said.", ["Pemba"]),
     # A club named for its town is no mention of the town; the town named as such is.
     ("Galway United drew 1-1 with Sligo Rovers, and Islamabad United won in Lahore.", ["Lahore"]),
+    # So are "Stoke City" and "Shrewsbury Town", which no place is called; Cebu City and Cape Town are.
+    ("Shrewsbury Town signed a striker on loan from Stoke City. Floods hit Cebu City and Cape Town.",
+     ["Cebu City", "Cape Town"]),
+    ("A farmer drowned in Ilagan City while checking on his carabao.", ["Ilagan"]),
+    # A city's name NER reads as a man's, whole; the man is none.
+    ("He flew on to Ho Chi Minh City, where a statue of Ho Chi Minh stands.", ["Ho Chi Minh City"]),
     # A kind word is a city's name inside a sentence, where a city of the name is big.
     ("People come down from Cleveland and Canton to see the leaves. The Canton of Geneva agreed.",
      ["Cleveland", "Canton", "Canton of Geneva"]),
