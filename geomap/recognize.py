@@ -104,7 +104,7 @@ _BODY_HEADS = frozenset({"police", "transport", "health", "management", "resourc
 _FEATURE_WORDS = frozenset({"river", "lake", "mountains", "island", "valley"})
 # Last words of a feature's name NER may read as a person's: "Mayon Volcano", "Manchar Lake".
 _FEATURE_ENDS = frozenset({"lake", "river", "volcano", "mountains", "hills", "island", "islands", "valley",
-                           "reservoir"})
+                           "reservoir", "park", "forest", "refuge", "preserve", "creek", "bay", "canyon", "gorge"})
 _BARE_FEATURES = frozenset({"bridge", "sea", "bay", "ocean", "creek", "harbour", "harbor", "mountain", "hill"})
 _KIND_WORDS_ALONE = ADMIN_WORDS | _FEATURE_WORDS | _BARE_FEATURES  # "River levels at 10am" names no river
 _WEEKDAYS = frozenset({"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"})
@@ -393,9 +393,10 @@ class PlaceRecognizer:
     def _feature_by_its_word(self, ent: Span) -> bool:
         """"[Mount Merapi], which looms over Yogyakarta", "kept watch on [Mayon Volcano]" (a person to
         NER): a name that opens or ends with a feature's word and that the gazetteer holds whole."""
-        return ent.label_ in _OVERRIDABLE and len(ent) > 1 and (
-            ent[0].lower_ in {"mount", "mt.", "lake", "cape"} or ent[-1].lower_ in _FEATURE_ENDS) and (
-            self.gazetteer.has_name(name_key(ent.text)))
+        name = ent[1:] if ent[0].lower_ == "the" else ent  # "the Arctic National Wildlife Refuge" (an ORG)
+        return ent.label_ in _OVERRIDABLE and len(name) > 1 and (
+            name[0].lower_ in {"mount", "mt.", "lake", "cape"} or name[-1].lower_ in _FEATURE_ENDS) and (
+            self.gazetteer.has_name(name_key(name.text)))
 
     def _site_by_its_word(self, doc: Doc, ent: Span) -> bool:
         """"fled to [Kakuma] refugee camp" (a person to NER): a name the gazetteer holds as a camp or a

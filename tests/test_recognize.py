@@ -840,3 +840,11 @@ def test_a_high_school_and_a_climate_pattern_are_no_places(gp):
     assert _spans(gp, text) == []
     assert [t for t, _, _ in _spans(gp, "The Kenya High Commission in London said.")] == ["Kenya", "London"]
     assert _spans(gp, "Scientists link the drought to El Niño, and farmers hope La Niña brings rain.") == []
+
+
+def test_a_park_or_refuge_ner_calls_an_organisation_is_a_place(gp):
+    """Parks, forests and refuges the gazetteer holds whole are places, with or without "the", however
+    NER reads them; a bank named after a valley is no place."""
+    text = ("Crews fought the fire in Los Padres National Forest, and drilling in the Arctic National Wildlife "
+            "Refuge was approved. Silicon Valley Bank collapsed.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["Los Padres National Forest", "Arctic National Wildlife Refuge"]
