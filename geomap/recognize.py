@@ -398,6 +398,14 @@ class PlaceRecognizer:
             name[0].lower_ in {"mount", "mt.", "lake", "cape"} or name[-1].lower_ in _FEATURE_ENDS) and (
             self.gazetteer.has_name(name_key(name.text)))
 
+    def _feature_word_follows(self, doc: Doc, ent: Span) -> bool:
+        """"The [North Canadian] River", "the [Russian] River" (a people to NER): a name and the feature
+        word after it that the gazetteer holds together."""
+        end = ent.end
+        return ent.label_ in _OVERRIDABLE and end < len(doc) and doc[end].is_title and (
+            doc[end].lower_ in _FEATURE_ENDS | _BARE_FEATURES) and self.gazetteer.has_name(
+            name_key(doc[ent.start + (ent[0].lower_ == "the"):end + 1].text))
+
     def _site_by_its_word(self, doc: Doc, ent: Span) -> bool:
         """"fled to [Kakuma] refugee camp" (a person to NER): a name the gazetteer holds as a camp or a
         crossing, followed by that word."""
@@ -887,6 +895,8 @@ class PlaceRecognizer:
                     name_key(ent.text) in home and ent.text not in home_people and ent.label_ in _OVERRIDABLE
                     and not _qualifies_a_noun(doc, ent.end) and not _capitalised_next(doc, ent.end)):
                 ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+            elif self._feature_word_follows(doc, ent):
+                ents.append(Span(doc, ent.start, ent.end + 1, label="LOC"))
             elif self._place_in_disguise(doc, ent, person_words, named_countries):
                 vetted.add(ent.start)  # "Darwin braced for the storm" (a person to NER)
             else:

@@ -848,3 +848,10 @@ def test_a_park_or_refuge_ner_calls_an_organisation_is_a_place(gp):
     text = ("Crews fought the fire in Los Padres National Forest, and drilling in the Arctic National Wildlife "
             "Refuge was approved. Silicon Valley Bank collapsed.")
     assert [t for t, _, _ in _spans(gp, text)] == ["Los Padres National Forest", "Arctic National Wildlife Refuge"]
+
+
+def test_a_rivers_name_ner_reads_as_a_people_takes_its_feature_word(gp):
+    """"The [North Canadian] River", "the [Russian] River" (a people to NER) are rivers the gazetteer
+    holds whole; "the Kenyan government" names no place."""
+    text = "The North Canadian River rose near El Reno, the Russian River crested, and the Kenyan government said."
+    assert [t for t, _, _ in _spans(gp, text)] == ["North Canadian River", "El Reno", "Russian River"]
