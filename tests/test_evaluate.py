@@ -92,9 +92,9 @@ def test_geovirus_figures_do_not_regress(gp):
     assert metrics["gold_mentions"] == 2170
     assert metrics["recognition_exact"]["f1"] >= 0.957
     assert metrics["recognition_overlap"]["f1"] >= 0.961
-    assert metrics["resolution_gold_spans"]["acc161"] >= 0.856
-    assert metrics["resolution_gold_spans"]["auc"] <= 0.296
-    assert metrics["resolution_end_to_end_all_gold"]["acc161"] >= 0.841
+    assert metrics["resolution_gold_spans"]["acc161"] >= 0.857
+    assert metrics["resolution_gold_spans"]["auc"] <= 0.295
+    assert metrics["resolution_end_to_end_all_gold"]["acc161"] >= 0.842
     # Most of what is left is where the corpus puts a country's point, not which place was chosen.
     causes = metrics["gold_span_errors_by_cause"]
     assert causes["reference point"] > sum(causes.values()) / 2
@@ -105,13 +105,13 @@ def test_geovirus_figures_do_not_regress(gp):
 # Acc@161 pinned just below what was measured. At a5dffa3, before the US post towns and the rules
 # that came with them, they read F1 0.874 / 0.948 / 0.901 and end to end 0.646 / 0.834 / 0.727.
 OWN_SETS = {
-    "us_local": (432, 0.945, 0.865, 0.84),  # villages, counties and creeks in 16 states, Canada, abroad
+    "us_local": (432, 0.95, 0.875, 0.85),  # villages, counties and creeks in 16 states, Canada, abroad
     "world": (512, 0.97, 0.94, 0.93),  # regional and wire stories from five continents
-    "mixed": (363, 0.93, 0.91, 0.87),  # written after the rules of the third session
-    "commonwealth": (416, 0.865, 0.80, 0.73),  # local news outside the US
-    "web": (396, 0.85, 0.86, 0.77),  # pages as a scraper pulls them: menus, bylines, tables
-    "regional": (415, 0.85, 0.765, 0.67),  # held out: written after the rules it measures
-    "wire": (621, 0.94, 0.85, 0.81),  # LGL-, TR-News- and GeoWebNews-like: homonyms a story's context decides
+    "mixed": (363, 0.945, 0.925, 0.89),  # written after the rules of the third session
+    "commonwealth": (416, 0.87, 0.805, 0.735),  # local news outside the US
+    "web": (396, 0.855, 0.86, 0.775),  # pages as a scraper pulls them: menus, bylines, tables
+    "regional": (415, 0.86, 0.78, 0.69),  # held out: written after the rules it measures
+    "wire": (621, 0.945, 0.865, 0.83),  # LGL-, TR-News- and GeoWebNews-like: homonyms a story's context decides
 }
 
 
