@@ -130,7 +130,7 @@ PHYSICAL_FEATURES: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = 
     ("Red Sea", (), 20.0, 38.5, "SEA"),
     ("Caspian Sea", (), 41.7, 50.7, "SEA"),
     ("Arabian Sea", (), 15.0, 65.0, "SEA"),
-    ("South China Sea", (), 12.0, 113.0, "SEA"),
+    ("South China Sea", ("East Sea",), 12.0, 113.0, "SEA"),  # Vietnam's name for it; Korea's for the Sea of Japan
     ("Gulf of Mexico", (), 25.0, -90.0, "GULF"),
     ("Gulf of Aden", (), 12.5, 48.0, "GULF"),
     ("Sea of Azov", (), 46.0, 36.5, "SEA"),

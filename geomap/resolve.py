@@ -105,6 +105,7 @@ class Weights:
     proximity_km: float = 400.0
     neighbour: float = 1.0
     neighbour_km: float = 50.0
+    open_water_km: float = 1500.0
     # "the Republic of Congo ... the government of Congo": a bare name the article has given in
     # full ("X of Congo") is the place the full name is.
     full_name: float = 3.0
@@ -499,6 +500,12 @@ class PlaceResolver:
                         s += w.proximity * closeness
                         if only_towns:
                             s += w.neighbour * max(min(1.0, wt) * math.exp(-d / w.neighbour_km) for d, wt in near)
+                elif not p.country and len(g.cands) > 1 and best_points:
+                    # A sea or region of no one country is the one nearest the story's places: "the East
+                    # Sea" in a story from Da Nang is the South China Sea, in one from Pohang the Sea of Japan.
+                    total = sum(wt for _, _, _, wt in best_points)
+                    s += w.proximity * sum(wt * math.exp(-distance_km(p.lat, p.lon, la, lo) / w.open_water_km)
+                                           for _, la, lo, wt in best_points) / total
                 new.append(s)
             if partners[gi]:
                 near = {ci: max(sum(pr * math.exp(-distance_km(c.place.lat, c.place.lon, q.lat, q.lon) / w.list_near_km)

@@ -720,3 +720,12 @@ def test_an_old_name_of_a_town_beside_another_mention_is_not_the_city_that_bears
     that bears it as its own is meant, however near Cape Town the other lies."""
     text = "Flights from Cape Town to Durban were cancelled on Monday."
     assert _resolved(gp, text, "Durban").name == "Durban"
+
+
+@pytest.mark.parametrize("text, sea", [
+    ("Floods hit Da Nang and Quang Ngai as a storm moved in from the East Sea.", "South China Sea"),
+    ("Fishing boats from Pohang and Ulsan returned from the East Sea as the storm neared Busan.", "Sea of Japan"),
+])
+def test_a_sea_of_no_one_country_is_the_one_nearest_the_story(gp, text, sea):
+    """Vietnam calls the South China Sea the East Sea, and Korea so calls the Sea of Japan."""
+    assert _resolved(gp, text, "East Sea").name == sea
