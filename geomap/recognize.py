@@ -357,7 +357,7 @@ class PlaceRecognizer:
         firm = after is not None and after.pos_ in ("NOUN", "PROPN")
         # A name the tagger has never seen can even come out a date: "speaking in [Popayán]"; not "in May".
         odd_date = _odd_date(ent)
-        # A name the tagger has never seen may come out a people: "a relocation site in [Sumbermujur]".
+        # A name the tagger has never seen may come out a people: "families spent the night in [Lebu]".
         person = ent.label_ == "PERSON" or ent.label_ == "NORP" and not firm and name_key(ent.text) not in self.demonyms
         strict = (person or odd_date) and where in _WHERE_WORDS or ent.label_ == "ORG" and (
             where in _NEAR_WORDS and not firm)

@@ -103,8 +103,11 @@ class Weights:
     list_near: float = 1.5
     list_near_km: float = 150.0
     proximity_km: float = 400.0
+    # Among a name's small towns only, the one beside another of the story's places: "near Springville"
+    # in a story from Paris, Tenn. is the Tennessee hamlet, not Alabama's town of 4,000.
     neighbour: float = 1.0
     neighbour_km: float = 50.0
+    # A sea or region of no one country is weighed by proximity on this scale: "the East Sea".
     open_water_km: float = 1500.0
     # "the Republic of Congo ... the government of Congo": a bare name the article has given in
     # full ("X of Congo") is the place the full name is.

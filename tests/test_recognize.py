@@ -826,8 +826,10 @@ def test_residents_or_a_container_after_a_name_make_it_a_place_whoever_bears_it(
 
 
 def test_a_town_read_as_a_people_after_a_word_of_place(gp):
-    """A name the tagger has never seen may come out a nationality: "bound for the port of [Paita]" in a
-    story about Piura. A real people's word before a noun stays no place: "in Christian areas"."""
+    """A name the tagger has never seen may come out a nationality: "the night in [Lebu]"; "the port of
+    [Paita]" (an organisation to NER) in a story about Piura is a town too. A real people's word before
+    a noun stays no place: "in Christian areas"."""
+    assert [t for t, _, _ in _spans(gp, "Families spent the night in Lebu after the quake.")] == ["Lebu"]
     text = "Floods cut the highway from Piura, and trucks of mangoes bound for the port of Paita waited."
     assert [t for t, _, _ in _spans(gp, text)] == ["Piura", "Paita"]
     assert _spans(gp, "Clashes broke out in Christian areas and in Shia neighbourhoods.") == []
