@@ -307,7 +307,9 @@ class PlaceResolver:
                 # "the Volga", "the Thames", "across the Tasman": a river or sea whose bare name the
                 # gazetteer leaves to a town or region; not "the Chicago area".
                 g.cands += water_bodies(self.source.candidates, g.spans[0].text)
-        listed = {gi for pair in _listed_pairs(doc.text, list(groups.values())) for gi in pair[:2]}
+        text = doc.text  # built anew on each access: once here, not once per mention
+        pairs = list(_listed_pairs(text, list(groups.values())))  # groups keep this order as glist
+        listed = {gi for pair in pairs for gi in pair[:2]}
         areas = Counter(i for g in groups.values()  # how many groups may name each region or district
                         for i in {c.place.id for c in g.cands if c.place.kind in ("region", "district")})
         for gi, g in enumerate(groups.values()):
@@ -367,9 +369,8 @@ class PlaceResolver:
             g.beside = {cc for i, cc, by in said if by != gi and any(a <= i < b for a, b in sents)}
             g.apposed = {cc for sp in g.spans for cc in _apposed_nations(doc, sp, nation_at)}
         for _ in range(max(1, self.w.rounds)):
-            self._context_round(doc, glist, nearness, nations)
-        text = doc.text  # built anew on each access: once here, not once per mention
-        after, before = _glued_neighbours(text, glist)
+            self._context_round(glist, pairs, nearness, nations)
+        after, before = _glued_neighbours(pairs, len(glist))
         near_to = _said_near(text, glist)
         answers: list[_Answer] = []
         for g in glist:
@@ -432,7 +433,7 @@ class PlaceResolver:
                 best, best_mass = i, mass
         return best, min(1.0, best_mass)
 
-    def _context_round(self, doc: Doc, glist: list[_Group], nearness: Nearness,
+    def _context_round(self, glist: list[_Group], pairs: list[tuple[int, int, int]], nearness: Nearness,
                        nations: Counter[str]) -> None:
         w = self.w
         # Country focus and candidate mass of every group, from the current beliefs.
@@ -471,7 +472,7 @@ class PlaceResolver:
         partners_points = [[(c.place, pr) for c, pr in zip(g.cands, g.probs) if pr >= 0.01
                             and c.place.kind in _POINT_KINDS] for g in glist]
 
-        list_kinds, partners = self._list_kinds(doc, glist)
+        list_kinds, partners = self._list_kinds(glist, pairs)
         for gi, g in enumerate(glist):
             # The same name under another hint ("the city of Valencia", "the port of Valencia") is no
             # evidence of where this one is: its readings would only echo this one's.
@@ -521,12 +522,13 @@ class PlaceResolver:
         for g in glist:
             g.probs = _softmax(g.scores)
 
-    def _list_kinds(self, doc: Doc, glist: list[_Group]) -> tuple[list[dict[str, float]], list[set[int]]]:
+    def _list_kinds(self, glist: list[_Group], pairs: list[tuple[int, int, int]],
+                    ) -> tuple[list[dict[str, float]], list[set[int]]]:
         """Per group, the kinds its list neighbours currently lean to ("Arizona, California and Ohio"),
         and those neighbours."""
         out: list[dict[str, float]] = [defaultdict(float) for _ in glist]
         partners: list[set[int]] = [set() for _ in glist]
-        for ga, gb, _ in _listed_pairs(doc.text, glist):
+        for ga, gb, _ in pairs:
             if ga == gb:
                 continue
             for src, dst in ((ga, gb), (gb, ga)):
@@ -615,12 +617,12 @@ def _listed_pairs(text: str, glist: list[_Group]) -> Iterator[tuple[int, int, in
             yield ga, gb, start - end
 
 
-def _glued_neighbours(text: str, glist: list[_Group]) -> tuple[list[bool], list[set[int]]]:
+def _glued_neighbours(pairs: list[tuple[int, int, int]], n: int) -> tuple[list[bool], list[set[int]]]:
     """For each group, whether a mention of it follows another place and a list word ("Akershus,
     [Oslo]"), and the groups of the places that follow its mentions so ("[Moonbi], Parkes")."""
-    after = [False] * len(glist)
-    before: list[set[int]] = [set() for _ in glist]
-    for ga, gb, gap in _listed_pairs(text, glist):
+    after = [False] * n
+    before: list[set[int]] = [set() for _ in range(n)]
+    for ga, gb, gap in pairs:
         if gap <= 6:
             after[gb] = True
             before[ga].add(gb)
