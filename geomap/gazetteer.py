@@ -37,7 +37,8 @@ AREA_KINDS = KINDS[:4]  # areas, not points: mapped on their own layer, and no t
 # or the name with its kind word dropped ("Kyivska oblast" -> "Kyivska").
 NAME, ALIAS, ABBREV, SHORT = 0, 1, 2, 3
 # What follows a bearing in names of parts no place is: "North Island" is not Iceland (German "Island").
-_GENERIC = frozenset({"island", "islands", "coast", "shore", "side", "end", "bank", "river", "lake", "sea", "hills"})
+_GENERIC = frozenset({"island", "islands", "coast", "shore", "side", "end", "bank", "river", "lake", "sea", "hills",
+                      "branch", "fork", "country"})  # "the South Branch" of a river is not Branch County
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

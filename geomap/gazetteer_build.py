@@ -50,6 +50,7 @@ from .regions import (
     PHYSICAL_FEATURES,
     SITE_FEATURES,
     STYLEBOOK_ABBREVIATIONS,
+    SUBDIVISION_ALIASES,
     WATER_FEATURES,
 )
 from .sites import SITES, TOWN_SPELLINGS
@@ -90,7 +91,7 @@ def _alternates(names: list[str], primary: str) -> list[tuple[str, int]]:
 
 
 # Bumped whenever what a build writes changes, so `gazetteer build` replaces older stores.
-CONTENT_VERSION = "54"
+CONTENT_VERSION = "55"
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-\u2010\u2011]+(?=\w{3})", re.IGNORECASE)
 
@@ -421,6 +422,7 @@ def build(path: str | Path | None = None, *, log=print) -> Path:
             names.append((code, ABBREV))  # "NSW", "TX": only ever matched when written in capitals
         names += _without_article(names, cc)
         names += [(a, ABBREV) for a in STYLEBOOK_ABBREVIATIONS.get(s.iso_code or "", ())]
+        names += [(a, ABBREV if _is_abbreviation(a) else ALIAS) for a in SUBDIVISION_ALIASES.get(s.iso_code or "", ())]
         out.add_names(pid, names)
         n_sub += 1
     for i, (name, aliases, cc, lat, lon) in enumerate(FORMER_REGIONS):

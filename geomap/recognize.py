@@ -127,9 +127,12 @@ _WHERE_WORDS = _NEAR_WORDS | {"in", "inside", "across", "throughout"}
 # Words after which a small town of a region the article names is taken as a place, and how small.
 _LOCAL_WORDS = _WHERE_WORDS | {"from", "at", "between", "through", "via"}
 _LOCAL_TOWN = 1000
+# Words before a town the story has placed that make it the town again.
+_AGAIN_WORDS = _WHERE_WORDS | {"from", "between", "at"}
 _TOWN_OF_ITS_COUNTRY = 10_000  # a town this big after "in" is a place where the story names its country
 _TOWN_OF_A_KIND_WORD = 10_000  # "Canton", Ohio; no town of "Valley" or "Rayon" this big
 _ANCHOR_KM = 100
+_TOWNS_APART_KM = 200  # towns a story lists together lie within a day's drive of each other
 _PARTNER_KM = 150  # "Westport-Belmullet": the towns a hyphen joins lie this near each other
 # Words after which "to" heads for a place: "travels to Kaufman", "roads to Borongan" (surface forms:
 # the pipeline has no lemmatizer).
@@ -263,7 +266,10 @@ class PlaceRecognizer:
                 plural = word.endswith("s") and doc[end].is_lower  # "Teknaf and Ukhia upazilas": the list's
                 if (doc[end].is_title and not office) or not (plural or self._is_exact_name(doc[start:end].text)):
                     return end + 1, kind
-                return end, kind
+                listed = start > 0 and doc[start - 1].lower_ in _LIST_WORDS
+                # A plural is a list's kind ("Teknaf and Ukhia upazilas"), not a lone name's: "southwest
+                # Wisconsin villages" are villages in Wisconsin.
+                return end, kind if listed or not plural else None
         return end, None
 
     def _preceding_hint(self, doc: Doc, start: int, end: int | None = None) -> str | None:
@@ -545,6 +551,28 @@ class PlaceRecognizer:
                 for k in heads):
             return []
         return names
+
+    def _towns_run_together(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:
+        """"hospitals in [Durant, Idabel] and McAlester", "crews from [Keyser and Elkins]": towns NER
+        ran into one organisation or person, after a word of place, each a town the gazetteer knows
+        and all within a day's drive of one another."""
+        if ent.label_ not in ("ORG", "PERSON") or ent.start == 0 or _local_word(doc, ent.start) not in _LOCAL_WORDS:
+            return []
+        cuts = [i for i in range(ent.start + 1, ent.end - 1) if doc[i].text in {",", "and", "or"}]
+        if not cuts:
+            return []
+        bounds = list(zip([ent.start] + [c + 1 for c in cuts], cuts + [ent.end]))
+        towns = []
+        for a, b in bounds:
+            places = [p for p in self._places(doc[a:b].text, (NAME,)) if p.kind in ("city", "district")]
+            if a >= b or not all(_capitalised(t) for t in doc[a:b]) or not places:
+                return []
+            towns.append(places)
+        first, *rest = towns
+        if not any(all(_near_any(p, [(q.lat, q.lon) for q in others], _TOWNS_APART_KM) for others in rest)
+                   for p in first):
+            return []
+        return bounds
 
     def _lies_in(self, inner: str, outer: str) -> bool:
         """Whether a place of the first name lies in a country or region of the second: "Gold Coast"
@@ -850,7 +878,12 @@ class PlaceRecognizer:
             return True
         if text in _disease_names(doc) and not (end < len(doc) and doc[end].text == ","):
             return True  # "imported Marburg" where the article speaks of Marburg virus; not "Marburg, Germany"
-        if end - start == 1 and text in surnames and not where and (
+        # "from Darlington and Belmont", "in Cañon City and Florence": listed with a place NER found.
+        # After a comma only inside a list: "in Jefferson, Dalton and Gorham", not "in Texas, Philmont said".
+        inside = end < len(doc) and doc[end].lower_ in _LIST_WORDS
+        listed = start > 1 and (doc[start - 1].lower_ in {"and", "or"} or doc[start - 1].text == "," and inside) and (
+            doc[start - 2].ent_type_ == "GPE") or inside and end + 1 < len(doc) and doc[end + 1].ent_type_ == "GPE"
+        if end - start == 1 and text in surnames and not (where or listed) and (
                 not self._big_area(text, text.isupper()) or end < len(doc) and doc[end].lower_ in _SPEECH):
             return True  # "Zhvania said"; "Commissioner Mark Washington ... Washington said"; not "held at Dayton"
         known = self.gazetteer.has_name(name_key(text))
@@ -899,6 +932,8 @@ class PlaceRecognizer:
                 ents.append(Span(doc, ent.start, ent.end + 1, label="LOC"))
             elif self._place_in_disguise(doc, ent, person_words, named_countries):
                 vetted.add(ent.start)  # "Darwin braced for the storm" (a person to NER)
+            elif towns := self._towns_run_together(doc, ent):
+                ents += [Span(doc, a, b, label="GPE") for a, b in towns]
             else:
                 # Tokens of other entities ("Sukkur Barrage", dates) never start a gazetteer match,
                 # but the country an institution is named after is a place ("the U.S. Army").
@@ -974,6 +1009,7 @@ class PlaceRecognizer:
         spans += self._hometowns(doc, spans, person_words)
         spans += self._table_cells(doc, spans)
         spans += self._rivers_named_again(doc, spans)
+        spans += self._towns_named_again(doc, spans)
         spans.sort(key=lambda s: s.start)
         share_plural_kind(doc, spans)
         doc.spans[SPAN_KEY] = spans
@@ -1031,9 +1067,11 @@ class PlaceRecognizer:
         found = []
         for word in doc:
             cue = word.i + 1
+            such_as = cue + 1 < len(doc) and doc[cue].lower_ == "such" and doc[cue + 1].lower_ == "as"
+            cue += such_as  # "riverside towns such as Luuq and Bardera" reads as "towns like"
+            naming = "like" if such_as else doc[min(cue, len(doc) - 1)].lower_
             if word.lower_ not in _NAMED_SETTLEMENTS or not word.is_lower or cue >= len(doc) or (
-                    doc[cue].lower_ not in _NAMING or doc[cue].lower_ in {":", "like", "including"}
-                    and not word.lower_.endswith("s")):
+                    naming not in _NAMING or naming in {":", "like", "including"} and not word.lower_.endswith("s")):
                 continue
             i, plural = cue + 1, word.lower_.endswith("s")
             while i < len(doc):
@@ -1136,6 +1174,35 @@ class PlaceRecognizer:
         covered = self._covered(doc, spans)
         return [Span(doc, e.start, e.end, label="GPE") for e in doc.ents
                 if e.text in rivers and e.label_ in _OVERRIDABLE and not any(covered[e.start:e.end])]
+
+    def _towns_named_again(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A town the story has placed is that town again after a word of place, whoever else bears
+        its name: "Council leader Keith Forbes ... parents in [Keith] say" (a person to NER), "Jill
+        Darlington ... a crew driving up from [Darlington]"."""
+        # Placed by NER, a dateline, a kind word or a list of places, not by a word of place alone:
+        # "children at [Franklin]" is a school.
+        ends, starts = {s.end for s in spans}, {s.start for s in spans}
+        towns = {tuple(t.text for t in s) for s in spans if (s[0].ent_type_ == "GPE" or s._.kind_hint or _glued(
+            doc, ends, s.start, -1) or _glued(doc, starts, s.end, 1)) and self._names(
+            s.text, (NAME,), lambda p: p.kind in ("city", "district"))}
+        if not towns:
+            return []
+        covered = self._covered(doc, spans)
+        found = []
+        for name in towns:
+            n = len(name)
+            if any(tuple(t.text for t in doc[i:i + n]) == name and _capitalised_next(doc, i + n) and (
+                    doc[i + n].ent_type_ != "PERSON") for i in range(len(doc) - n)):
+                continue  # the story also names a school or firm after it: "at Franklin" is "Franklin Elementary"
+            for i in range(1, len(doc) - n + 1):
+                end = i + n
+                if covered[i] or tuple(t.text for t in doc[i:end]) != name or any(covered[i:end]) or (
+                        _local_word(doc, i) not in _AGAIN_WORDS) or _capitalised_next(doc, end) or (
+                        end < len(doc) and doc[end].lower_ in _POSSESSIVE):
+                    continue
+                found.append(Span(doc, i, end, label="GPE"))
+                covered[i:end] = [True] * n
+        return found
 
     def _party_homes(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A politician's party and home in American style, "Rep. Jane Doe, D-Quincy," or "R-Texas":
@@ -1277,9 +1344,9 @@ class PlaceRecognizer:
 _STYLEBOOK_FORMS = frozenset(form for forms in STYLEBOOK_ABBREVIATIONS.values() for form in forms)
 
 
-def _near_any(place: Place, points: list[tuple[float, float]]) -> bool:
+def _near_any(place: Place, points: list[tuple[float, float]], km: float = _ANCHOR_KM) -> bool:
     """Whether the place lies near one of the points (the towns that place a story)."""
-    return any(distance_km(place.lat, place.lon, lat, lon) <= _ANCHOR_KM for lat, lon in points)
+    return any(distance_km(place.lat, place.lon, lat, lon) <= km for lat, lon in points)
 
 
 def _states_after_towns(doc: Doc, spans: list[Span]) -> list[Span]:

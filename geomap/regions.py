@@ -130,7 +130,8 @@ PHYSICAL_FEATURES: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = 
     ("Red Sea", (), 20.0, 38.5, "SEA"),
     ("Caspian Sea", (), 41.7, 50.7, "SEA"),
     ("Arabian Sea", (), 15.0, 65.0, "SEA"),
-    ("South China Sea", ("East Sea",), 12.0, 113.0, "SEA"),  # Vietnam's name for it; Korea's for the Sea of Japan
+    # Vietnam's name for it ("East Sea", Korea's for the Sea of Japan) and the Philippines' for its part
+    ("South China Sea", ("East Sea", "West Philippine Sea"), 12.0, 113.0, "SEA"),
     ("Gulf of Mexico", (), 25.0, -90.0, "GULF"),
     ("Gulf of Aden", (), 12.5, 48.0, "GULF"),
     ("Sea of Azov", (), 46.0, 36.5, "SEA"),
@@ -565,4 +566,23 @@ FORMER_REGIONS: tuple[tuple[str, tuple[str, ...], str, float, float], ...] = (
     ("West Yorkshire", (), "GB", 53.75, -1.7),
     ("South Yorkshire", (), "GB", 53.5, -1.3),
     ("Tyne and Wear", (), "GB", 54.95, -1.55),
+    # Northern Ireland's six counties, councils no more since 1973 and still how its news places towns.
+    ("County Antrim", (), "GB", 54.85, -6.2),
+    ("County Down", (), "GB", 54.35, -5.9),
+    ("County Armagh", (), "GB", 54.3, -6.6),
+    ("County Tyrone", (), "GB", 54.6, -7.1),
+    ("County Fermanagh", (), "GB", 54.35, -7.6),
+    ("County Londonderry", ("County Derry",), "GB", 54.9, -6.85),
+    # Somalia's federal member states and Somaliland, which no package lists above its 18 regions.
+    ("Somaliland", (), "SO", 9.6, 45.5),
+    ("Puntland", (), "SO", 8.4, 48.9),
+    ("Galmudug", (), "SO", 5.6, 47.3),
+    ("Hirshabelle", (), "SO", 3.4, 45.6),
+    ("South West State", (), "SO", 2.9, 43.6),
+    ("Jubaland", (), "SO", 1.3, 41.9),
 )
+
+# Names news gives first-level divisions that their ISO 3166-2 entry lacks; code -> names.
+SUBDIVISION_ALIASES: dict[str, tuple[str, ...]] = {
+    "PH-00": ("Metro Manila", "NCR"),
+}

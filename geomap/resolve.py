@@ -282,8 +282,10 @@ class PlaceResolver:
             after_the = all(sp.start > 0 and doc[sp.start - 1].lower_ == "the" for sp in g.spans)
             water = after_the and g.key.rsplit(" ", 1)[-1] in _WATER  # "the Pearl River" is no town of the name
             # The name's own kind word ("the Bahrain tehsil"), not one before it ("the city of Van, Turkey").
+            # Not a kind word that qualifies a noun: "northeastern Kenya county governments" are Kenya's.
             unit = g.hint in ("district", "city") and all(doc[sp.end - 1].lower_ in TRIGGERS or (
-                sp.end < len(doc) and doc[sp.end].lower_ in TRIGGERS) for sp in g.spans)
+                sp.end < len(doc) and doc[sp.end].lower_ in TRIGGERS and not (
+                    sp.end + 1 < len(doc) and doc[sp.end + 1].pos_ == "NOUN")) for sp in g.spans)
             g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None and not (
                 unit and c.place.kind in ("country", "continent"))]
             if any(c.exact and c.place.kind == "country" for c in g.cands):
@@ -299,8 +301,13 @@ class PlaceResolver:
             # "on the Red Sea", "Yemen's main Red Sea port": not Sudan's state of the name.
             water = water or g.key.rsplit(" ", 1)[-1] in _WATER and any(
                 c.exact and c.how == NAME and c.place.feature in ALL_WATER_FEATURES for c in g.cands)
+            if any(_in_river_list(doc, sp) for sp in g.spans):
+                # "the Juba and Shabelle rivers": the rivers, not South Sudan's capital.
+                g.cands = water_bodies(self.source.candidates, g.spans[0].text) or g.cands
             if water and not g.hint:
-                g.cands = [c for c in g.cands if c.place.kind not in _LOCAL_KINDS]
+                # Without "the", a town of the very name stays in the running: Manitoba's "Swan River".
+                g.cands = [c for c in g.cands if c.place.kind not in _LOCAL_KINDS or not after_the and (
+                    c.place.kind == "city" and c.exact and c.how == NAME)]
             if after_the and not g.hint and not any(c.place.kind == "macroregion" or (
                     c.place.kind == "city" and c.place.population >= _RIVER_CITY) for c in g.cands) and (
                     not _only_bearings(g.key)):
@@ -637,6 +644,14 @@ def _lies_in(p: Place | None, outer: Place) -> bool:
         return outer.id in (p.id, p.admin1) or p.admin1 is None and p.country == outer.country
     return outer.id in (p.id, p.admin1, p.admin2) or distance_km(p.lat, p.lon, outer.lat, outer.lon) <= _HELD_KM
 
+
+def _in_river_list(doc: Doc, span: Span) -> bool:
+    """Whether the name is one of a list the plural "rivers" ends: "the Tigris and Euphrates rivers"."""
+    k = span.end
+    while k < len(doc) and k - span.end < 6 and (doc[k].lower_ in {",", "and", "or"} or doc[k].text[:1].isupper()):
+        k += 1
+    listed = k > span.end or span.start > 0 and doc[span.start - 1].lower_ in {",", "and", "or"}
+    return listed and k < len(doc) and doc[k].lower_ == "rivers"
 
 def _only_bearings(key: str) -> bool:
     """"north east", "centre", "the north-west region": a name of nothing but bearings and kind words."""

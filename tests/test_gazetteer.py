@@ -352,3 +352,20 @@ def test_news_spellings_find_the_towns_geonames_spells_otherwise(gazetteer):
             if name_key(town) not in found:
                 lost.append(spelling)
     assert lost == []
+
+
+@pytest.mark.parametrize(("name", "place", "country"), [
+    ("Metro Manila", "National Capital Region", "PH"),  # the name news gives the region, not ISO's
+    ("Co Derry", "County Londonderry", "GB"),  # Northern Ireland's counties, no councils since 1973
+    ("County Tyrone", "County Tyrone", "GB"),
+    ("Puntland", "Puntland", "SO"),  # Somalia's member states, above its 18 regions
+    ("South West State", "South West State", "SO"),
+])
+def test_regions_news_names_that_no_package_lists(gazetteer, name, place, country):
+    best = _best(gazetteer, name, "region")
+    assert (best.name, best.country) == (place, country)
+
+
+def test_a_branch_or_fork_of_a_river_is_no_county_of_the_bare_word(gazetteer):
+    """"the South Branch" of the Potomac is no part of Branch County, Michigan."""
+    assert not any(c.place.name == "Branch County" for c in gazetteer.candidates("South Branch", fuzzy=False))

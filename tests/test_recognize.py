@@ -857,3 +857,30 @@ def test_a_rivers_name_ner_reads_as_a_people_takes_its_feature_word(gp):
     holds whole; "the Kenyan government" names no place."""
     text = "The North Canadian River rose near El Reno, the Russian River crested, and the Kenyan government said."
     assert [t for t, _, _ in _spans(gp, text)] == ["North Canadian River", "El Reno", "Russian River"]
+
+
+def test_towns_ner_runs_into_one_organisation_are_each_a_town(gp):
+    """"crews from [Keyser and Elkins]" (one organisation to NER): two towns of West Virginia a day's
+    drive apart; "[Smith and Wesson]" after a word of place names no towns."""
+    assert [t for t, _, _ in _spans(gp, "Road crews from Keyser and Elkins cleared the slides.")] == [
+        "Keyser", "Elkins"]
+    assert _spans(gp, "He kept his savings in Smith and Wesson shares.") == []
+
+
+def test_a_town_the_story_places_is_that_town_again_whoever_bears_its_name(gp):
+    """Council leader Keith Forbes and Jill Darlington are people; "parents in Keith", "from Darlington"
+    and a town listed beside one NER found ("Cañon City and Florence") are the towns."""
+    scots = ("Council leader Keith Forbes said the pool would close. Campaigners in Keith have vowed to "
+             "fight. But parents in Keith say the nearest pools are far.")
+    assert [t for t, _, _ in _spans(gp, scots)] == ["Keith", "Keith"]
+    wisconsin = ("The director, Jill Darlington, said crews from Darlington and Belmont share calls. A crew "
+                 "drove up from Darlington in Lafayette County.")
+    assert [t for t, _, _ in _spans(gp, wisconsin)] == ["Darlington", "Belmont", "Darlington", "Lafayette County"]
+    colorado = "Ranger Kate Florence said business was good in Cañon City and Florence."
+    assert [t for t, _, _ in _spans(gp, colorado)] == ["Cañon City", "Florence"]
+
+
+def test_towns_such_as_names_its_towns(gp):
+    """"riverside towns such as Luuq and Bardera" (an organisation and a person to NER)."""
+    text = "Farmers in riverside towns such as Luuq and Bardera relied on trucked water."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Luuq", "Bardera"]

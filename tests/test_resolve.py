@@ -729,3 +729,27 @@ def test_an_old_name_of_a_town_beside_another_mention_is_not_the_city_that_bears
 def test_a_sea_of_no_one_country_is_the_one_nearest_the_story(gp, text, sea):
     """Vietnam calls the South China Sea the East Sea, and Korea so calls the Sea of Japan."""
     assert _resolved(gp, text, "East Sea").name == sea
+
+
+def test_a_plural_kind_word_after_a_lone_name_is_of_the_places_in_it(gp):
+    """"southwest Wisconsin villages" are villages in Wisconsin, not a village called Wisconsin; "Kenya
+    county governments" are Kenya's, where no county is called Kenya."""
+    assert _resolved(gp, "Ambulance crews in three southwest Wisconsin villages will merge.", "Wisconsin").kind == (
+        "region")
+    assert _resolved(gp, "Drought hit northeastern Kenya county governments hard.", "Kenya").country_code == "KE"
+
+
+def test_a_town_named_like_a_river_without_the_is_the_town(gp):
+    """Manitoba's Swan River beside Roblin is the town; "the Swan River" in Perth stays the river."""
+    town = _resolved(gp, "Smoke drifted over Swan River and Roblin, in western Manitoba.", "Swan River")
+    river = _resolved(gp, "Rowers crossed the Swan River in Perth on Sunday.", "Swan River")
+    assert (town.kind, town.country_code) == ("city", "CA")
+    assert (river.kind, river.country_code) == ("macroregion", "AU")
+
+
+def test_names_a_list_of_rivers_ends_are_the_rivers(gp):
+    """"the Juba and Shabelle rivers": the rivers of Somalia, not South Sudan's capital or a district of
+    Ethiopia; "on the Juba" later is the same river."""
+    text = "The Juba and Shabelle rivers ran low, and towns on the Juba trucked in water."
+    assert [(m.text, m.name) for m in gp.parse(text)] == [
+        ("Juba", "Juba River"), ("Shabelle", "Shabelle River"), ("Juba", "Juba River")]
