@@ -31,6 +31,7 @@ evaluate: gazetteer
 	$(PY) -m geomap evaluate data/eval/web
 	$(PY) -m geomap evaluate data/eval/regional
 	$(PY) -m geomap evaluate data/eval/wire
+	$(PY) -m geomap evaluate data/eval/dispatch
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py
