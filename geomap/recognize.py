@@ -103,8 +103,10 @@ _BODY_HEADS = frozenset({"police", "transport", "health", "management", "resourc
 # Words after a name that make it a natural feature's, when the gazetteer has it so: "the Ohio river".
 _FEATURE_WORDS = frozenset({"river", "lake", "mountains", "island", "valley"})
 # Last words of a feature's name NER may read as a person's: "Mayon Volcano", "Manchar Lake".
+_FEATURE_STARTS = frozenset({"mount", "mt.", "lake", "cape", "lough", "loch"})
 _FEATURE_ENDS = frozenset({"lake", "river", "volcano", "mountains", "hills", "island", "islands", "valley",
-                           "reservoir", "park", "forest", "refuge", "preserve", "creek", "bay", "canyon", "gorge"})
+                           "reservoir", "park", "forest", "refuge", "preserve", "creek", "bay", "canyon", "gorge",
+                           "head", "causeway"})  # "Malin Head", "the Giant's Causeway"
 _BARE_FEATURES = frozenset({"bridge", "sea", "bay", "ocean", "creek", "harbour", "harbor", "mountain", "hill"})
 _KIND_WORDS_ALONE = ADMIN_WORDS | _FEATURE_WORDS | _BARE_FEATURES  # "River levels at 10am" names no river
 _WEEKDAYS = frozenset({"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"})
@@ -401,7 +403,7 @@ class PlaceRecognizer:
         NER): a name that opens or ends with a feature's word and that the gazetteer holds whole."""
         name = ent[1:] if ent[0].lower_ == "the" else ent  # "the Arctic National Wildlife Refuge" (an ORG)
         return ent.label_ in _OVERRIDABLE and len(name) > 1 and (
-            name[0].lower_ in {"mount", "mt.", "lake", "cape"} or name[-1].lower_ in _FEATURE_ENDS) and (
+            name[0].lower_ in _FEATURE_STARTS or name[-1].lower_ in _FEATURE_ENDS) and (
             self.gazetteer.has_name(name_key(name.text)))
 
     def _feature_word_follows(self, doc: Doc, ent: Span) -> bool:
@@ -740,6 +742,9 @@ class PlaceRecognizer:
         return short and (
             self._names(text, country_hows, lambda p: p.kind == "country")
             or self._names(text, (NAME,), lambda p: p.kind in areas and not 0 < p.population < self.min_city_population)
+            # ... or under its English name ("parts of [Thessaly]" as NORP: GeoNames' Thessalia).
+            or self._names(text, (ALIAS,), lambda p: p.kind in areas and name_key(p.name) == name_key(text) and (
+                not 0 < p.population < self.min_city_population))
             or self._big_city(text, self.min_city_population * 5)
             # A metropolis by its old name in one word ("Calcutta", "Bombay"); not a code in capitals,
             # not a translation ("White House" is Casablanca's).
@@ -920,8 +925,9 @@ class PlaceRecognizer:
         home_people = {t.text for e in persons if name_key(e[0].text) not in home for t in e}
         for ent in doc.ents:
             if ent.label_ in self.labels or self._misread_as_other(doc, ent) or self._parts(
-                    doc, *self._trim(doc, ent.start, ent.end)):
-                ents.append(ent)
+                    doc, *self._trim(doc, ent.start, ent.end)) or ent.label_ == "NORP" and (
+                    self._complete(doc, ent.start, ent.end) != (ent.start, ent.end)):
+                ents.append(ent)  # ... or a people's word that opens a place's name NER cut short: "[Tamil] Nadu"
             elif self._town_after_where_word(doc, ent, anchors, named_countries) or (
                     self._place_of_the_country_before(doc, ent) or self._feature_by_its_word(ent)
                     or self._site_by_its_word(doc, ent)) or (
@@ -1240,7 +1246,11 @@ class PlaceRecognizer:
             contest = word in _CONTESTS and i >= 2 and doc[i - 2].text[:1].isupper() or (
                 j + 1 < len(doc) and doc[j].lower_ in _CONTESTS and _capitalised(doc[j + 1]))
             crews = i >= 2 and doc[i - 2].lower_ in _GROUPS  # "crews from Dalby and Miles", a town's people
-            if not (word in _LOCAL_WORDS or contest) or word == "from" and doc[i].ent_type_ == "PERSON" and not crews:
+            # A person's home: "State Rep. Carla Whitmore of Antlers", "Mary Jones, of Dalby,".
+            home = word == "of" and (i >= 2 and doc[i - 2].ent_type_ == "PERSON" or i >= 3 and doc[i - 2].text == ","
+                                     and doc[i - 3].ent_type_ == "PERSON")
+            if not (word in _LOCAL_WORDS or contest or home) or (
+                    word == "from" and doc[i].ent_type_ == "PERSON" and not crews):
                 continue  # "a letter from Warren" is a person's; "travels to Kaufman", "held at Cynthiana" not
             text = doc[i:j].text
             if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in _POSSESSIVE) or (
@@ -1321,7 +1331,9 @@ class PlaceRecognizer:
                         doc[j].lower_ in _JOINERS - {"and"} and j + 1 < len(doc) and _capitalised(doc[j + 1]))):
                     j += 1
                 hint = self._preceding_hint(doc, i, j)
-                tail = i > 0 and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper()  # "[Kent County] Council"
+                # "[Kent County] Council"; "the Giant's [Causeway]" (no Kiribati village)
+                tail = i > 0 and (doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() or (
+                    doc[i - 1].lower_ in _POSSESSIVE))
                 if not tail and (hint or _glued(doc, ends, i, -1) or _glued(doc, starts, j, 1)) and self._listable(
                         doc, i, j, surnames):
                     span = Span(doc, i, j, label="GPE")

@@ -884,3 +884,24 @@ def test_towns_such_as_names_its_towns(gp):
     """"riverside towns such as Luuq and Bardera" (an organisation and a person to NER)."""
     text = "Farmers in riverside towns such as Luuq and Bardera relied on trucked water."
     assert [t for t, _, _ in _spans(gp, text)] == ["Luuq", "Bardera"]
+
+
+def test_a_persons_home_town_after_of(gp):
+    """"State Rep. Carla Whitmore of Antlers": a town of the state the story names, however small; "Tom
+    Reed of Microsoft" names a firm."""
+    text = "HUGO, Okla. — State Rep. Carla Whitmore of Antlers and Tom Reed of Microsoft spoke on Monday."
+    assert [t for t, _, _ in _spans(gp, text)] == ["HUGO", "Okla.", "Antlers"]
+
+
+def test_a_region_ner_reads_as_a_people_or_cuts_short(gp):
+    """"parts of [Thessaly]" (a people to NER; GeoNames calls it Thessalia) and "[Tamil] Nadu" (NER
+    takes only the people's word) are regions."""
+    text = "Rain flooded parts of Thessaly. The court asked Karnataka to release water due to Tamil Nadu."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Thessaly", "Karnataka", "Tamil Nadu"]
+
+
+def test_loughs_lochs_and_headlands_ner_reads_as_people(gp):
+    """"Lough Foyle", "Malin Head" (people to NER) are places; "the Giant's Causeway" is not the
+    Kiribati village one of whose names is Causeway."""
+    text = "The ferry crosses Lough Foyle, and visitors combine the Giant's Causeway and Malin Head."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Lough Foyle", "Malin Head"]
