@@ -358,10 +358,13 @@ class PlaceRecognizer:
         Near a town the story surely names (`anchors`), any town after any word of place: "officials
         in [Dogubayazit]" (an organisation to NER) in a story about Van; so is a town of some size
         in a country it names, where people are in it ("refugees in [Kakuma]" in a story about Kenya)."""
-        where = _local_word(doc, ent.start) if ent.start else ""
+        # "councillors from the [Buckie] area": the word of place before "the".
+        area = ent.start >= 2 and doc[ent.start - 1].lower_ == "the" and ent.end < len(doc) and (
+            doc[ent.end].lower_ == "area")
+        where = _local_word(doc, ent.start - area) if ent.start else ""
         # An organisation only after a word of nearness and heading nothing: "advanced towards Sake" is
         # the town; "invested in Nokia", "outside Google offices" the firms.
-        after = doc[ent.end] if ent.end < len(doc) else None
+        after = doc[ent.end] if ent.end < len(doc) and not area else None
         firm = after is not None and after.pos_ in ("NOUN", "PROPN")
         # A name the tagger has never seen can even come out a date: "speaking in [Popayán]"; not "in May".
         odd_date = _odd_date(ent)
@@ -1395,7 +1398,10 @@ def _without_spaces(ent: Span) -> Span:
 
 
 def _odd_date(ent: Span) -> bool:
-    """A "date" with no number or calendar word: a name the tagger has never seen ("Junee", "Popayán")."""
+    """A "date" with no number or calendar word, or a "number" of capitalised words only: a name the
+    tagger has never seen ("Junee", "Popayán", "south of [Kurigram] town")."""
+    if ent.label_ == "CARDINAL":
+        return all(t.is_alpha and t.is_title and not t.like_num for t in ent)
     return ent.label_ == "DATE" and not any(t.like_num or t.lower_ in _CALENDAR for t in ent)
 
 

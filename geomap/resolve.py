@@ -561,8 +561,10 @@ class PlaceResolver:
                  for cid in containers if isinstance(cid, int)]
                 + [pr for cid in containers for city, pr in masses[b].seats.get(cid, ())
                    if distance_km(p.lat, p.lon, city.lat, city.lon) <= _CITY_REACH_KM], default=0.0)
-            outer = max((masses[b].held.get(pid, 0.0) for pid in own if outer_comma or isinstance(pid, int)),
-                        default=0.0)
+            # Set off by a comma, a city stands for no region of its name: "Sherbrooke, Quebec" is the
+            # province, not Québec City 150 km away.
+            outer = max((masses[b].held.get(pid, 0.0) for pid in (own[:1] if outer_comma and p.kind == "city" else own)
+                         if outer_comma or isinstance(pid, int)), default=0.0)
             sure = (0.0, self.w.comma_contain, self.w.comma_set_off)
             best = max(best, self.w.contain * max(loose, outer) * math.exp(-chars / 800.0),
                        sure[comma] * inner, sure[outer_comma] * outer)
@@ -652,6 +654,7 @@ def _in_river_list(doc: Doc, span: Span) -> bool:
         k += 1
     listed = k > span.end or span.start > 0 and doc[span.start - 1].lower_ in {",", "and", "or"}
     return listed and k < len(doc) and doc[k].lower_ == "rivers"
+
 
 def _only_bearings(key: str) -> bool:
     """"north east", "centre", "the north-west region": a name of nothing but bearings and kind words."""

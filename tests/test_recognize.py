@@ -905,3 +905,13 @@ def test_loughs_lochs_and_headlands_ner_reads_as_people(gp):
     Kiribati village one of whose names is Causeway."""
     text = "The ferry crosses Lough Foyle, and visitors combine the Giant's Causeway and Malin Head."
     assert [t for t, _, _ in _spans(gp, text)] == ["Lough Foyle", "Malin Head"]
+
+
+def test_a_town_ner_reads_as_a_number_or_before_area(gp):
+    """"south of [Kurigram] town" (a number to NER) and "councillors from the [Buckie] area" (a
+    person) are places; "One said no" names none."""
+    text = "A river port south of Kurigram town flooded. One said no."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Kurigram"]
+    moray = ("Moray Council will shut the pool in Keith. Lossiemouth and Forres keep theirs, angering "
+             "councillors from the Buckie area.")
+    assert "Buckie" in [t for t, _, _ in _spans(gp, moray)]

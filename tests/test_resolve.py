@@ -753,3 +753,9 @@ def test_names_a_list_of_rivers_ends_are_the_rivers(gp):
     text = "The Juba and Shabelle rivers ran low, and towns on the Juba trucked in water."
     assert [(m.text, m.name) for m in gp.parse(text)] == [
         ("Juba", "Juba River"), ("Shabelle", "Shabelle River"), ("Juba", "Juba River")]
+
+
+def test_a_region_set_off_after_a_town_is_the_region_not_its_namesake_city(gp):
+    """"Sherbrooke, Quebec" is the province; a bare "Quebec" alone may still be the city."""
+    m = _resolved(gp, "Families would deliver in Sherbrooke, Quebec, which is closer.", "Quebec")
+    assert m.kind == "region"
