@@ -557,6 +557,20 @@ class PlaceRecognizer:
             return []
         return names
 
+    def _town_of_the_container_after(self, doc: Doc, ent: Span) -> bool:
+        """"[Clinton], in Huron County, reported 58 cm" (a person to NER, and one of the story's): a
+        name set off before ", in" and a county or region that holds a town of that name."""
+        if ent.label_ not in _OVERRIDABLE or len(ent) > 3 or not _container_follows(doc, ent.end):
+            return False
+        k = ent.end + 2
+        while doc[k].ent_type_ not in ("GPE", "LOC"):
+            k += 1  # past "neighboring", "northern"
+        outer = next((e for e in doc.ents if e.start == k), None)
+        if outer is None:
+            return False
+        holders = {p.id for p in self._places(outer.text, (NAME, ALIAS, ABBREV)) if p.kind in ("region", "district")}
+        return self._names(ent.text, (NAME,), lambda p: p.kind == "city" and bool(holders & {p.admin1, p.admin2}))
+
     def _towns_run_together(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:
         """"hospitals in [Durant, Idabel] and McAlester", "crews from [Keyser and Elkins]": towns NER
         ran into one organisation or person, after a word of place, each a town the gazetteer knows
@@ -941,6 +955,8 @@ class PlaceRecognizer:
                 ents.append(Span(doc, ent.start, ent.end + 1, label="LOC"))
             elif self._place_in_disguise(doc, ent, person_words, named_countries):
                 vetted.add(ent.start)  # "Darwin braced for the storm" (a person to NER)
+            elif self._town_of_the_container_after(doc, ent):
+                ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             elif towns := self._towns_run_together(doc, ent):
                 ents += [Span(doc, a, b, label="GPE") for a, b in towns]
             else:

@@ -64,7 +64,8 @@ STYLEBOOK_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "US-WY": ("Wyo.",),
     "CA-AB": ("Alta.",), "CA-BC": ("B.C.",), "CA-MB": ("Man.",), "CA-NB": ("N.B.",), "CA-NL": ("Nfld.",),
     "CA-NS": ("N.S.",), "CA-ON": ("Ont.",), "CA-PE": ("P.E.I.",), "CA-QC": ("Que.",), "CA-SK": ("Sask.",),
-    "AU-NSW": ("N.S.W.",), "AU-QLD": ("Qld.",), "AU-VIC": ("Vic.",), "AU-TAS": ("Tas.",),
+    "AU-NSW": ("N.S.W.",), "AU-QLD": ("Qld.",), "AU-VIC": ("Vic.",), "AU-TAS": ("Tas.",), "AU-WA": ("W.A.",),
+    "AU-NT": ("N.T.",),
 }
 
 # Nationality words news uses that countryinfo's demonyms lack ("Argentine", "Saudi", "Kazakh").

@@ -915,3 +915,17 @@ def test_a_town_ner_reads_as_a_number_or_before_area(gp):
     moray = ("Moray Council will shut the pool in Keith. Lossiemouth and Forres keep theirs, angering "
              "councillors from the Buckie area.")
     assert "Buckie" in [t for t, _, _ in _spans(gp, moray)]
+
+
+def test_a_name_set_off_before_the_county_that_holds_its_town(gp):
+    """"[Clinton], in Huron County, reported" opens a sentence (no word of place) in a story that quotes
+    Const. Kevin Clinton: a town of Huron County; "Jim Smith, in Washington, said" names no town Smith."""
+    text = ("Const. Kevin Clinton said crews worked. \"It closes fast,\" Clinton said. Clinton, in Huron "
+            "County, reported 58 centimetres.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["Clinton", "Huron County"]
+    assert [t for t, _, _ in _spans(gp, "Jim Smith, in Washington, said no.")] == ["Washington"]
+
+
+def test_western_australias_stylebook_abbreviation(gp):
+    ms = gp.parse("BROOME, W.A. — Residents were allowed home.")
+    assert [(m.text, m.name) for m in ms] == [("BROOME", "Broome"), ("W.A.", "Western Australia")]
