@@ -127,7 +127,7 @@ _SPEECH = frozenset({"said", "says", "told", "added", "noted", "explained", "arg
 _NEAR_WORDS = frozenset({"near", "around", "outside", "towards", "toward"})
 _WHERE_WORDS = _NEAR_WORDS | {"in", "inside", "across", "throughout"}
 # Words after which a small town of a region the article names is taken as a place, and how small.
-_LOCAL_WORDS = _WHERE_WORDS | {"from", "at", "between", "through", "via"}
+_LOCAL_WORDS = _WHERE_WORDS | {"from", "at", "between", "through", "via", "above", "below", "beyond"}
 _LOCAL_TOWN = 1000
 # Words before a town the story has placed that make it the town again.
 _AGAIN_WORDS = _WHERE_WORDS | {"from", "between", "at"}
@@ -142,7 +142,7 @@ _TO_A_PLACE = frozenset("""travel travels traveled travelled traveling travellin
     go goes went going head heads headed heading move moves moved moving return returns returned returning
     fly flies flew flown flying commute commutes commuted evacuated evacuate fled flee transferred
     airlifted rushed taken took brought sent road roads route routes flight flights train trains bus buses
-    ferry ferries trip trips journey highway way""".split())
+    ferry ferries trip trips journey highway way trail trails""".split())
 # Words of a game between two towns' teams: "Malakoff beat Eustace 42-10", "a win over Kaufman".
 _CONTESTS = frozenset("""beat beats defeated edged topped downed swept tied blanked routed outlasted hosts hosted
     visits visited past over""".split())
@@ -1034,6 +1034,7 @@ class PlaceRecognizer:
         spans += self._hometowns(doc, spans, person_words)
         spans += self._table_cells(doc, spans)
         spans += self._rivers_named_again(doc, spans)
+        spans += self._rivers_of_a_list(doc, spans)
         spans += self._towns_named_again(doc, spans)
         spans.sort(key=lambda s: s.start)
         share_plural_kind(doc, spans)
@@ -1095,10 +1096,11 @@ class PlaceRecognizer:
             such_as = cue + 1 < len(doc) and doc[cue].lower_ == "such" and doc[cue + 1].lower_ == "as"
             cue += such_as  # "riverside towns such as Luuq and Bardera" reads as "towns like"
             naming = "like" if such_as else doc[min(cue, len(doc) - 1)].lower_
-            if word.lower_ not in _NAMED_SETTLEMENTS or not word.is_lower or cue >= len(doc) or (
-                    naming not in _NAMING or naming in {":", "like", "including"} and not word.lower_.endswith("s")):
+            plural = word.lower_.endswith("s")
+            if word.lower_ not in _NAMED_SETTLEMENTS or not (word.is_lower or word.is_sent_start) or cue >= len(
+                    doc) or naming not in _NAMING or naming in {":", "like", "including"} and not plural:
                 continue
-            i, plural = cue + 1, word.lower_.endswith("s")
+            i = cue + 1
             while i < len(doc):
                 end = i
                 while end < len(doc) and end - i < 5 and not covered[end] and (doc[end].text[:1].isupper() and (
@@ -1199,6 +1201,28 @@ class PlaceRecognizer:
         covered = self._covered(doc, spans)
         return [Span(doc, e.start, e.end, label="GPE") for e in doc.ents
                 if e.text in rivers and e.label_ in _OVERRIDABLE and not any(covered[e.start:e.end])]
+
+    def _rivers_of_a_list(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"the Vu Gia and Thu Bon rivers": names a plural "rivers" ends are rivers the gazetteer holds
+        with their feature word, whatever NER made of them."""
+        covered = self._covered(doc, spans)
+        found = []
+        for word in doc:
+            if word.lower_ != "rivers" or not word.is_lower:
+                continue
+            end = word.i
+            while True:
+                start = end
+                while start > 0 and end - start < 4 and not covered[start - 1] and _capitalised(doc[start - 1]):
+                    start -= 1
+                if start == end or not water_bodies(self.gazetteer.candidates, doc[start:end].text):
+                    break
+                found.append(Span(doc, start, end, label="LOC"))
+                covered[start:end] = [True] * (end - start)
+                if start < 2 or doc[start - 1].lower_ not in {"and", ",", "or"}:
+                    break
+                end = start - 1
+        return found
 
     def _towns_named_again(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A town the story has placed is that town again after a word of place, whoever else bears

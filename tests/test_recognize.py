@@ -929,3 +929,18 @@ def test_a_name_set_off_before_the_county_that_holds_its_town(gp):
 def test_western_australias_stylebook_abbreviation(gp):
     ms = gp.parse("BROOME, W.A. — Residents were allowed home.")
     assert [(m.text, m.name) for m in ms] == [("BROOME", "Broome"), ("W.A.", "Western Australia")]
+
+
+def test_words_of_place_above_and_below_and_lists_that_open_a_sentence(gp):
+    """"a hill above [Lebu]" (a people to NER) near the story's town; "Communities such as Cocagne and
+    Bouctouche" opens a sentence (organisations to NER)."""
+    chile = "TALCAHUANO, Chile — Families spent the night on a hill above Lebu and Arauco."
+    assert [t for t, _, _ in _spans(gp, chile)] == ["TALCAHUANO", "Chile", "Lebu", "Arauco"]
+    acadia = "Communities such as Cocagne and Bouctouche flooded, New Brunswick officials said."
+    assert [t for t, _, _ in _spans(gp, acadia)] == ["Cocagne", "Bouctouche", "New Brunswick"]
+
+
+def test_names_a_plural_rivers_ends_are_rivers(gp):
+    """"the Vu Gia and Thu Bon rivers": "Thu Bon" (a person to NER) is the river the gazetteer holds."""
+    ms = gp.parse("Upstream, the Vu Gia and Thu Bon rivers peaked above danger levels near Da Nang.")
+    assert ("Thu Bon", "Thu Bon River") in [(m.text, m.name) for m in ms]
