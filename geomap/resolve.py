@@ -102,6 +102,8 @@ class Weights:
     # choice among the towns of a name only; whether the name is a town at all is list_kind's.
     list_near: float = 1.5
     list_near_km: float = 150.0
+    # States listed together are of one country: "members from Georgia and New Hampshire".
+    list_country: float = 2.0
     proximity_km: float = 400.0
     # Among a name's small towns only, the one beside another of the story's places: "near Springville"
     # in a story from Paris, Tenn. is the Tennessee hamlet, not Alabama's town of 4,000.
@@ -480,6 +482,7 @@ class PlaceResolver:
                             and c.place.kind in _POINT_KINDS] for g in glist]
 
         list_kinds, partners = self._list_kinds(glist, pairs)
+        listed = Counter(gi for pair in pairs for gi in pair[:2])  # how many of a group's mentions are listed
         for gi, g in enumerate(glist):
             # The same name under another hint ("the city of Valencia", "the port of Valencia") is no
             # evidence of where this one is: its readings would only echo this one's.
@@ -525,6 +528,14 @@ class PlaceResolver:
                 top = max(near.values(), default=0.0)
                 for ci, v in near.items():
                     new[ci] += w.list_near * (v - top)
+                # ... as far as the group's mentions are in the list: a country named thrice and once
+                # beside a US state is still the country.
+                share = min(1.0, listed[gi] / len(g.spans))
+                for ci, c in enumerate(g.cands):
+                    if c.place.kind == "region":
+                        new[ci] += w.list_country * share * max(sum(
+                            pr for q, pr in zip(glist[gj].cands, glist[gj].probs)
+                            if q.place.kind == "region" and q.place.country == c.place.country) for gj in partners[gi])
             g.scores = new
         for g in glist:
             g.probs = _softmax(g.scores)

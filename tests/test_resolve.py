@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from geomap.gazetteer import distance_km
@@ -759,3 +761,12 @@ def test_a_region_set_off_after_a_town_is_the_region_not_its_namesake_city(gp):
     """"Sherbrooke, Quebec" is the province; a bare "Quebec" alone may still be the city."""
     m = _resolved(gp, "Families would deliver in Sherbrooke, Quebec, which is closer.", "Quebec")
     assert m.kind == "region"
+
+
+def test_states_listed_together_are_of_one_country(gp):
+    """"members from Georgia and New Hampshire" are two US states; a story about Tbilisi that names
+    Georgia the country twice more (our `world` set's 22nd) keeps it the country throughout."""
+    us = "In Washington, a group of senators, including members from Georgia and New Hampshire, filed a bill."
+    assert _resolved(gp, us, "Georgia").country_code == "US"
+    tbilisi = (Path(__file__).parent.parent / "data" / "eval" / "world" / "22.txt").read_text(encoding="utf-8")
+    assert {m.country_code for m in gp.parse(tbilisi) if m.text == "Georgia"} == {"GE"}
