@@ -32,6 +32,7 @@ evaluate: gazetteer
 	$(PY) -m geomap evaluate data/eval/regional
 	$(PY) -m geomap evaluate data/eval/wire
 	$(PY) -m geomap evaluate data/eval/dispatch
+	$(PY) -m geomap evaluate data/eval/bulletin
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py
