@@ -159,8 +159,11 @@ _SEATS = _SETTLEMENTS | {"seat", "capital"}  # "Mullen, the seat of Hooker Count
 # Words that say the names after them are settlements, known to the gazetteer or not: "the village of
 # Kampungu", "a town called Låsby", "four villages: Kampungu, Makonono and Mombo".
 _NAMED_SETTLEMENTS = frozenset({"town", "towns", "village", "villages", "hamlet", "hamlets", "township",
-                                "townships", "community", "communities", "settlement", "settlements"})
+                                "townships", "community", "communities", "settlement", "settlements", "barangay",
+                                "barangays"})
 _NAMING = frozenset({"of", "called", "named", ":", "like", "including"})
+# Kind words written before a settlement's name, capitalised: "Barangay Magliman", "Brgy. Dolores".
+_TITLED_SETTLEMENTS = frozenset({"Barangay", "Brgy.", "Brgy"})
 # Small words inside a settlement's name: "Ceamurlia de Jos", "Mukuru kwa Njenga".
 _NAME_PARTICLES = frozenset("de del della di da do la le les el al kwa van von".split())
 # Words of the calendar NER rightly reads as dates: "in May" is no town.
@@ -989,7 +992,10 @@ class PlaceRecognizer:
             if any(covered[start:end]):
                 continue
             text = doc[start:end].text
-            if name_key(text) in self.demonyms or not any(ch.isupper() for ch in text):
+            # A people's word is no place, unless a kind word makes it a region of its name: "Ethiopia's
+            # Somali region", "the Amhara region".
+            if name_key(text) in self.demonyms and not (end < len(doc) and doc[end].lower_ in {"region", "state"} and (
+                    self._names(text, (NAME,), lambda p: p.kind == "region"))) or not any(ch.isupper() for ch in text):
                 continue
             if self._not_a_place(doc, start, end, surnames):
                 taken[ent.start:ent.end] = [True] * len(ent)
@@ -1097,10 +1103,11 @@ class PlaceRecognizer:
             cue += such_as  # "riverside towns such as Luuq and Bardera" reads as "towns like"
             naming = "like" if such_as else doc[min(cue, len(doc) - 1)].lower_
             plural = word.lower_.endswith("s")
-            if word.lower_ not in _NAMED_SETTLEMENTS or not (word.is_lower or word.is_sent_start) or cue >= len(
-                    doc) or naming not in _NAMING or naming in {":", "like", "including"} and not plural:
+            titled = word.text in _TITLED_SETTLEMENTS and cue < len(doc) and doc[cue].text[:1].isupper()
+            if not titled and (word.lower_ not in _NAMED_SETTLEMENTS or not (word.is_lower or word.is_sent_start) or (
+                    cue >= len(doc)) or naming not in _NAMING or naming in {":", "like", "including"} and not plural):
                 continue
-            i = cue + 1
+            i = cue if titled else cue + 1
             while i < len(doc):
                 end = i
                 while end < len(doc) and end - i < 5 and not covered[end] and (doc[end].text[:1].isupper() and (
@@ -1108,7 +1115,7 @@ class PlaceRecognizer:
                         doc[end].lower_ in _NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
                     end += 1
                 text = doc[i:end].text
-                if end == i or text in person_words or name_key(text) in self.demonyms or (
+                if end == i or text in person_words and not titled or name_key(text) in self.demonyms or (
                         end < len(doc) and doc[end].lower_ in _POSSESSIVE and doc[end + 1:end + 2].text[:1].isupper()):
                     break
                 found.append(Span(doc, i, end, label="GPE"))

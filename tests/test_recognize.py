@@ -944,3 +944,12 @@ def test_names_a_plural_rivers_ends_are_rivers(gp):
     """"the Vu Gia and Thu Bon rivers": "Thu Bon" (a person to NER) is the river the gazetteer holds."""
     ms = gp.parse("Upstream, the Vu Gia and Thu Bon rivers peaked above danger levels near Da Nang.")
     assert ("Thu Bon", "Thu Bon River") in [(m.text, m.name) for m in ms]
+
+
+def test_a_barangay_and_a_peoples_region(gp):
+    """"Barangay Magliman and Barangay Dolores" (an organisation and a person to NER) are two barangays;
+    "Ethiopia's Somali region" is a region though "Somali" is a people's word, which it stays alone."""
+    text = "Residents of Barangay Magliman and Barangay Dolores waded through water."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Magliman", "Dolores"]
+    text = "In Ethiopia's Somali region, officials reported dying livestock. Somali families crossed into Kenya."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Ethiopia", "Somali", "Kenya"]
