@@ -586,4 +586,5 @@ FORMER_REGIONS: tuple[tuple[str, tuple[str, ...], str, float, float], ...] = (
 # Names news gives first-level divisions that their ISO 3166-2 entry lacks; code -> names.
 SUBDIVISION_ALIASES: dict[str, tuple[str, ...]] = {
     "PH-00": ("Metro Manila", "NCR"),
+    "HT-CE": ("Central Plateau", "Plateau Central"),  # Haiti's Centre department
 }

@@ -163,7 +163,7 @@ _SAID_NEAR = re.compile(r"\s*,?\s+(?:(?:just|about|some|roughly|around|\d[\d,.]*
                         r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+",
                         re.IGNORECASE)
 _SET_OFF = re.compile(r"\s*(?:[,.;:)]|['’]s\b)\s*")  # "Valencia, Venezuela's third city": the possessive too
-_LIST_WORD = re.compile(r"(?:and|or)\s", re.IGNORECASE)
+_LIST_WORD = re.compile(r"(?:and|or)\s+(?:the\s+)?", re.IGNORECASE)
 Nearness = dict[int, list[tuple[int, int, int, int]]]  # group -> (other, chars, comma, comma back)
 _Answer = tuple[list[int], Place | None, float]  # a group's candidate order, chosen place and confidence
 
@@ -783,6 +783,7 @@ def _nearness(doc: Doc, glist: list[_Group]) -> Nearness:
     British Columbia, confirmed", "Valencia, Venezuela's third-largest city")."""
     starts = [sorted(s.start_char for s in g.spans) for g in glist]
     ends = {s.start_char: s.end_char for g in glist for s in g.spans}
+    nations = [any(c.exact and c.place.kind == "country" for c in g.cands) for g in glist]
     text = doc.text
     pairs: dict[tuple[int, int], tuple[int, int]] = {}
     for gi, g in enumerate(glist):
@@ -797,9 +798,13 @@ def _nearness(doc: Doc, glist: list[_Group]) -> Nearness:
                     if _container_follows(text, span.end_char, pos) and not _LIST_GOES_ON.match(text, ends[pos]):
                         after = _SET_OFF.match(text, ends[pos])
                         more = _LIST_WORD.match(text, after.end()) if after else None
-                        # "Springfield, Ill., and was paddling": a clause goes on, not a list of places.
-                        sure = after and after.end() not in ends and not (more and more.end() in ends)
-                        comma = max(comma, 2 if sure else 1)
+                        # "Springfield, Ill., and was paddling": a clause goes on, not a list of places;
+                        # "China, Japan, and the United Kingdom" is a list of three countries (but
+                        # "Columbia, S.C., and Lebanon, Tenn." two towns in their states).
+                        listed = more is not None and more.end() in ends and after.group().strip() == "," and (
+                            nations[gj])
+                        sure = after and after.end() not in ends and not listed
+                        comma = max(comma, 0 if listed else 2 if sure else 1)
             pairs[(gi, gj)] = (chars, comma)
     out: Nearness = {gi: [] for gi in range(len(glist))}
     for (gi, gj), (chars, comma) in pairs.items():

@@ -770,3 +770,16 @@ def test_states_listed_together_are_of_one_country(gp):
     assert _resolved(gp, us, "Georgia").country_code == "US"
     tbilisi = (Path(__file__).parent.parent / "data" / "eval" / "world" / "22.txt").read_text(encoding="utf-8")
     assert {m.country_code for m in gp.parse(tbilisi) if m.text == "Georgia"} == {"GE"}
+
+
+def test_a_list_of_three_countries_is_no_town_and_its_container(gp):
+    """"China, Japan, and the United Kingdom" lists three countries (no town of China in Japan);
+    "Mexico, Missouri, and" still sets a town in its state."""
+    ms = gp.parse("Many countries, among them China, Japan, and the United Kingdom, have warned.")
+    assert [m.kind for m in ms] == ["country", "country", "country"]
+    assert _resolved(gp, "He grew up in Mexico, Missouri, and moved away.", "Mexico").kind == "city"
+
+
+def test_haitis_centre_department_by_its_english_name(gp):
+    m = _resolved(gp, "Most cases are in the Central Plateau and Artibonite regions of Haiti.", "Central Plateau")
+    assert (m.kind, m.country_code) == ("region", "HT")
