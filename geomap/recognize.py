@@ -10,6 +10,7 @@ kind its context implies in `span._.kind_hint`.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from functools import cache
 
@@ -1098,6 +1099,8 @@ class PlaceRecognizer:
         covered = self._covered(doc, spans)
         found = []
         for word in doc:
+            if word.lower_ not in _NAMED_SETTLEMENTS and word.text not in _TITLED_SETTLEMENTS:
+                continue
             cue = word.i + 1
             such_as = cue + 1 < len(doc) and doc[cue].lower_ == "such" and doc[cue + 1].lower_ == "as"
             cue += such_as  # "riverside towns such as Luuq and Bardera" reads as "towns like"
@@ -1212,10 +1215,12 @@ class PlaceRecognizer:
     def _rivers_of_a_list(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """"the Vu Gia and Thu Bon rivers": names a plural "rivers" ends are rivers the gazetteer holds
         with their feature word, whatever NER made of them."""
+        if not any(t.text == "rivers" for t in doc):
+            return []
         covered = self._covered(doc, spans)
         found = []
         for word in doc:
-            if word.lower_ != "rivers" or not word.is_lower:
+            if word.text != "rivers":
                 continue
             end = word.i
             while True:
@@ -1243,18 +1248,21 @@ class PlaceRecognizer:
             s.text, (NAME,), lambda p: p.kind in ("city", "district"))}
         if not towns:
             return []
+        at: dict[str, list[int]] = defaultdict(list)  # where each first word of a town's name occurs
+        for t in doc:
+            at[t.text].append(t.i)
+        places = {name: [i for i in at[name[0]] if tuple(t.text for t in doc[i:i + len(name)]) == name]
+                  for name in towns}
         covered = self._covered(doc, spans)
         found = []
-        for name in towns:
+        for name, found_at in places.items():
             n = len(name)
-            if any(tuple(t.text for t in doc[i:i + n]) == name and _capitalised_next(doc, i + n) and (
-                    doc[i + n].ent_type_ != "PERSON") for i in range(len(doc) - n)):
+            if any(_capitalised_next(doc, i + n) and doc[i + n].ent_type_ != "PERSON" for i in found_at):
                 continue  # the story also names a school or firm after it: "at Franklin" is "Franklin Elementary"
-            for i in range(1, len(doc) - n + 1):
+            for i in found_at:
                 end = i + n
-                if covered[i] or tuple(t.text for t in doc[i:end]) != name or any(covered[i:end]) or (
-                        _local_word(doc, i) not in _AGAIN_WORDS) or _capitalised_next(doc, end) or (
-                        end < len(doc) and doc[end].lower_ in _POSSESSIVE):
+                if i == 0 or any(covered[i:end]) or _local_word(doc, i) not in _AGAIN_WORDS or (
+                        _capitalised_next(doc, end)) or end < len(doc) and doc[end].lower_ in _POSSESSIVE:
                     continue
                 found.append(Span(doc, i, end, label="GPE"))
                 covered[i:end] = [True] * n
