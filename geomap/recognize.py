@@ -1043,6 +1043,7 @@ class PlaceRecognizer:
         spans += self._rivers_named_again(doc, spans)
         spans += self._rivers_of_a_list(doc, spans)
         spans += self._towns_named_again(doc, spans)
+        spans = [_with_abbreviation_dot(doc, s) for s in spans]
         spans.sort(key=lambda s: s.start)
         share_plural_kind(doc, spans)
         doc.spans[SPAN_KEY] = spans
@@ -1434,6 +1435,17 @@ def _keep_abbreviation_dots(nlp: Language) -> None:
              if " " not in form and form not in {"Man.", "Vic."} and len(nlp.tokenizer(form)) > 1}
     if split:  # set together: each add_special_case reloads all 4,000 of the tokenizer's rules
         nlp.tokenizer.rules = {**(nlp.tokenizer.rules or {}), **split}
+
+
+def _with_abbreviation_dot(doc: Doc, span: Span) -> Span:
+    """"DAUPHIN, Man. —": the tokenizer leaves "Man." and "Vic." split, as they may end a sentence;
+    after a place and a comma, the dot is the abbreviation's (without it "Man" is one of Amman's names)."""
+    if not (span.end < len(doc) and doc[span.end].text == "." and f"{span.text}." in _STYLEBOOK_FORMS
+            and span.start >= 1 and doc[span.start - 1].text == ","):
+        return span
+    wider = Span(doc, span.start, span.end + 1, label=span.label_)
+    wider._.kind_hint = span._.kind_hint
+    return wider
 
 
 def _in_the_sky(doc: Doc, start: int, end: int) -> bool:

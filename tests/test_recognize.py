@@ -953,3 +953,15 @@ def test_a_barangay_and_a_peoples_region(gp):
     assert [t for t, _, _ in _spans(gp, text)] == ["Magliman", "Dolores"]
     text = "In Ethiopia's Somali region, officials reported dying livestock. Somali families crossed into Kenya."
     assert [t for t, _, _ in _spans(gp, text)] == ["Ethiopia", "Somali", "Kenya"]
+
+
+@pytest.mark.parametrize(("text", "town", "state"), [
+    ("DAUPHIN, Man. — Smoke from a wildfire drifted over town.", "Dauphin", "Manitoba"),
+    ("RICHMOND, Vic. — Residents were allowed home.", "Richmond", "Victoria"),
+])
+def test_a_dateline_state_whose_dot_the_tokenizer_splits(gp, text, town, state):
+    """"Man." and "Vic." may end a sentence, so the tokenizer splits their dot; after a town and a
+    comma the dot is the abbreviation's. Without it "Man" was one of Amman's names and "Vic" a town
+    in Catalonia, and the dateline's town went with them."""
+    ms = gp.parse(text)
+    assert [(m.text, m.name) for m in ms] == [(text.split(",")[0], town), (text.split(" ")[1], state)]
