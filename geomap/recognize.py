@@ -564,11 +564,9 @@ class PlaceRecognizer:
     def _town_of_the_container_after(self, doc: Doc, ent: Span) -> bool:
         """"[Clinton], in Huron County, reported 58 cm" (a person to NER, and one of the story's): a
         name set off before ", in" and a county or region that holds a town of that name."""
-        if ent.label_ not in _OVERRIDABLE or len(ent) > 3 or not _container_follows(doc, ent.end):
+        k = _container_at(doc, ent.end)
+        if ent.label_ not in _OVERRIDABLE or len(ent) > 3 or k is None:
             return False
-        k = ent.end + 2
-        while doc[k].ent_type_ not in ("GPE", "LOC"):
-            k += 1  # past "neighboring", "northern"
         outer = next((e for e in doc.ents if e.start == k), None)
         if outer is None:
             return False
@@ -1553,12 +1551,17 @@ def _where_follows(doc: Doc, end: int) -> bool:
 
 def _container_follows(doc: Doc, end: int) -> bool:
     """", in" and a place after a name, across adjectives: "from McKenzie, in neighboring Carroll County"."""
+    return _container_at(doc, end) is not None
+
+
+def _container_at(doc: Doc, end: int) -> int | None:
+    """Where the place of a ", in" after a name starts, past its adjectives; None if none follows."""
     k = end + 2
     if k >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "in":
-        return False
+        return None
     while k < len(doc) and (doc[k].lower_ in _NEARBY or doc[k].lower_ in _COMPASS) and doc[k].is_lower:
         k += 1
-    return k < len(doc) and doc[k].ent_type_ in ("GPE", "LOC")
+    return k if k < len(doc) and doc[k].ent_type_ in ("GPE", "LOC") else None
 
 
 def _names_a_road(doc: Doc, start: int, end: int) -> bool:

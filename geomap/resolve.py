@@ -318,7 +318,7 @@ class PlaceResolver:
                 g.cands += water_bodies(self.source.candidates, g.spans[0].text)
         text = doc.text  # built anew on each access: once here, not once per mention
         pairs = list(_listed_pairs(text, list(groups.values())))  # groups keep this order as glist
-        listed = {gi for pair in pairs for gi in pair[:2]}
+        listed = Counter(gi for pair in pairs for gi in pair[:2])  # how many of a group's mentions are listed
         areas = Counter(i for g in groups.values()  # how many groups may name each region or district
                         for i in {c.place.id for c in g.cands if c.place.kind in ("region", "district")})
         for gi, g in enumerate(groups.values()):
@@ -378,7 +378,7 @@ class PlaceResolver:
             g.beside = {cc for i, cc, by in said if by != gi and any(a <= i < b for a, b in sents)}
             g.apposed = {cc for sp in g.spans for cc in _apposed_nations(doc, sp, nation_at)}
         for _ in range(max(1, self.w.rounds)):
-            self._context_round(glist, pairs, nearness, nations)
+            self._context_round(glist, pairs, listed, nearness, nations)
         after, before = _glued_neighbours(pairs, len(glist))
         near_to = _said_near(text, glist)
         answers: list[_Answer] = []
@@ -442,8 +442,8 @@ class PlaceResolver:
                 best, best_mass = i, mass
         return best, min(1.0, best_mass)
 
-    def _context_round(self, glist: list[_Group], pairs: list[tuple[int, int, int]], nearness: Nearness,
-                       nations: Counter[str]) -> None:
+    def _context_round(self, glist: list[_Group], pairs: list[tuple[int, int, int]], listed: Counter[int],
+                       nearness: Nearness, nations: Counter[str]) -> None:
         w = self.w
         # Country focus and candidate mass of every group, from the current beliefs.
         masses: list[_Mass] = []
@@ -482,7 +482,6 @@ class PlaceResolver:
                             and c.place.kind in _POINT_KINDS] for g in glist]
 
         list_kinds, partners = self._list_kinds(glist, pairs)
-        listed = Counter(gi for pair in pairs for gi in pair[:2])  # how many of a group's mentions are listed
         for gi, g in enumerate(glist):
             # The same name under another hint ("the city of Valencia", "the port of Valencia") is no
             # evidence of where this one is: its readings would only echo this one's.
