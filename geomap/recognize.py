@@ -595,6 +595,47 @@ class PlaceRecognizer:
             return []
         return bounds
 
+    def _towns_listed_together(self, doc: Doc) -> set[tuple[int, int]]:
+        """"between [Clive] and [Haumoana]", "towns such as [Villa Carlos Paz] and [Cosquín]": names
+        NER took one by one for people or organisations, listed after a word of place, each a town the
+        gazetteer knows, all within a day's drive of one another and none a word of anyone's name
+        the story gives."""
+        ents = list(map(_without_spaces, doc.ents))
+        at = {e.start: e for e in ents}
+        people = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
+        found: set[tuple[int, int]] = set()
+        for ent in ents:
+            k = ent.start - 1
+            such_as = k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such"
+            if ent.label_ not in _OVERRIDABLE or ent.start == 0 or (ent.start, ent.end) in found or not (
+                    such_as or _local_word(doc, ent.start) in _LOCAL_WORDS):
+                continue
+            members = [ent]
+            while True:
+                k = members[-1].end
+                k += k < len(doc) and doc[k].text == ","
+                k += k < len(doc) and doc[k].lower_ in {"and", "or"}
+                nxt = at.get(k)
+                if k == members[-1].end or nxt is None or nxt.label_ not in _OVERRIDABLE:
+                    break
+                members.append(nxt)
+            towns = []
+            for m in members:
+                places = [p for p in self._places(m.text, (NAME,)) if p.kind in ("city", "district")]
+                words = {t.text for t in m}
+                if len(m) > 4 or not places or not all(_capitalised(t) for t in m) or any(
+                        e.start != m.start and words & {t.text for t in e} for e in people) or (
+                        m.end < len(doc) and doc[m.end].lower_ in _POSSESSIVE):
+                    break
+                towns.append(places)
+            if len(members) < 2 or len(towns) < len(members):
+                continue
+            first, *rest = towns
+            if any(all(_near_any(p, [(q.lat, q.lon) for q in others], _TOWNS_APART_KM) for others in rest)
+                   for p in first):
+                found |= {(m.start, m.end) for m in members}
+        return found
+
     def _lies_in(self, inner: str, outer: str) -> bool:
         """Whether a place of the first name lies in a country or region of the second: "Gold Coast"
         in "Australia", but no town called University in Arizona."""
@@ -935,6 +976,7 @@ class PlaceRecognizer:
         vetted: set[int] = set()
         named_countries = cache(lambda: self._named_countries(doc))  # looked up once, and only if asked
         anchors = cache(lambda: self._anchors([e for e in doc.ents if e.label_ == "GPE"]))
+        listed_towns = cache(lambda: self._towns_listed_together(doc))
         lines = _line_starts(doc)
         datelines = self._dateline(doc, lines)
         # The story's own town, named by its dateline, is that town wherever NER reads it otherwise:
@@ -957,7 +999,7 @@ class PlaceRecognizer:
                 ents.append(Span(doc, ent.start, ent.end + 1, label="LOC"))
             elif self._place_in_disguise(doc, ent, person_words, named_countries):
                 vetted.add(ent.start)  # "Darwin braced for the storm" (a person to NER)
-            elif self._town_of_the_container_after(doc, ent):
+            elif self._town_of_the_container_after(doc, ent) or (ent.start, ent.end) in listed_towns():
                 ents.append(Span(doc, ent.start, ent.end, label="GPE"))
             elif towns := self._towns_run_together(doc, ent):
                 ents += [Span(doc, a, b, label="GPE") for a, b in towns]

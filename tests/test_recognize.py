@@ -867,6 +867,20 @@ def test_towns_ner_runs_into_one_organisation_are_each_a_town(gp):
     assert _spans(gp, "He kept his savings in Smith and Wesson shares.") == []
 
 
+def test_towns_ner_takes_one_by_one_for_people_are_towns_when_listed_together(gp):
+    """"such as [Villa Carlos Paz] and [Cosquín]", "between [Clive] and [Haumoana]" (people to NER):
+    towns listed after a word of place, all near one another; not when the story names a person so
+    ("Clive Tamihana"), nor towns a continent apart."""
+    argentina = "Tourism towns such as Villa Carlos Paz and Cosquín depend on visitors from the capital."
+    assert [t for t, _, _ in _spans(gp, argentina)] == ["Villa Carlos Paz", "Cosquín"]
+    hawkes_bay = "Several orchards between Clive and Haumoana were replanted last winter."
+    assert [t for t, _, _ in _spans(gp, hawkes_bay)] == ["Clive", "Haumoana"]
+    grower = '"We lost it all," said Clive Tamihana. ' + hawkes_bay
+    assert "Clive" not in [t for t, _, _ in _spans(gp, grower)]
+    apart = "The prize went to Cosquín and Haumoana."
+    assert _spans(gp, apart) == []
+
+
 def test_a_town_the_story_places_is_that_town_again_whoever_bears_its_name(gp):
     """Council leader Keith Forbes and Jill Darlington are people; "parents in Keith", "from Darlington"
     and a town listed beside one NER found ("Cañon City and Florence") are the towns."""
