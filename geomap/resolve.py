@@ -273,6 +273,8 @@ class PlaceResolver:
         groups: dict[tuple[str, str | None, str | None], _Group] = {}
         found = _nationality_words(doc, spans)
         nation_at = dict(found)
+        home = {name_key(sp.text) for sp in spans if sp._.kind_hint == "city" and (  # the datelines' towns
+            sp.start == 0 or doc[sp.start - 1].text_with_ws.endswith("\n"))}
         for span, sense in _senses(doc, spans, nation_at):
             key = name_key(span.text)
             g = groups.get((key, span._.kind_hint, sense))
@@ -389,6 +391,17 @@ class PlaceResolver:
                 order.remove(best)
                 order.insert(0, best)
             answers.append((order, g.cands[best].place if best is not None else None, confidence))
+        # "LEBANON, Pa. — ... as Lebanon came back to beat Palmyra": the town a dateline names is that
+        # town wherever the story leaves its name bare.
+        index = {k: gi for gi, k in enumerate(groups)}
+        for key in home:
+            gi, di = index.get((key, None, None)), index.get((key, "city", None))
+            if gi is None or di is None or answers[di][1] is None:
+                continue
+            order, town, confidence = answers[gi][0], answers[di][1], answers[di][2]
+            at = next((i for i in order if glist[gi].cands[i].place.id == town.id), None)
+            if at is not None:
+                answers[gi] = ([at] + [i for i in order if i != at], town, confidence)
         homes = Counter(p.country for _, p, _ in answers if p is not None) + nations
         for gi, g in enumerate(glist):
             order, place, confidence = answers[gi]

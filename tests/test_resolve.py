@@ -783,3 +783,15 @@ def test_a_list_of_three_countries_is_no_town_and_its_container(gp):
 def test_haitis_centre_department_by_its_english_name(gp):
     m = _resolved(gp, "Most cases are in the Central Plateau and Artibonite regions of Haiti.", "Central Plateau")
     assert (m.kind, m.country_code) == ("region", "HT")
+
+
+def test_a_towns_name_the_dateline_gives_is_that_town_where_left_bare(gp):
+    """"LEBANON, Pa. — ... Lebanon came back": the dateline's town, though the story also names
+    Beirut; a story that tells another place of the name apart ("San José, the Costa Rican capital")
+    leaves its bare mentions to their context."""
+    pa = ("LEBANON, Pa. — Lebanon came back to beat Palmyra 24-21 on Friday night.\n\n"
+          "The running back's family moved to Lebanon from Zahle, near Beirut, when he was six.")
+    assert {m.country_code for m in gp.parse(pa) if m.text.lower() == "lebanon"} == {"US"}
+    costa_rica = ("SAN JOSE, Calif. — The chipmaker will close its plant outside San José, the Costa Rican "
+                  "capital. The San Jose-based firm said so on Tuesday.")
+    assert [m.country_code for m in gp.parse(costa_rica) if "jos" in m.text.lower()] == ["US", "CR", "US"]
