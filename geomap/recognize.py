@@ -147,6 +147,8 @@ _TO_A_PLACE = frozenset("""travel travels traveled travelled traveling travellin
 # Words of a game between two towns' teams: "Malakoff beat Eustace 42-10", "a win over Kaufman".
 _CONTESTS = frozenset("""beat beats defeated edged topped downed swept tied blanked routed outlasted hosts hosted
     visits visited past over""".split())
+# Games whose rival "against" names: "a home playoff game next Saturday against Meeteetse".
+_GAMES = frozenset("""game games playoff playoffs match matchup opener rematch scrimmage meet contest""".split())
 # Words of a reach between "as far" and "as": "as far away as Valentine", "as far north as Nome".
 _REACHES = frozenset({"away", "afield", "north", "south", "east", "west", "inland", "upstream", "downstream"})
 # Words between a list word and the next place: "Jackson and nearby Clinton and Pearl".
@@ -1343,7 +1345,8 @@ class PlaceRecognizer:
             j = _name_end(doc, i, covered)
             # "Malakoff beat Eustace", "Covington swept Newton": a game between two capitalised sides.
             contest = word in _CONTESTS and i >= 2 and doc[i - 2].text[:1].isupper() or (
-                j + 1 < len(doc) and doc[j].lower_ in _CONTESTS and _capitalised(doc[j + 1]))
+                j + 1 < len(doc) and doc[j].lower_ in _CONTESTS and _capitalised(doc[j + 1])) or (
+                word == "against" and any(t.lower_ in _GAMES for t in doc[max(0, i - 5):i - 1]))
             crews = i >= 2 and doc[i - 2].lower_ in _GROUPS  # "crews from Dalby and Miles", a town's people
             # A person's home: "State Rep. Carla Whitmore of Antlers", "Mary Jones, of Dalby,".
             home = word == "of" and (i >= 2 and doc[i - 2].ent_type_ == "PERSON" or i >= 3 and doc[i - 2].text == ","

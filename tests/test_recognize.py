@@ -900,6 +900,16 @@ def test_towns_such_as_names_its_towns(gp):
     assert [t for t, _, _ in _spans(gp, text)] == ["Luuq", "Bardera"]
 
 
+def test_a_games_rival_after_against_is_a_town_of_the_story(gp):
+    """"a home playoff game next Saturday against Meeteetse": the rival school's town, in the state the
+    story names; "marched against" a plan, or a game against a person the story names, is no town."""
+    wyoming = "KAYCEE, Wyo. — The win sets up a home playoff game next Saturday against Meeteetse."
+    assert [t for t, _, _ in _spans(gp, wyoming)] == ["KAYCEE", "Wyo.", "Meeteetse"]
+    iowa = ("CLINTON, Iowa — Residents marched against Bettendorf's plan. Coach Al Camanche said the "
+            "game against Camanche was tense.")
+    assert [t for t, _, _ in _spans(gp, iowa)] == ["CLINTON", "Iowa"]
+
+
 def test_a_persons_home_town_after_of(gp):
     """"State Rep. Carla Whitmore of Antlers": a town of the state the story names, however small; "Tom
     Reed of Microsoft" names a firm."""
