@@ -108,6 +108,11 @@ _FEATURE_STARTS = frozenset({"mount", "mt.", "lake", "cape", "lough", "loch"})
 _FEATURE_ENDS = frozenset({"lake", "river", "volcano", "mountains", "hills", "island", "islands", "valley",
                            "reservoir", "park", "forest", "refuge", "preserve", "creek", "bay", "canyon", "gorge",
                            "head", "causeway"})  # "Malin Head", "the Giant's Causeway"
+# Last words that make a name a natural feature's whether or not the gazetteer knows it.
+_NATURAL_ENDS = frozenset({"lake", "lakes", "river", "mountains", "hills", "valley", "reservoir", "creek", "canyon",
+                           "gorge", "pond", "marsh", "swamp", "falls", "bay", "island", "islands"})
+_PARK_ENDS = frozenset({"park", "forest", "refuge", "preserve", "reserve"})  # after one of _PARK_KINDS
+_PARK_KINDS = frozenset({"state", "national", "provincial", "wildlife", "nature", "game"})
 _BARE_FEATURES = frozenset({"bridge", "sea", "bay", "ocean", "creek", "harbour", "harbor", "mountain", "hill"})
 _KIND_WORDS_ALONE = ADMIN_WORDS | _FEATURE_WORDS | _BARE_FEATURES  # "River levels at 10am" names no river
 _WEEKDAYS = frozenset({"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"})
@@ -1051,7 +1056,8 @@ class PlaceRecognizer:
                 continue
             named_for = start > ent.start and doc[start - 1].text[:1].isupper() and (  # "the [Welsh] Bridge"
                 doc[start - 1].lower_ not in _ARTICLES)
-            if ent.label_ == "FAC" and (named_for or not self.gazetteer.has_name(name_key(text))):
+            if ent.label_ == "FAC" and (named_for or not self.gazetteer.has_name(name_key(text))) and not (
+                    _natural_feature(doc[start:end])):
                 taken[ent.start:ent.end] = [True] * len(ent)
                 continue  # buildings, roads, airports the gazetteer cannot place
             hint = self.kind_hint(doc, start, end)
@@ -1489,6 +1495,18 @@ def _with_abbreviation_dot(doc: Doc, span: Span) -> Span:
     wider = Span(doc, span.start, span.end + 1, label=span.label_)
     wider._.kind_hint = span._.kind_hint
     return wider
+
+
+def _natural_feature(name: Span) -> bool:
+    """A name its words make a lake, a creek, a range or a park, which NER often calls a facility:
+    "Carr Fork Lake", "Troublesome Creek", "Browns Canyon", "Martinak State Park", "Lake Lindu".
+    It is a place even where the gazetteer cannot place it; "the Brooklyn Bridge" and "Central Park"
+    are not."""
+    if len(name) < 2 or not all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES | {"and", "of"} for t in name):
+        return False
+    last = name[-1].lower_
+    return name[0].lower_ in _FEATURE_STARTS - {"cape"} or last in _NATURAL_ENDS or (
+        last in _PARK_ENDS and name[-2].lower_ in _PARK_KINDS)
 
 
 def _in_the_sky(doc: Doc, start: int, end: int) -> bool:

@@ -852,6 +852,15 @@ def test_a_park_or_refuge_ner_calls_an_organisation_is_a_place(gp):
     assert [t for t, _, _ in _spans(gp, text)] == ["Los Padres National Forest", "Arctic National Wildlife Refuge"]
 
 
+def test_a_facility_its_words_make_a_natural_feature_is_a_place_the_gazetteer_lacks(gp):
+    """"Martinak State Park", "Troublesome Creek", "Browns Canyon" (facilities to NER, none in the
+    gazetteer) are places, recognized though left unplaced; a bridge, a hall and a stadium are not."""
+    text = ("Paddlers set out from Martinak State Park on Sunday. The last bridge over Troublesome Creek "
+            "was replaced. Crowds crossed the Brooklyn Bridge to Carnegie Hall and Yankee Stadium.")
+    spans = gp.parse(text)
+    assert [(m.text, m.name) for m in spans] == [("Martinak State Park", None), ("Troublesome Creek", None)]
+
+
 def test_a_rivers_name_ner_reads_as_a_people_takes_its_feature_word(gp):
     """"The [North Canadian] River", "the [Russian] River" (a people to NER) are rivers the gazetteer
     holds whole; "the Kenyan government" names no place."""
