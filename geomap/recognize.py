@@ -154,6 +154,8 @@ _CONTESTS = frozenset("""beat beats defeated edged topped downed swept tied blan
     visits visited past over""".split())
 # Games whose rival "against" names: "a home playoff game next Saturday against Meeteetse".
 _GAMES = frozenset("""game games playoff playoffs match matchup opener rematch scrimmage meet contest""".split())
+# Words beside a game's score: "won 54-41", "a 50-42 win".
+_WINS = frozenset("won lost win wins loss losses victory defeat decision triumph rout".split())
 # Words of a reach between "as far" and "as": "as far away as Valentine", "as far north as Nome".
 _REACHES = frozenset({"away", "afield", "north", "south", "east", "west", "inland", "upstream", "downstream"})
 # Words between a list word and the next place: "Jackson and nearby Clinton and Pearl".
@@ -1343,9 +1345,10 @@ class PlaceRecognizer:
                    if p.kind in ("region", "district")}
         anchors = cache(lambda: self._anchors(spans))  # looked up only for a name no named region holds
         covered = self._covered(doc, spans)
+        game = _in_a_game(doc)
         found = []
         for i in range(1, len(doc)):
-            if covered[i] or not _capitalised(doc[i]):
+            if covered[i] or not (_capitalised(doc[i]) or game[i] and doc[i].is_alpha and doc[i].text[:1].isupper()):
                 continue
             word = _local_word(doc, i)
             j = _name_end(doc, i, covered)
@@ -1357,7 +1360,10 @@ class PlaceRecognizer:
             # A person's home: "State Rep. Carla Whitmore of Antlers", "Mary Jones, of Dalby,".
             home = word == "of" and (i >= 2 and doc[i - 2].ent_type_ == "PERSON" or i >= 3 and doc[i - 2].text == ","
                                      and doc[i - 3].ent_type_ == "PERSON")
-            if not (word in _LOCAL_WORDS or contest or home) or (
+            # A school's team names its town, not a co-op's: "Walker-Hackensack-Akeley beat Pine River-Backus 7-3".
+            side = game[i] and not (doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_ or j < len(doc) and (
+                doc[j].text in {"-", "–"} and not doc[j - 1].whitespace_))
+            if not (word in _LOCAL_WORDS or contest or home or side) or (
                     word == "from" and doc[i].ent_type_ == "PERSON" and not crews):
                 continue  # "a letter from Warren" is a person's; "travels to Kaufman", "held at Cynthiana" not
             text = doc[i:j].text
@@ -1553,6 +1559,25 @@ def _national_office_follows(doc: Doc, end: int) -> bool:
 
 def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
+
+
+def _in_a_game(doc: Doc) -> list[bool]:
+    """Which tokens stand in a sentence that gives a game's score: "Ponca ran away from Wynot 61-28".
+    Local news names high-school teams by their towns."""
+    game = [False] * len(doc)
+    for t in doc:
+        if game[t.i] or not t.text.isdigit() or len(t) > 3 or t.whitespace_ or t.i + 2 >= len(doc):
+            continue
+        dash, other = doc[t.i + 1], doc[t.i + 2]  # the tokenizer splits "61-28" in three
+        if not (dash.text in {"-", "–"} and not dash.whitespace_ and other.text.isdigit() and len(other) <= 3):
+            continue
+        before = doc[t.i - 1] if t.i else None
+        after = doc[t.i + 3].lower_ if t.i + 3 < len(doc) else ""
+        # A side's name or a word of winning by it: "Wynot 61-28", "won 54-41", "a 50-42 win"; not "9-11 attacks".
+        if before is not None and (before.is_alpha and before.text[:1].isupper() and not before.is_stop or (
+                before.lower_ in _WINS)) or after in _WINS:
+            game[t.sent.start:t.sent.end] = [True] * len(t.sent)
+    return game
 
 
 def _name_end(doc: Doc, start: int, covered: list[bool], most: int = 3) -> int:

@@ -919,6 +919,17 @@ def test_a_games_rival_after_against_is_a_town_of_the_story(gp):
     assert [t for t, _, _ in _spans(gp, iowa)] == ["CLINTON", "Iowa"]
 
 
+def test_a_sentence_with_a_games_score_names_its_sides_by_their_towns(gp):
+    """High-school results name teams by town: "Ponca ran away from Wynot 61-28", "beat Bloomfield
+    66-44", in the state the story names; a co-op of towns ("Laurel-Concord-Coleridge") is a team's
+    name, and "the 9-11 attacks" no score."""
+    text = ("HARTINGTON, Neb. — Ponca ran away from Wynot 61-28, and Crofton beat Bloomfield 66-44. "
+            "Laurel-Concord-Coleridge beat Osmond 48-30. The 9-11 attacks shook Wayne.")
+    found = [t for t, _, _ in _spans(gp, text)]
+    assert found[:6] == ["HARTINGTON", "Neb.", "Ponca", "Wynot", "Crofton", "Bloomfield"]
+    assert "Osmond" in found and not {"Laurel", "Concord", "Wayne"} & set(found)
+
+
 def test_a_persons_home_town_after_of(gp):
     """"State Rep. Carla Whitmore of Antlers": a town of the state the story names, however small; "Tom
     Reed of Microsoft" names a firm."""
