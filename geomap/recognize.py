@@ -71,7 +71,7 @@ _INSTITUTION_WORDS = frozenset({
     "forces", "border", "agriculture", "environment", "commission", "council", "court",
     "public", "geological", "national", "federal", "marines", "defense", "defence", "interior", "treasury",
     "board", "bureau", "authority", "office", "committee", "minister", "premier", "governor", "provincial",
-    "patrol",
+    "patrol", "division",
 })
 # A newspaper's title word after a place's name: "The Highveld Herald", "MAPUTO MORNING", "Nile Echo".
 _MASTHEADS = frozenset("""times herald post tribune gazette chronicle journal courier mail star observer guardian
@@ -154,6 +154,11 @@ _CONTESTS = frozenset("""beat beats defeated edged topped downed swept tied blan
     visits visited past over""".split())
 # Games whose rival "against" names: "a home playoff game next Saturday against Meeteetse".
 _GAMES = frozenset("""game games playoff playoffs match matchup opener rematch scrimmage meet contest""".split())
+# Words of a river's course before "the" or after its name: "along the James", "the Ruo meets".
+_ALONG = frozenset("along across crossed cross crossing beside joins meets feed feeds form forms".split())
+_COURSE_VERBS = frozenset("""flows flowed flow flowing meets met joins joined rose rises rising burst crested crests
+    runs feeds swelled spilled overflowed drains empties forms""".split())
+_RIVER_PARTS = frozenset("bank banks mouth basin waters course source delta".split())  # "the banks of the X"
 # Words beside a game's score: "won 54-41", "a 50-42 win".
 _WINS = frozenset("won lost win wins loss losses victory defeat decision triumph rout".split())
 # Words of a reach between "as far" and "as": "as far away as Valentine", "as far north as Nome".
@@ -421,6 +426,21 @@ class PlaceRecognizer:
         return ent.label_ in _OVERRIDABLE and len(name) > 1 and (
             name[0].lower_ in _FEATURE_STARTS or name[-1].lower_ in _FEATURE_ENDS) and (
             self.gazetteer.has_name(name_key(name.text)))
+
+    def _river_by_its_course(self, doc: Doc, ent: Span) -> bool:
+        """"along the [James]", "where the [Ruo] meets the Shire", "the [Pilcomayo], which flows from
+        the Andes" (a person or a firm to NER): a river the gazetteer holds, after "the" and beside a
+        word of a river's course; "the Amazon website" stays the firm."""
+        k = ent.start - 1
+        if ent.label_ not in _OVERRIDABLE or len(ent) > 3 or k < 1 or doc[k].lower_ != "the":
+            return False
+        before = doc[k - 1].lower_
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        which = after == "," and ent.end + 2 < len(doc) and doc[ent.end + 1].lower_ == "which" and (
+            doc[ent.end + 2].lower_ in _COURSE_VERBS)
+        course = before in _ALONG or before == "of" and k >= 2 and doc[k - 2].lower_ in _RIVER_PARTS or (
+            after in _COURSE_VERBS) or which
+        return course and self._river_after_the(doc, ent.start, ent.end)
 
     def _feature_word_follows(self, doc: Doc, ent: Span) -> bool:
         """"The [North Canadian] River", "the [Russian] River" (a people to NER): a name and the feature
@@ -960,7 +980,7 @@ class PlaceRecognizer:
         if end - start == 1 and text in surnames and not (where or listed) and (
                 not self._big_area(text, text.isupper()) or end < len(doc) and doc[end].lower_ in _SPEECH):
             return True  # "Zhvania said"; "Commissioner Mark Washington ... Washington said"; not "held at Dayton"
-        known = self.gazetteer.has_name(name_key(text))
+        known = self.gazetteer.has_name(name_key(text)) or self._river_after_the(doc, start, end)  # "the Ping"
         if not known and not any(t.pos_ == "PROPN" for t in doc[start:end]):
             return True  # "(AP) — Gunmen killed...": a common noun NER took for a place
         if not known and not where and any(e.label_ == "PERSON" and e.text == text for e in doc.ents):
@@ -1000,6 +1020,7 @@ class PlaceRecognizer:
                 ents.append(ent)  # ... or a people's word that opens a place's name NER cut short: "[Tamil] Nadu"
             elif self._town_after_where_word(doc, ent, anchors, named_countries) or (
                     self._place_of_the_country_before(doc, ent) or self._feature_by_its_word(ent)
+                    or self._river_by_its_course(doc, ent)
                     or self._site_by_its_word(doc, ent)) or (
                     name_key(ent.text) in home and ent.text not in home_people and ent.label_ in _OVERRIDABLE
                     and not _qualifies_a_noun(doc, ent.end) and not _capitalised_next(doc, ent.end)):
@@ -1119,7 +1140,9 @@ class PlaceRecognizer:
             if noun.lower_ not in _TOWNSFOLK | _TOWN_SERVICES or not noun.is_lower:
                 continue
             start = noun.i
-            while start > 0 and noun.i - start < 3 and not covered[start - 1] and (_capitalised(doc[start - 1]) or (
+            # ... after a dash, "An" need not open a sentence: "— An Oglesby man who broke into".
+            while start > 0 and noun.i - start < 3 and not covered[start - 1] and doc[start - 1].lower_ not in {
+                    "a", "an"} and (_capitalised(doc[start - 1]) or (
                     doc[start - 1].is_sent_start and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_stop)):
                 start -= 1
             det = start - 1  # "a Hartselle man", "a 22-year-old Moore man", "an elderly Ely woman"

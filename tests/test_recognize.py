@@ -930,6 +930,24 @@ def test_a_sentence_with_a_games_score_names_its_sides_by_their_towns(gp):
     assert "Osmond" in found and not {"Laurel", "Concord", "Wayne"} & set(found)
 
 
+def test_a_river_ner_takes_for_a_person_or_firm_by_a_word_of_its_course(gp):
+    """"along the James", "where the Ruo meets the Shire", "the Pilcomayo, which flows from ...", "joins
+    the Ping" (people and a firm to NER) are rivers; "the Amazon website" is the firm."""
+    text = ("Much of it lies along the James in South Dakota. Roads near Chiromo, where the Ruo meets the Shire, "
+            "washed away. The Pilcomayo, which flows from Bolivia, rose. There the Nan joins the Ping. "
+            "Sales on the Amazon website rose.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["James", "South Dakota", "Ruo", "Shire", "Pilcomayo", "Bolivia",
+                                                  "Nan", "Ping"]
+
+
+def test_a_town_before_man_after_a_dash_and_a_states_division(gp):
+    """"OTTAWA, Ill. — An Oglesby man" (no sentence opens at "An"), and "the Kansas Division of
+    Emergency Management", a state's own body."""
+    text = ("OTTAWA, Ill. — An Oglesby man who broke into three bars was sentenced. "
+            "The county asked the Kansas Division of Emergency Management for help.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["OTTAWA", "Ill.", "Oglesby", "Kansas"]
+
+
 def test_a_persons_home_town_after_of(gp):
     """"State Rep. Carla Whitmore of Antlers": a town of the state the story names, however small; "Tom
     Reed of Microsoft" names a firm."""
