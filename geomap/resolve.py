@@ -273,8 +273,9 @@ class PlaceResolver:
         groups: dict[tuple[str, str | None, str | None], _Group] = {}
         found = _nationality_words(doc, spans)
         nation_at = dict(found)
-        home = {name_key(sp.text) for sp in spans if sp._.kind_hint == "city" and (  # the datelines' towns
+        datelines = {sp.start for sp in spans if sp._.kind_hint == "city" and (
             sp.start == 0 or doc[sp.start - 1].text_with_ws.endswith("\n"))}
+        home: dict[str, tuple[str, str | None, str | None]] = {}  # a dateline's town's name: its group
         for span, sense in _senses(doc, spans, nation_at):
             key = name_key(span.text)
             g = groups.get((key, span._.kind_hint, sense))
@@ -282,6 +283,8 @@ class PlaceResolver:
                 g = groups[(key, span._.kind_hint, sense)] = _Group(key, span._.kind_hint, [],
                                                                  written_as_abbreviation(span.text))
             g.spans.append(span)
+            if span.start in datelines:
+                home.setdefault(key, (key, span._.kind_hint, sense))
         for g in groups.values():
             after_the = all(sp.start > 0 and doc[sp.start - 1].lower_ == "the" for sp in g.spans)
             water = after_the and g.key.rsplit(" ", 1)[-1] in _WATER  # "the Pearl River" is no town of the name
@@ -393,15 +396,15 @@ class PlaceResolver:
             answers.append((order, g.cands[best].place if best is not None else None, confidence))
         # "LEBANON, Pa. — ... as Lebanon came back to beat Palmyra": the town a dateline names is that
         # town wherever the story leaves its name bare.
+        # Bare mentions of the dateline's sense or of none ("DANVILLE, Vt. — ... lives in Danville").
         index = {k: gi for gi, k in enumerate(groups)}
-        for key in home:
-            gi, di = index.get((key, None, None)), index.get((key, "city", None))
-            if gi is None or di is None or answers[di][1] is None:
-                continue
-            order, town, confidence = answers[gi][0], answers[di][1], answers[di][2]
-            at = next((i for i in order if glist[gi].cands[i].place.id == town.id), None)
-            if at is not None:
-                answers[gi] = ([at] + [i for i in order if i != at], town, confidence)
+        for key, (_, _, sense) in home.items():
+            di = index[home[key]]
+            for gi in {index.get((key, None, None)), index.get((key, None, sense))} - {None}:
+                order, town, confidence = answers[gi][0], answers[di][1], answers[di][2]
+                at = next((i for i in order if town is not None and glist[gi].cands[i].place.id == town.id), None)
+                if at is not None:
+                    answers[gi] = ([at] + [i for i in order if i != at], town, confidence)
         homes = Counter(p.country for _, p, _ in answers if p is not None) + nations
         for gi, g in enumerate(glist):
             order, place, confidence = answers[gi]

@@ -795,3 +795,8 @@ def test_a_towns_name_the_dateline_gives_is_that_town_where_left_bare(gp):
     costa_rica = ("SAN JOSE, Calif. — The chipmaker will close its plant outside San José, the Costa Rican "
                   "capital. The San Jose-based firm said so on Tuesday.")
     assert [m.country_code for m in gp.parse(costa_rica) if "jos" in m.text.lower()] == ["US", "CR", "US"]
+    # In our `gazette` set's 8th, a list the resolver reads as "Danville, [in] Peacham" gives the name a
+    # second sense; the mentions of the dateline's sense are still the dateline's town, though the story
+    # names Concord and Lunenburg too (Danville, N.H., is near Concord).
+    vermont = (Path(__file__).parent.parent / "data" / "eval" / "gazette" / "08.txt").read_text(encoding="utf-8")
+    assert {round(m.lat) for m in gp.parse(vermont) if m.text.lower() == "danville"} == {44}
