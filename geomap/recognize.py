@@ -154,6 +154,8 @@ _CONTESTS = frozenset("""beat beats defeated edged topped downed swept tied blan
     visits visited past over""".split())
 # Games whose rival "against" names: "a home playoff game next Saturday against Meeteetse".
 _GAMES = frozenset("""game games playoff playoffs match matchup opener rematch scrimmage meet contest""".split())
+# Plural kind words that end a list of their kind, and the word each name takes in the gazetteer.
+_LISTED_KINDS = {"rivers": "River", "counties": "County", "parishes": "Parish"}
 # Words of a river's course before "the" or after its name: "along the James", "the Ruo meets".
 _ALONG = frozenset("along across crossed cross crossing beside joins meets feed feeds form forms".split())
 _COURSE_VERBS = frozenset("""flows flowed flow flowing meets met joins joined rose rises rising burst crested crests
@@ -1287,28 +1289,41 @@ class PlaceRecognizer:
                 if e.text in rivers and e.label_ in _OVERRIDABLE and not any(covered[e.start:e.end])]
 
     def _rivers_of_a_list(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """"the Vu Gia and Thu Bon rivers": names a plural "rivers" ends are rivers the gazetteer holds
-        with their feature word, whatever NER made of them."""
-        if not any(t.text == "rivers" for t in doc):
+        """"the Vu Gia and Thu Bon rivers", "Talbot and Queen Anne's counties": names a plural "rivers"
+        or "counties" ends are rivers or counties the gazetteer holds with their kind word, whatever
+        NER made of them."""
+        if not any(t.text in _LISTED_KINDS for t in doc):
             return []
         covered = self._covered(doc, spans)
         found = []
         for word in doc:
-            if word.text != "rivers":
+            if word.text not in _LISTED_KINDS:
                 continue
             end = word.i
             while True:
                 start = end
-                while start > 0 and end - start < 4 and not covered[start - 1] and _capitalised(doc[start - 1]):
-                    start -= 1
-                if start == end or not water_bodies(self.gazetteer.candidates, doc[start:end].text):
-                    break
-                found.append(Span(doc, start, end, label="LOC"))
-                covered[start:end] = [True] * (end - start)
+                if start > 0 and covered[start - 1]:
+                    while start > 0 and covered[start - 1]:
+                        start -= 1  # a member already found: "Liberty, Hill and [Chouteau] counties"
+                else:
+                    while start > 0 and end - start < 4 and not covered[start - 1] and (
+                            _capitalised(doc[start - 1]) or doc[start - 1].text in _POSSESSIVE and start > 1 and (
+                                _capitalised(doc[start - 2]))):
+                        start -= 1  # "Queen Anne's"
+                    if start == end or not self._of_its_kind(doc[start:end].text, word.text):
+                        break
+                    found.append(Span(doc, start, end, label="LOC" if word.text == "rivers" else "GPE"))
+                    covered[start:end] = [True] * (end - start)
                 if start < 2 or doc[start - 1].lower_ not in {"and", ",", "or"}:
                     break
                 end = start - 1
         return found
+
+    def _of_its_kind(self, name: str, plural: str) -> bool:
+        """Whether the gazetteer holds a river, county or parish of the name, as the plural says."""
+        if plural == "rivers":
+            return bool(water_bodies(self.gazetteer.candidates, name))
+        return self._names(f"{name} {_LISTED_KINDS[plural]}", (NAME, ALIAS), lambda p: p.kind == "district")
 
     def _towns_named_again(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A town the story has placed is that town again after a word of place, whoever else bears

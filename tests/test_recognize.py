@@ -948,6 +948,16 @@ def test_a_town_before_man_after_a_dash_and_a_states_division(gp):
     assert [t for t, _, _ in _spans(gp, text)] == ["OTTAWA", "Ill.", "Oglesby", "Kansas"]
 
 
+def test_names_a_plural_counties_ends_are_counties(gp):
+    """"Talbot and Queen Anne's counties" (people to NER), "Liberty, Hill and Chouteau counties" (a
+    kind word alone, "Hill", is otherwise no place) are the counties of those names."""
+    text = ("Families from Talbot and Queen Anne's counties showed animals. The Drought Monitor moved most of "
+            "Liberty, Hill and Chouteau counties into extreme drought.")
+    assert [(m.text, m.name) for m in gp.parse(text)] == [
+        ("Talbot", "Talbot County"), ("Queen Anne's", "Queen Anne's County"), ("Liberty", "Liberty County"),
+        ("Hill", "Hill County"), ("Chouteau", "Chouteau County")]
+
+
 def test_a_persons_home_town_after_of(gp):
     """"State Rep. Carla Whitmore of Antlers": a town of the state the story names, however small; "Tom
     Reed of Microsoft" names a firm."""
