@@ -178,6 +178,7 @@ _SEATS = _SETTLEMENTS | {"seat", "capital"}  # "Mullen, the seat of Hooker Count
 _NAMED_SETTLEMENTS = frozenset({"town", "towns", "village", "villages", "hamlet", "hamlets", "township",
                                 "townships", "community", "communities", "settlement", "settlements", "barangay",
                                 "barangays"})
+_PLURAL_SETTLEMENTS = frozenset({"towns", "villages", "hamlets", "communities", "settlements", "townships"})
 _NAMING = frozenset({"of", "called", "named", ":", "like", "including"})
 # Kind words written before a settlement's name, capitalised: "Barangay Magliman", "Brgy. Dolores".
 _TITLED_SETTLEMENTS = frozenset({"Barangay", "Brgy.", "Brgy"})
@@ -1109,6 +1110,7 @@ class PlaceRecognizer:
         spans += self._towns_of_named_regions(doc, spans, person_words | surnames)
         spans += self._described_as_places(doc, spans)
         spans += self._named_settlements(doc, spans, person_words)
+        spans += self._listed_as_settlements(doc, spans, persons)
         spans += self._partners(doc, spans)
         spans += self._listed_with_places(doc, spans, surnames)  # "near [Kaycee] and Barnum"
         spans += self._hometowns(doc, spans, person_words)
@@ -1202,6 +1204,48 @@ class PlaceRecognizer:
                 if not plural or end + 1 >= len(doc) or doc[end].text not in {",", "and", "or"}:
                     break
                 i = end + 2 if doc[end].text == "," and doc[end + 1].lower_ in {"and", "or"} else end + 1
+        return found
+
+    def _listed_as_settlements(self, doc: Doc, spans: list[Span], people: list[Span]) -> list[Span]:
+        """A list a plural kind word sums up: "Dragomirești, Bogdan Vodă and Ieud, villages known for
+        their churches", "from Vișeu de Sus, Moisei, Borșa and other villages": each name is a place,
+        whatever NER calls it, unless a person the story names bears it."""
+        covered = self._covered(doc, spans)
+        found = []
+        for word in doc:
+            if word.lower_ not in _PLURAL_SETTLEMENTS or word.i < 3:
+                continue
+            k = word.i - 1
+            while k > 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in {"and", "or"} and (
+                    word.i - k < 3):
+                k -= 1  # "all small villages", "other villages", "nearby towns"
+            if doc[k].text == "," or doc[k].lower_ in {"and", "or"} and doc[k - 1].text == ",":
+                end = k  # "..., villages known for"
+            elif doc[k].lower_ in {"and", "or"}:
+                end = k  # "... Borșa and other villages"
+            else:
+                continue
+            members: list[tuple[int, int]] = []
+            while end > 0:
+                start = end
+                while start > 0 and end - start < 4 and (_capitalised(doc[start - 1]) or (
+                        doc[start - 1].lower_ in _NAME_PARTICLES and start - 1 > 0 and _capitalised(doc[start - 2]))):
+                    start -= 1
+                if start == end or start < end and doc[start].lower_ in _NAME_PARTICLES:
+                    break
+                members.append((start, end))
+                if start < 2 or doc[start - 1].text != "," and doc[start - 1].lower_ not in {"and", "or"}:
+                    break
+                end = start - 1 - (doc[start - 1].lower_ in {"and", "or"} and doc[start - 2].text == ",")
+            if len(members) < 2:
+                continue
+            for start, end in members:
+                words = {t.text for t in doc[start:end]}
+                if any(covered[start:end]) or name_key(doc[start:end].text) in self.demonyms or any(
+                        (e.start, e.end) != (start, end) and words & {t.text for t in e} for e in people):
+                    continue
+                found.append(Span(doc, start, end, label="GPE"))
+                covered[start:end] = [True] * (end - start)
         return found
 
     def _partners(self, doc: Doc, spans: list[Span]) -> list[Span]:

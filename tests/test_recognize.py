@@ -958,6 +958,18 @@ def test_names_a_plural_counties_ends_are_counties(gp):
         ("Hill", "Hill County"), ("Chouteau", "Chouteau County")]
 
 
+def test_a_list_a_plural_kind_word_sums_up_names_settlements(gp):
+    """"Dragomirești, Bogdan Vodă and Ieud, villages known for ..." and "Moyston, Lake Fyans and nearby
+    towns" (people to NER); not a name a person in the story bears (Vasile Moisei), nor people summed
+    up as villagers."""
+    text = ("Water covered the streets of Dragomirești, Bogdan Vodă and Ieud, villages known for their churches. "
+            "People left Vișeu de Sus, Moisei, Borșa and villages downstream, Vasile Moisei said. It is too late "
+            "to leave Moyston, Lake Fyans and nearby towns. Smith, Jones and Brown, all villagers, spoke.")
+    found = [t for t, _, _ in _spans(gp, text)]
+    assert {"Dragomirești", "Bogdan Vodă", "Ieud", "Borșa", "Moyston", "Lake Fyans"} <= set(found)
+    assert not {"Moisei", "Smith", "Jones", "Brown"} & set(found)
+
+
 def test_a_persons_home_town_after_of(gp):
     """"State Rep. Carla Whitmore of Antlers": a town of the state the story names, however small; "Tom
     Reed of Microsoft" names a firm."""
