@@ -280,9 +280,11 @@ class PlaceRecognizer:
         """Extend over a following kind word when the name needs it; return the kind it implies."""
         if end < len(doc):
             word = doc[end].lower_
-            if (word in _FEATURE_WORDS or word in TRIGGERS and word.endswith("s")) and self.gazetteer.has_name(
-                    name_key(doc[start:end + 1].text)):
-                return end + 1, None  # "the Missouri river" is the Missouri River, not the state; "the Baltic states"
+            # "the Baltic states" is a name; "the Tapajós river" is the Tapajós, its kind word in lower
+            # case no part of the name (the resolver reads it as the river's).
+            if (word in _FEATURE_WORDS and not doc[end].is_lower or word in TRIGGERS and word.endswith("s")) and (
+                    self.gazetteer.has_name(name_key(doc[start:end + 1].text))):
+                return end + 1, None
             kind = TRIGGERS.get(word)
             if kind:
                 office = end + 1 < len(doc) and doc[end + 1].lower_ in _OFFICES

@@ -396,15 +396,20 @@ class PlaceResolver:
             answers.append((order, g.cands[best].place if best is not None else None, confidence))
         # "LEBANON, Pa. — ... as Lebanon came back to beat Palmyra": the town a dateline names is that
         # town wherever the story leaves its name bare.
-        # Bare mentions of the dateline's sense or of none ("DANVILLE, Vt. — ... lives in Danville").
+        # Bare mentions of the dateline's sense or of none ("DANVILLE, Vt. — ... lives in Danville"). Where
+        # their context picks another town of the dateline's state, that town is the dateline's too:
+        # "FRANKLIN, N.C. — ... between Franklin and Highlands".
         index = {k: gi for gi, k in enumerate(groups)}
         for key, (_, _, sense) in home.items():
             di = index[home[key]]
-            for gi in {index.get((key, None, None)), index.get((key, None, sense))} - {None}:
-                order, town, confidence = answers[gi][0], answers[di][1], answers[di][2]
-                at = next((i for i in order if town is not None and glist[gi].cands[i].place.id == town.id), None)
-                if at is not None:
-                    answers[gi] = ([at] + [i for i in order if i != at], town, confidence)
+            for gi in sorted({index.get((key, None, None)), index.get((key, None, sense))} - {None}):
+                town, mine = answers[di][1], answers[gi][1]
+                if town is None or mine is None:
+                    continue
+                if (mine.kind, mine.country, mine.admin1) == (town.kind, town.country, town.admin1):
+                    answers[di] = _put_first(answers[di], glist[di], mine, answers[gi][2])
+                else:
+                    answers[gi] = _put_first(answers[gi], glist[gi], town, answers[di][2])
         homes = Counter(p.country for _, p, _ in answers if p is not None) + nations
         for gi, g in enumerate(glist):
             order, place, confidence = answers[gi]
@@ -597,6 +602,13 @@ class PlaceResolver:
         return best
 
 
+def _put_first(answer: _Answer, g: _Group, place: Place, confidence: float) -> _Answer:
+    """The answer with `place` its choice, where it is one of the group's candidates."""
+    order = answer[0]
+    at = next((i for i in order if g.cands[i].place.id == place.id), None)
+    return answer if at is None else ([at] + [i for i in order if i != at], place, confidence)
+
+
 def _placed_by_container(place: Place | None, confidence: float, near: list[tuple[int, int, int, int]],
                          answers: list[_Answer], before: list[set[int]], gi: int) -> tuple[Place | None, float]:
     """"Eden Park in Auckland", "Greenlane, Auckland, New Zealand": a name the gazetteer knows only
@@ -674,8 +686,11 @@ def _lies_in(p: Place | None, outer: Place) -> bool:
 
 
 def _in_river_list(doc: Doc, span: Span) -> bool:
-    """Whether the name is one of a list the plural "rivers" ends: "the Tigris and Euphrates rivers"."""
+    """Whether the name is one of a list the plural "rivers" ends, "the Tigris and Euphrates rivers", or
+    a river's name before a lower-case "river": "the Tapajós river"."""
     k = span.end
+    if k < len(doc) and doc[k].text == "river":
+        return True
     while k < len(doc) and k - span.end < 6 and (doc[k].lower_ in {",", "and", "or"} or doc[k].text[:1].isupper()):
         k += 1
     listed = k > span.end or span.start > 0 and doc[span.start - 1].lower_ in {",", "and", "or"}

@@ -970,6 +970,13 @@ def test_a_list_a_plural_kind_word_sums_up_names_settlements(gp):
     assert not {"Moisei", "Smith", "Jones", "Brown"} & set(found)
 
 
+def test_a_lower_case_river_is_no_part_of_the_name_but_makes_it_the_river(gp):
+    """"the Tapajós river", "the Missouri river": the span is the name alone (the field's convention,
+    as for "Salta province"), and the place is the river, not the state."""
+    ms = gp.parse("The Tapajós river fell to its lowest level. Barges on the Missouri river stopped.")
+    assert [(m.text, m.name) for m in ms] == [("Tapajós", "Tapajós River"), ("Missouri", "Missouri River")]
+
+
 def test_a_persons_home_town_after_of(gp):
     """"State Rep. Carla Whitmore of Antlers": a town of the state the story names, however small; "Tom
     Reed of Microsoft" names a firm."""
