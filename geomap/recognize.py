@@ -10,7 +10,7 @@ kind its context implies in `span._.kind_hint`.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from functools import cache
 
@@ -177,7 +177,8 @@ _SEATS = _SETTLEMENTS | {"seat", "capital"}  # "Mullen, the seat of Hooker Count
 # Kampungu", "a town called Låsby", "four villages: Kampungu, Makonono and Mombo".
 _NAMED_SETTLEMENTS = frozenset({"town", "towns", "village", "villages", "hamlet", "hamlets", "township",
                                 "townships", "community", "communities", "settlement", "settlements", "barangay",
-                                "barangays"})
+                                "barangays", "district", "districts", "province", "provinces", "county", "counties",
+                                "region", "regions", "municipality", "municipalities", "regency", "regencies"})
 _PLURAL_SETTLEMENTS = frozenset({"towns", "villages", "hamlets", "communities", "settlements", "townships"})
 _NAMING = frozenset({"of", "called", "named", ":", "like", "including"})
 # Kind words written before a settlement's name, capitalised: "Barangay Magliman", "Brgy. Dolores".
@@ -1177,6 +1178,7 @@ class PlaceRecognizer:
         Maliuc and Caraorman", "communities like Cocagne". A plural's list runs on through commas and
         "and"; "a town of 5,000" and "the community of believers" name nothing."""
         covered = self._covered(doc, spans)
+        people = Counter(e.text for e in doc.ents if e.label_ == "PERSON")
         found = []
         for word in doc:
             if word.lower_ not in _NAMED_SETTLEMENTS and word.text not in _TITLED_SETTLEMENTS:
@@ -1192,16 +1194,30 @@ class PlaceRecognizer:
                 continue
             i = cue if titled else cue + 1
             while i < len(doc):
+                if covered[i]:  # a member already found: "the districts of [Kulawi], Kulawi Selatan and Lindu"
+                    while i < len(doc) and covered[i]:
+                        i += 1
+                    if not plural or i + 1 >= len(doc) or doc[i].text not in {",", "and", "or"}:
+                        break
+                    i += 2 if doc[i].text == "," and doc[i + 1].lower_ in {"and", "or"} else 1
+                    continue
                 end = i
                 while end < len(doc) and end - i < 5 and not covered[end] and (doc[end].text[:1].isupper() and (
                         doc[end].is_alpha or "-" in doc[end].text or "'" in doc[end].text) or end > i and (
-                        doc[end].lower_ in _NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
-                    end += 1
+                        doc[end].lower_ in _NAME_PARTICLES or doc[end].text == "-" and not (
+                            doc[end - 1].whitespace_)) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+                    end += 1  # ... "Forlì-Cesena", "Vișeu de Sus"
                 text = doc[i:end].text
-                if end == i or text in person_words and not titled or name_key(text) in self.demonyms or (
+                # A name NER read as a person here and nowhere else is the kind word's: "the districts of
+                # Kulawi, [Kulawi Selatan] and Lindu".
+                alone = people[text] == 1 and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON" and (
+                    end == len(doc) or doc[end].ent_iob_ != "I") and not any(people[t.text] for t in doc[i:end])
+                if end == i or text in person_words and not (titled or alone) or name_key(text) in self.demonyms or (
                         end < len(doc) and doc[end].lower_ in _POSSESSIVE and doc[end + 1:end + 2].text[:1].isupper()):
                     break
-                found.append(Span(doc, i, end, label="GPE"))
+                span = Span(doc, i, end, label="GPE")
+                span._.kind_hint = self._preceding_hint(doc, i, end)  # "the districts of Kulawi and Lindu"
+                found.append(span)
                 covered[i:end] = [True] * (end - i)
                 if not plural or end + 1 >= len(doc) or doc[end].text not in {",", "and", "or"}:
                     break
@@ -1356,7 +1372,8 @@ class PlaceRecognizer:
                             _capitalised(doc[start - 1]) or doc[start - 1].text in _POSSESSIVE and start > 1 and (
                                 _capitalised(doc[start - 2]))):
                         start -= 1  # "Queen Anne's"
-                    if start == end or not self._of_its_kind(doc[start:end].text, word.text):
+                    # Rivers even where the gazetteer lacks them: "the Vișeu and Iza rivers".
+                    if start == end or not (word.text == "rivers" or self._of_its_kind(doc[start:end].text, word.text)):
                         break
                     found.append(Span(doc, start, end, label="LOC" if word.text == "rivers" else "GPE"))
                     covered[start:end] = [True] * (end - start)

@@ -309,7 +309,9 @@ class PlaceResolver:
             water = water or g.key.rsplit(" ", 1)[-1] in _WATER and any(
                 c.exact and c.how == NAME and c.place.feature in ALL_WATER_FEATURES for c in g.cands)
             if any(_in_river_list(doc, sp) for sp in g.spans):
-                # "the Juba and Shabelle rivers": the rivers, not South Sudan's capital.
+                # "the Juba and Shabelle rivers": the rivers, not South Sudan's capital. A river the
+                # gazetteer lacks is left to a town of its name, often on its banks ("the Vișeu and Iza
+                # rivers": Vișeu de Sus).
                 g.cands = water_bodies(self.source.candidates, g.spans[0].text) or g.cands
             if water and not g.hint:
                 # Without "the", a town of the very name stays in the running: Manitoba's "Swan River".

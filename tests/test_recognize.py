@@ -977,6 +977,15 @@ def test_a_lower_case_river_is_no_part_of_the_name_but_makes_it_the_river(gp):
     assert [(m.text, m.name) for m in ms] == [("Tapajós", "Tapajós River"), ("Missouri", "Missouri River")]
 
 
+def test_names_a_kind_word_of_units_or_rivers_lists_are_places_the_gazetteer_may_lack(gp):
+    """"the districts of Kulawi, Kulawi Selatan and Lindu" (a person to NER, read so nowhere else) and
+    "the Vișeu and Iza rivers" name places, though the gazetteer has none of the rivers; "the
+    departments of Health and Education" name none."""
+    text = ("Landslides cut off people in the highland districts of Kulawi, Kulawi Selatan and Lindu. Rain sent "
+            "the Vișeu and Iza rivers over their banks. The departments of Health and Education met.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["Kulawi", "Kulawi Selatan", "Lindu", "Vișeu", "Iza"]
+
+
 def test_a_persons_home_town_after_of(gp):
     """"State Rep. Carla Whitmore of Antlers": a town of the state the story names, however small; "Tom
     Reed of Microsoft" names a firm."""
