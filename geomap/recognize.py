@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 import pycountry
+from spacy.attrs import IS_DIGIT, LOWER
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
@@ -1177,6 +1179,8 @@ class PlaceRecognizer:
         whatever NER calls them: "the small town of Pangandaran", "the villages of Ceamurlia de Jos,
         Maliuc and Caraorman", "communities like Cocagne". A plural's list runs on through commas and
         "and"; "a town of 5,000" and "the community of believers" name nothing."""
+        if not _has_any(doc, _NAMED_SETTLEMENTS | {w.lower() for w in _TITLED_SETTLEMENTS}):
+            return []
         covered = self._covered(doc, spans)
         people = Counter(e.text for e in doc.ents if e.label_ == "PERSON")
         found = []
@@ -1228,6 +1232,8 @@ class PlaceRecognizer:
         """A list a plural kind word sums up: "Dragomirești, Bogdan Vodă and Ieud, villages known for
         their churches", "from Vișeu de Sus, Moisei, Borșa and other villages": each name is a place,
         whatever NER calls it, unless a person the story names bears it."""
+        if not _has_any(doc, _PLURAL_SETTLEMENTS):
+            return []
         covered = self._covered(doc, spans)
         found = []
         for word in doc:
@@ -1354,7 +1360,7 @@ class PlaceRecognizer:
         """"the Vu Gia and Thu Bon rivers", "Talbot and Queen Anne's counties": names a plural "rivers"
         or "counties" ends are rivers or counties the gazetteer holds with their kind word, whatever
         NER made of them."""
-        if not any(t.text in _LISTED_KINDS for t in doc):
+        if not _has_any(doc, _LISTED_KINDS):
             return []
         covered = self._covered(doc, spans)
         found = []
@@ -1662,15 +1668,24 @@ def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
 
 
+def _has_any(doc: Doc, words: Iterable[str]) -> bool:
+    """Whether any of the lower-case words occurs in the text, counted in C rather than token by token:
+    most rules look for a word most articles lack."""
+    lowers = doc.count_by(LOWER)
+    return any(hash_string(w) in lowers for w in words)
+
+
 def _in_a_game(doc: Doc) -> list[bool]:
     """Which tokens stand in a sentence that gives a game's score: "Ponca ran away from Wynot 61-28".
     Local news names high-school teams by their towns."""
     game = [False] * len(doc)
-    for t in doc:
-        if game[t.i] or not t.text.isdigit() or len(t) > 3 or t.whitespace_ or t.i + 2 >= len(doc):
-            continue
-        dash, other = doc[t.i + 1], doc[t.i + 2]  # the tokenizer splits "61-28" in three
-        if not (dash.text in {"-", "–"} and not dash.whitespace_ and other.text.isdigit() and len(other) <= 3):
+    if len(doc) < 3:
+        return game
+    digits, orths = doc.to_array([IS_DIGIT, ORTH]).T
+    dashes = (orths == hash_string("-")) | (orths == hash_string("–"))
+    for i in map(int, (digits[:-2].astype(bool) & dashes[1:-1] & digits[2:].astype(bool)).nonzero()[0]):
+        t, dash, other = doc[i], doc[i + 1], doc[i + 2]  # the tokenizer splits "61-28" in three
+        if game[i] or len(t) > 3 or t.whitespace_ or dash.whitespace_ or len(other) > 3:
             continue
         before = doc[t.i - 1] if t.i else None
         after = doc[t.i + 3].lower_ if t.i + 3 < len(doc) else ""
