@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Protocol
 
 from spacy.language import Language
@@ -212,8 +213,11 @@ class PlaceResolver:
         self.source = source
         self.w = weights or Weights()
         self.max_candidates = max_candidates
+        self._stands: dict[int, list[int | str]] = {}  # _stands_for's answers by place id
 
     def __call__(self, doc: Doc) -> Doc:
+        if len(self._stands) > 200_000:
+            self._stands.clear()
         self.resolve_spans(doc, list(doc.spans.get(SPAN_KEY, [])))
         return doc
 
@@ -249,13 +253,17 @@ class PlaceResolver:
         """Keys a mention of this place names: its id (a country also its code) and, for a city
         that is its own region (Kyiv, Moscow, Berlin), that region too: "a district near Kyiv"
         is in Kyiv either way."""
-        ids: list[int | str] = [p.id]
-        if p.kind == "country" and p.country:
-            ids.append(p.country)
-        elif p.kind == "city" and p.admin1 is not None:
-            region = self.source.get(p.admin1)
-            if region is not None and skeleton(strip_admin_words(name_key(region.name))) == skeleton(name_key(p.name)):
-                ids.append(region.id)
+        ids = self._stands.get(p.id)
+        if ids is None:
+            ids = [p.id]
+            if p.kind == "country" and p.country:
+                ids.append(p.country)
+            elif p.kind == "city" and p.admin1 is not None:
+                region = self.source.get(p.admin1)
+                if region is not None and skeleton(strip_admin_words(name_key(region.name))) == skeleton(
+                        name_key(p.name)):
+                    ids.append(region.id)
+            self._stands[p.id] = ids  # asked of each candidate in every context round
         return ids
 
     def _containers(self, p: Place) -> list[int | str]:
@@ -770,15 +778,26 @@ def _senses(doc: Doc, spans: list[Span], nation_at: dict[int, str]) -> list[tupl
     return out
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The keys of the first words of nationality words ("south" of "South Korean")."""
+    return frozenset(key.split()[0] for key in nationalities() if key)
+
+
 def _nationality_words(doc: Doc, spans: list[Span]) -> list[tuple[int, str]]:
     """Token index and country of the article's nationality words: "Bolivian miners", "two
     South Koreans". Words inside a place's name ("Dominican Republic") and the continental
     "Latin American" do not count."""
     words = nationalities()
+    firsts = _first_words()
     in_place = {i for span in spans for i in range(span.start, span.end)}
     found: list[tuple[int, str]] = []
     i = 0
     while i < len(doc):
+        # Most words open no nationality's name (keyed as a first word: "St" is "saint" there).
+        if not doc[i].text[:1].isupper() or name_key(doc[i].text + " x").split()[0] not in firsts:
+            i += 1
+            continue
         for n in (3, 2, 1):
             cc = words.get(name_key(doc[i:i + n].text)) if doc[i].text[:1].isupper() and i + n <= len(doc) else None
             if cc and not in_place.intersection(range(i, i + n)) and not (

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -48,6 +49,7 @@ def written_as_abbreviation(text: str) -> bool:
     return text.isupper() or bool(_STYLEBOOK.match(text))
 
 
+@lru_cache(maxsize=1 << 16)  # every rule keys names; an article's few hundred recur thousands of times
 def name_key(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "Kyiv’s" and "KYIV's" share one, and so do
     "Mt. Juliet" and "Mount Juliet"."""
@@ -59,6 +61,7 @@ def name_key(name: str) -> str:
     return " ".join([_PREFIXES.get(w, w) for w in words[:-1]] + words[-1:])
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(key: str) -> str:
     """A looser key that survives transliteration variants.
 
