@@ -33,6 +33,7 @@ evaluate: gazetteer
 	$(PY) -m geomap evaluate data/eval/wire
 	$(PY) -m geomap evaluate data/eval/dispatch
 	$(PY) -m geomap evaluate data/eval/bulletin
+	$(PY) -m geomap evaluate data/eval/gazette
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py
