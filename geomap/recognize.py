@@ -787,6 +787,11 @@ class PlaceRecognizer:
                 hint = hint or self._preceding_hint(doc, i, end2)
                 # A sentence's first word has its capital anyway: "Police in Leeds said" is no town in Poland.
                 first = end2 - i == 1 and doc[i].is_sent_start and i not in vetted
+                # ... and one the article also writes in lower case is that word: "Hail was reported ...
+                # hail the size of golf balls" is the weather, not Ha'il; so after a dateline's dash.
+                opening = doc[i].is_sent_start or i > 0 and doc[i - 1].text == "—"
+                if end2 - i == 1 and i not in vetted and opening and _written_lower(doc, doc[i]):
+                    break
                 bar = _METROPOLIS if first else 0
                 if self._river_after_the(doc, i, end) or self._acceptable(
                         span.text, hint, span.text.isupper(), bar, whole=end == j and not first):
@@ -1666,6 +1671,11 @@ def _national_office_follows(doc: Doc, end: int) -> bool:
 
 def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
+
+
+def _written_lower(doc: Doc, tok: Token) -> bool:
+    """Whether the article also writes this capitalised word in lower case, as the common word it is."""
+    return tok.text != tok.lower_ and hash_string(tok.lower_) in doc.count_by(ORTH)
 
 
 def _has_any(doc: Doc, words: Iterable[str]) -> bool:

@@ -986,6 +986,15 @@ def test_names_a_kind_word_of_units_or_rivers_lists_are_places_the_gazetteer_may
     assert [t for t, _, _ in _spans(gp, text)] == ["Kulawi", "Kulawi Selatan", "Lindu", "Vișeu", "Iza"]
 
 
+def test_a_sentences_first_word_the_article_writes_in_lower_case_is_that_word(gp):
+    """"Hail was reported ... the hail" is the weather, not Ha'il; so after a dateline's dash ("DALBY,
+    Qld — Hail the size of golf balls"); "Abu Dhabi – Sohar" (a route's dash) is still the town."""
+    text = ("Hail was also reported in Harper County. The hail broke windows.\n\nDALBY, Qld — Hail the size of "
+            "golf balls fell.\n\nTrains will run Abu Dhabi – Sohar from next year.")
+    found = [t for t, _, _ in _spans(gp, text)]
+    assert "Hail" not in found and {"Harper County", "DALBY", "Sohar"} <= set(found)
+
+
 def test_a_persons_home_town_after_of(gp):
     """"State Rep. Carla Whitmore of Antlers": a town of the state the story names, however small; "Tom
     Reed of Microsoft" names a firm."""
