@@ -626,11 +626,7 @@ class PlaceRecognizer:
             if a >= b or not all(_capitalised(t) for t in doc[a:b]) or not places:
                 return []
             towns.append(places)
-        first, *rest = towns
-        if not any(all(_near_any(p, [(q.lat, q.lon) for q in others], _TOWNS_APART_KM) for others in rest)
-                   for p in first):
-            return []
-        return bounds
+        return bounds if _within_a_days_drive(towns) else []
 
     def _towns_listed_together(self, doc: Doc) -> set[tuple[int, int]]:
         """"between [Clive] and [Haumoana]", "towns such as [Villa Carlos Paz] and [Cosquín]": names
@@ -667,9 +663,7 @@ class PlaceRecognizer:
                 towns.append(places)
             if len(members) < 2 or len(towns) < len(members):
                 continue
-            first, *rest = towns
-            if any(all(_near_any(p, [(q.lat, q.lon) for q in others], _TOWNS_APART_KM) for others in rest)
-                   for p in first):
+            if _within_a_days_drive(towns):
                 found |= {(m.start, m.end) for m in members}
         return found
 
@@ -1585,6 +1579,14 @@ _STYLEBOOK_FORMS = frozenset(form for forms in STYLEBOOK_ABBREVIATIONS.values() 
 def _near_any(place: Place, points: list[tuple[float, float]], km: float = _ANCHOR_KM) -> bool:
     """Whether the place lies near one of the points (the towns that place a story)."""
     return any(distance_km(place.lat, place.lon, lat, lon) <= km for lat, lon in points)
+
+
+def _within_a_days_drive(towns: list[list[Place]]) -> bool:
+    """Whether a reading of the first name lies within a day's drive of a reading of each other one:
+    towns a story lists together."""
+    first, *rest = towns
+    return any(all(_near_any(p, [(q.lat, q.lon) for q in others], _TOWNS_APART_KM) for others in rest)
+               for p in first)
 
 
 def _states_after_towns(doc: Doc, spans: list[Span]) -> list[Span]:

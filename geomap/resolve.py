@@ -405,14 +405,14 @@ class PlaceResolver:
                 order.insert(0, best)
             answers.append((order, g.cands[best].place if best is not None else None, confidence))
         # "LEBANON, Pa. — ... as Lebanon came back to beat Palmyra": the town a dateline names is that
-        # town wherever the story leaves its name bare.
-        # Bare mentions of the dateline's sense or of none ("DANVILLE, Vt. — ... lives in Danville"). Where
-        # their context picks another town of the dateline's state, that town is the dateline's too:
-        # "FRANKLIN, N.C. — ... between Franklin and Highlands".
+        # town where the story leaves its name bare, in the dateline's sense or in none ("DANVILLE, Vt.
+        # — ... lives in Danville"). Where the bare mentions' context picks another town of the
+        # dateline's state, that town is the dateline's too: "FRANKLIN, N.C. — ... between Franklin and
+        # Highlands".
         index = {k: gi for gi, k in enumerate(groups)}
-        for key, (_, _, sense) in home.items():
-            di = index[home[key]]
-            for gi in sorted({index.get((key, None, None)), index.get((key, None, sense))} - {None}):
+        for key, dateline in home.items():
+            di = index[dateline]
+            for gi in sorted({index.get((key, None, None)), index.get((key, None, dateline[2]))} - {None}):
                 town, mine = answers[di][1], answers[gi][1]
                 if town is None or mine is None:
                     continue
@@ -799,7 +799,7 @@ def _nationality_words(doc: Doc, spans: list[Span]) -> list[tuple[int, str]]:
             i += 1
             continue
         for n in (3, 2, 1):
-            cc = words.get(name_key(doc[i:i + n].text)) if doc[i].text[:1].isupper() and i + n <= len(doc) else None
+            cc = words.get(name_key(doc[i:i + n].text)) if i + n <= len(doc) else None
             if cc and not in_place.intersection(range(i, i + n)) and not (
                     i > 0 and doc[i - 1].lower_ in _CONTINENTAL):
                 found.append((i, cc))
