@@ -748,6 +748,7 @@ class PlaceRecognizer:
         """Names NER missed or mislabelled that the gazetteer knows; `vetted` are the starts of
         entities already judged places in disguise, which need no sentence-start bar."""
         found = []
+        words = cache(lambda: doc.count_by(ORTH))  # counted once, and only if a first word is in question
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
@@ -784,7 +785,7 @@ class PlaceRecognizer:
                 # ... and one the article also writes in lower case is that word: "Hail was reported ...
                 # hail the size of golf balls" is the weather, not Ha'il; so after a dateline's dash.
                 opening = doc[i].is_sent_start or i > 0 and doc[i - 1].text == "—"
-                if end2 - i == 1 and i not in vetted and opening and _written_lower(doc, doc[i]):
+                if end2 - i == 1 and i not in vetted and opening and _written_lower(doc[i], words()):
                     break
                 bar = _METROPOLIS if first else 0
                 if self._river_after_the(doc, i, end) or self._acceptable(
@@ -1675,9 +1676,10 @@ def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
 
 
-def _written_lower(doc: Doc, tok: Token) -> bool:
-    """Whether the article also writes this capitalised word in lower case, as the common word it is."""
-    return tok.text != tok.lower_ and hash_string(tok.lower_) in doc.count_by(ORTH)
+def _written_lower(tok: Token, words: dict[int, int]) -> bool:
+    """Whether the article (its `doc.count_by(ORTH)`) also writes this capitalised word in lower case,
+    as the common word it is."""
+    return tok.text != tok.lower_ and hash_string(tok.lower_) in words
 
 
 def _has_any(doc: Doc, words: Iterable[str]) -> bool:
