@@ -1243,12 +1243,9 @@ class PlaceRecognizer:
             while k > 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in {"and", "or"} and (
                     word.i - k < 3):
                 k -= 1  # "all small villages", "other villages", "nearby towns"
-            if doc[k].text == "," or doc[k].lower_ in {"and", "or"} and doc[k - 1].text == ",":
-                end = k  # "..., villages known for"
-            elif doc[k].lower_ in {"and", "or"}:
-                end = k  # "... Borșa and other villages"
-            else:
-                continue
+            if doc[k].text != "," and doc[k].lower_ not in {"and", "or"}:
+                continue  # neither "..., villages known for" nor "... Borșa and other villages"
+            end = k
             members: list[tuple[int, int]] = []
             while end > 0:
                 start = end
