@@ -34,6 +34,7 @@ evaluate: gazetteer
 	$(PY) -m geomap evaluate data/eval/dispatch
 	$(PY) -m geomap evaluate data/eval/bulletin
 	$(PY) -m geomap evaluate data/eval/gazette
+	$(PY) -m geomap evaluate data/eval/courier
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py
