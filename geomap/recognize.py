@@ -161,7 +161,8 @@ _LISTED_KINDS = {"rivers": "River", "counties": "County", "parishes": "Parish"}
 # Words of a river's course before "the" or after its name: "along the James", "the Ruo meets".
 _ALONG = frozenset("along across crossed cross crossing beside joins meets feed feeds form forms".split())
 _COURSE_VERBS = frozenset("""flows flowed flow flowing meets met joins joined rose rises rising burst crested crests
-    runs feeds swelled spilled overflowed drains empties forms""".split())
+    crest peak peaked peaks reaches reached flooded floods receded recedes breached breaches runs feeds swelled
+    spilled overflowed drains empties forms""".split())
 _RIVER_PARTS = frozenset("bank banks mouth basin waters course source delta".split())  # "the banks of the X"
 # Words beside a game's score: "won 54-41", "a 50-42 win".
 _WINS = frozenset("won lost win wins loss losses victory defeat decision triumph rout".split())
@@ -193,6 +194,7 @@ _CALENDAR = frozenset("""january february march april may june july august septe
     ramadan eid diwali hanukkah thanksgiving""".split())
 # People local news names by their town: "a Hartselle man", "a Priceville woman".
 _DWELLERS = frozenset({"resident", "residents", "native", "natives"})
+_MAYORS = frozenset({"mayor", "mayors", "reeve", "alcalde", "intendente"})  # a town's heads: "the mayor of X"
 # People who come from a town, not a person: "crews from Dalby", "volunteers from Tara".
 _GROUPS = _DWELLERS | frozenset("""crews teams volunteers firefighters officers police troops soldiers families people
     farmers students pilgrims visitors workers officials delegates""".split())
@@ -437,17 +439,17 @@ class PlaceRecognizer:
 
     def _river_by_its_course(self, doc: Doc, ent: Span) -> bool:
         """"along the [James]", "where the [Ruo] meets the Shire", "the [Pilcomayo], which flows from
-        the Andes" (a person or a firm to NER): a river the gazetteer holds, after "the" and beside a
-        word of a river's course; "the Amazon website" stays the firm."""
+        the Andes", "the [Logone] river rose" (a person or a firm to NER): a river the gazetteer holds,
+        after "the" and beside a word of a river's course; "the Amazon website" stays the firm."""
         k = ent.start - 1
-        if ent.label_ not in _OVERRIDABLE or len(ent) > 3 or k < 1 or doc[k].lower_ != "the":
+        if ent.label_ not in _OVERRIDABLE or len(ent) > 3 or k < 0 or doc[k].lower_ != "the":
             return False
-        before = doc[k - 1].lower_
+        before = doc[k - 1].lower_ if k else ""
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
         which = after == "," and ent.end + 2 < len(doc) and doc[ent.end + 1].lower_ == "which" and (
             doc[ent.end + 2].lower_ in _COURSE_VERBS)
         course = before in _ALONG or before == "of" and k >= 2 and doc[k - 2].lower_ in _RIVER_PARTS or (
-            after in _COURSE_VERBS) or which
+            which or _course_verb_follows(doc, ent.end)) or ent.end < len(doc) and doc[ent.end].text == "river"
         return course and self._river_after_the(doc, ent.start, ent.end)
 
     def _feature_word_follows(self, doc: Doc, ent: Span) -> bool:
@@ -780,12 +782,13 @@ class PlaceRecognizer:
                 span = doc[i:end]
                 end2, hint = self._with_trigger(doc, i, end)
                 hint = hint or self._preceding_hint(doc, i, end2)
-                # A sentence's first word has its capital anyway: "Police in Leeds said" is no town in Poland.
-                first = end2 - i == 1 and doc[i].is_sent_start and i not in vetted
-                # ... and one the article also writes in lower case is that word: "Hail was reported ...
-                # hail the size of golf balls" is the weather, not Ha'il; so after a dateline's dash.
+                # A sentence's first word has its capital anyway, also after a dateline's dash: "Police in
+                # Leeds said", "DAYTON, Ohio — Police said" name no town in Poland.
                 opening = doc[i].is_sent_start or i > 0 and doc[i - 1].text == "—"
-                if end2 - i == 1 and i not in vetted and opening and _written_lower(doc[i], words()):
+                first = end2 - i == 1 and opening and i not in vetted
+                # ... and one the article also writes in lower case is that word: "Hail was reported ...
+                # hail the size of golf balls" is the weather, not Ha'il.
+                if first and _written_lower(doc[i], words()):
                     break
                 bar = _METROPOLIS if first else 0
                 if self._river_after_the(doc, i, end) or self._acceptable(
@@ -1574,6 +1577,17 @@ class PlaceRecognizer:
 _STYLEBOOK_FORMS = frozenset(form for forms in STYLEBOOK_ABBREVIATIONS.values() for form in forms)
 
 
+def _course_verb_follows(doc: Doc, i: int) -> bool:
+    """A verb of a river's course at token i, or after words that only lead up to it: "the X rose",
+    "the X eventually reaches", "the X was expected to peak"; not "the Amazon shares rose"."""
+    for k in range(i, min(i + 4, len(doc))):
+        if doc[k].lower_ in _COURSE_VERBS:
+            return True
+        if doc[k].pos_ not in ("ADV", "AUX", "PART") and doc[k].lower_ != "expected":
+            return False
+    return False
+
+
 def _near_any(place: Place, points: list[tuple[float, float]], km: float = _ANCHOR_KM) -> bool:
     """Whether the place lies near one of the points (the towns that place a story)."""
     return any(distance_km(place.lat, place.lon, lat, lon) <= km for lat, lon in points)
@@ -1732,15 +1746,27 @@ def share_plural_kind(doc: Doc, spans: list[Span]) -> None:
 def _local_word(doc: Doc, i: int) -> str:
     """The word of place before token i: "near" after "nearby" ("in nearby Pullman") or a bearing's
     "of" ("east of Elkader"), "in" after "the town of"; "at" for "to" after a verb of travel, a way or
-    a bearing ("travels to Kaufman", "roads to Borongan", "30 miles north to Anna")."""
+    a bearing ("travels to Kaufman", "roads to Borongan", "30 miles north to Anna"); for the second of a
+    pair, the word before the first ("in Garu and Bawku")."""
     k = i - 1
     if doc[k].lower_ in _NEARBY or doc[k].lower_ == "of" and k >= 1 and doc[k - 1].lower_ in _COMPASS:
         return "near"  # "shares a school with neighboring Edgerton", "a campground east of Elkader"
-    if doc[k].lower_ == "of" and k >= 1 and (doc[k - 1].lower_ in _SETTLEMENTS | _DWELLERS or (
+    if doc[k].lower_ == "of" and k >= 1 and (doc[k - 1].lower_ in _SETTLEMENTS | _DWELLERS | _MAYORS or (
             doc[k - 1].text == "port")):
-        return "in"  # "the river island of Majuli", "the town of Preston", "residents of Bichi", "the port of Paita"
+        return "in"  # "the river island of Majuli", "the town of Preston", "residents of Bichi", "the port of
+        # Paita", "the mayor of Aguaviva"
     word = doc[k].lower_
-    if word == "to" and k >= 1 and (doc[k - 1].lower_ in _TO_A_PLACE or doc[k - 1].lower_ in _COMPASS):
+    if word in ("and", "or") or word == "to" and k >= 1 and doc[k - 1].lower_ in ("and", "or"):
+        # "farmers in Garu and Bawku", "to Termoli and to Vasto": the word of place the pair opens with.
+        last = k - 1 - (word == "to")
+        start = last
+        while start > 0 and last - start < 3 and doc[start].is_alpha and doc[start].text[:1].isupper():
+            start -= 1
+        if start < last and doc[start + 1].is_alpha and doc[start + 1].text[:1].isupper():
+            return _local_word(doc, start + 1)
+        return word
+    if word == "to" and k >= 1 and (doc[k - 1].lower_ in _TO_A_PLACE or doc[k - 1].lower_ in _COMPASS or (
+            k >= 2 and doc[k - 1].pos_ == "ADV" and doc[k - 2].lower_ in _TO_A_PLACE)):  # "travel daily to Termoli"
         return "at"
     if word == "as" and k >= 2 and (doc[k - 1].lower_ == "far" or doc[k - 2].lower_ == "far" and (
             doc[k - 1].lower_ in _REACHES)):

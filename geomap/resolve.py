@@ -155,7 +155,10 @@ _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|\s+in\s+(?:(?:the\s+)?(?:north|south
                                   r"(?:the\s+)?",
                                   re.IGNORECASE)
 # "Bahrain, a small town in Swat": the name is a settlement's, not the country's.
-_DESCRIBED_AS_TOWN = re.compile(r"\s*,\s*an?\s+(?:[a-z-]+\s+)?(?:town|village|hamlet|settlement)\b")
+_DESCRIBED_AS_TOWN = re.compile(r"\s*,\s*(?:an?|the)\s+(?:[a-z-]+\s+)?(?:town|village|hamlet|settlement)\b")
+# A township is a town's: "Vernon Township" is no county or parish of the name.
+_TOWNSHIP_WORDS = frozenset({"township", "townships"})
+_COUNTY_WORDS = frozenset({"county", "parish", "borough", "area"})  # Alaska's "Bethel Census Area"
 _LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s", re.IGNORECASE)
 # What lies between a place and a town said to be near it: "Shalimar near Kolkata", "Kadawa, 20 km
 # outside Gusau", "a camp north of Goma".
@@ -293,6 +296,7 @@ class PlaceResolver:
             g.spans.append(span)
             if span.start in datelines:
                 home.setdefault(key, (key, span._.kind_hint, sense))
+        text = doc.text  # built anew on each access: once here, not once per mention
         for g in groups.values():
             after_the = all(sp.start > 0 and doc[sp.start - 1].lower_ == "the" for sp in g.spans)
             water = after_the and g.key.rsplit(" ", 1)[-1] in _WATER  # "the Pearl River" is no town of the name
@@ -303,6 +307,17 @@ class PlaceResolver:
                     sp.end + 1 < len(doc) and doc[sp.end + 1].pos_ == "NOUN")) for sp in g.spans)
             g.cands = [c for c in self.source.candidates(g.spans[0].text) if c.place.lat is not None and not (
                 unit and c.place.kind in ("country", "continent"))]
+            if all(_kind_word(doc, sp) in _TOWNSHIP_WORDS for sp in g.spans):
+                # "Vernon Township" in a New Jersey story: a town's township, never a state, a county or a
+                # parish of the name (Vernon Parish, Louisiana; "Washington Township" is no Washington
+                # state). "The Eastern Townships" stay the region the gazetteer holds by that name.
+                g.cands = [c for c in g.cands if name_key(c.place.name) == g.key or (
+                    c.place.kind in ("city", "district")
+                    and name_key(c.place.name).rsplit(" ", 1)[-1] not in _COUNTY_WORDS)]
+            if any(c.place.kind == "city" and name_key(c.place.name) == g.key for c in g.cands) and any(
+                    _DESCRIBED_AS_TOWN.match(text, sp.end_char) for sp in g.spans):
+                # "a parent from Grenada, the farm town south of Montague": a town, not the country.
+                g.cands = [c for c in g.cands if c.place.kind not in AREA_KINDS]
             if any(c.exact and c.place.kind == "country" for c in g.cands):
                 # A country's name as written leaves no other country to a spelling's likeness: the
                 # "Republic of Congo" is not the Democratic Republic's "Congo".
@@ -331,7 +346,6 @@ class PlaceResolver:
                 # "the Volga", "the Thames", "across the Tasman": a river or sea whose bare name the
                 # gazetteer leaves to a town or region; not "the Chicago area".
                 g.cands += water_bodies(self.source.candidates, g.spans[0].text)
-        text = doc.text  # built anew on each access: once here, not once per mention
         pairs = list(_listed_pairs(text, list(groups.values())))  # groups keep this order as glist
         listed = Counter(gi for pair in pairs for gi in pair[:2])  # how many of a group's mentions are listed
         areas = Counter(i for g in groups.values()  # how many groups may name each region or district
@@ -693,6 +707,13 @@ def _lies_in(p: Place | None, outer: Place) -> bool:
     if outer.kind == "region":
         return outer.id in (p.id, p.admin1) or p.admin1 is None and p.country == outer.country
     return outer.id in (p.id, p.admin1, p.admin2) or distance_km(p.lat, p.lon, outer.lat, outer.lon) <= _HELD_KM
+
+
+def _kind_word(doc: Doc, span: Span) -> str:
+    """The kind word a mention ends with or is followed by: "Vernon Township", "Supaul district"."""
+    if doc[span.end - 1].lower_ in TRIGGERS:
+        return doc[span.end - 1].lower_
+    return doc[span.end].lower_ if span.end < len(doc) and doc[span.end].lower_ in TRIGGERS else ""
 
 
 def _in_river_list(doc: Doc, span: Span) -> bool:

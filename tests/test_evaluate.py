@@ -115,6 +115,7 @@ OWN_SETS = {
     "dispatch": (699, 0.95, 0.86, 0.825),  # the same mix, with people named like the towns beside them
     "bulletin": (752, 0.925, 0.88, 0.80),  # held out: the same mix again, read only as totals
     "gazette": (792, 0.905, 0.835, 0.755),  # small US papers' sports, courts and fairs, and regional news
+    "courier": (675, 0.915, 0.85, 0.80),  # seven more US states, wire pages and regional news
 }
 
 

@@ -335,13 +335,17 @@ def test_old_names_of_big_cities_and_figures_after_a_name(gp):
 
 
 def test_a_sentence_s_first_word_is_no_small_town(gp):
-    """'Police' is a town in Poland, but a sentence's first word is capitalised anyway."""
+    """'Police' is a town in Poland, but a sentence's first word is capitalised anyway, also after a
+    dateline's dash."""
     text = ("In Springfield, Missouri, a tornado damaged homes on the east side. The storm also hit Joplin "
             "and parts of Greene County before moving into Arkansas.\nPolice in Manchester arrested two men "
             "after a stabbing in Moss Side; Greater Manchester Police said a third suspect fled to Salford.")
     names = [m.text for m in gp.parse(text)]
     assert "Police" not in names
     assert {"Springfield", "Missouri", "Arkansas", "Manchester", "Salford"} <= set(names)
+    # ... so is the first word after a dateline's dash.
+    names = [m.text for m in gp.parse("MORRISTOWN, N.J. — Police in Jefferson Township said two roads were closed.")]
+    assert names == ["MORRISTOWN", "N.J.", "Jefferson Township"]
 
 
 def test_people_named_by_their_small_town(gp):
@@ -938,6 +942,30 @@ def test_a_river_ner_takes_for_a_person_or_firm_by_a_word_of_its_course(gp):
             "Sales on the Amazon website rose.")
     assert [t for t, _, _ in _spans(gp, text)] == ["James", "South Dakota", "Ruo", "Shire", "Pilcomayo", "Bolivia",
                                                   "Nan", "Ping"]
+
+
+def test_a_river_ner_misreads_by_the_verb_of_its_course_or_a_lower_case_river(gp):
+    """"the Logone river rose" (a firm to NER), "when the Ulúa was expected to peak" (a person), "the
+    Sheyenne eventually reaches" (a people), "The Chamelecón flooded" at a sentence's start are the rivers;
+    "the Amazon was expected to report" stays the firm."""
+    text = ("Farmers near Kousseri said the Logone river rose two metres overnight. Residents were told to leave "
+            "before nightfall, when the Ulúa was expected to peak. Downstream, the Sheyenne eventually reaches "
+            "the Red River. The Chamelecón flooded parts of Choloma. Analysts said the Amazon was expected to "
+            "report strong sales.")
+    assert [(m.text, m.name) for m in gp.parse(text)] == [
+        ("Kousseri", "Kousséri"), ("Logone", "Logone River"), ("Ulúa", "Ulúa River"), ("Sheyenne", "Sheyenne River"),
+        ("Red River", "Red River"), ("Chamelecón", "Chamelecón River"), ("Choloma", "Choloma")]
+
+
+def test_the_second_of_a_pair_after_a_word_of_place_and_a_mayors_town(gp):
+    """"farmers in Garu and Bawku" (Bawku a person to NER, Garu no entity), "the mayor of Alcorisa" and
+    "travel daily to Termoli" (organisations to NER, near the story's town) are places."""
+    names = [m.text for m in gp.parse("Further east, farmers in Garu and Bawku said they had so far escaped "
+                                      "the worst.")]
+    assert "Bawku" in names
+    text = ("TERUEL, Spain — Roads were cut, said the mayor of Alcorisa, who closed the schools.\n\n"
+            "PETACCIATO, Italy — Commuters who travel daily to Termoli and to Vasto were delayed.")
+    assert {"Alcorisa", "Termoli", "Vasto"} <= {m.text for m in gp.parse(text)}
 
 
 def test_a_town_before_man_after_a_dash_and_a_states_division(gp):

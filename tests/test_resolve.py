@@ -559,6 +559,29 @@ def test_townships(gp):
     assert ms["United States"].kind == "country"
 
 
+def test_a_township_is_no_county_parish_or_state_of_its_name(gp):
+    """A township is a town's: "Clinton Township" in Michigan is not Clinton County, "Bethel Township"
+    in Ohio not Alaska's Bethel Census Area, "Washington Township" not Washington state; "the Eastern
+    Townships" are Quebec's region."""
+    ms = {m.text: m for m in gp.parse("Trustees in Clinton Township, Michigan, and Washington Township voted "
+                                      "to share a fire chief.")}
+    assert ms["Clinton Township"].kind == "city"
+    assert distance_km(ms["Clinton Township"].lat, ms["Clinton Township"].lon, 42.59, -82.92) < 30
+    assert ms["Washington Township"].kind != "region"
+    ohio = {m.text: m for m in gp.parse("SPRINGFIELD, Ohio — Voters in Bethel Township approved a levy.")}
+    assert distance_km(ohio["Bethel Township"].lat, ohio["Bethel Township"].lon, 39.9, -83.8) < 161
+    quebec = {m.text: m for m in gp.parse("SHERBROOKE, Que. — Flooding hit the Eastern Townships on Monday.")}
+    assert quebec["Eastern Townships"].name == "Eastern Townships"  # the region the gazetteer holds by that name
+
+
+def test_a_name_the_text_calls_a_town_is_a_town_not_the_country(gp):
+    """"a logger from Norway, the town near Paris, Maine": the town in Maine, not the kingdom; the bare
+    mention after it too."""
+    text = "A logger from Norway, the town near Paris, Maine, was hurt. Buses run from Paris to Norway."
+    norways = [m for m in gp.parse(text) if m.text == "Norway"]
+    assert len(norways) == 2 and all(m.kind == "city" and m.country_code == "US" for m in norways)
+
+
 def test_a_kind_word_before_the_container_is_not_the_countrys(gp):
     """"the city of Van, Turkey": "city" is Van's, and Turkey stays the country; so does New Zealand in
     "the Tasman district of New Zealand"."""
