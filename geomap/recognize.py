@@ -117,6 +117,9 @@ _PARK_ENDS = frozenset({"park", "forest", "refuge", "preserve", "reserve"})  # a
 _PARK_KINDS = frozenset({"state", "national", "provincial", "wildlife", "nature", "game"})
 _BARE_FEATURES = frozenset({"bridge", "sea", "bay", "ocean", "creek", "harbour", "harbor", "mountain", "hill"})
 _KIND_WORDS_ALONE = ADMIN_WORDS | _FEATURE_WORDS | _BARE_FEATURES  # "River levels at 10am" names no river
+# Adverbs of direction NER takes for a place at a sentence's start: "Upstream, the river flooded ...".
+_NOWHERE = frozenset("""upstream downstream upriver downriver upcountry inland offshore overseas abroad nationwide
+    statewide countrywide worldwide stateside""".split())
 _WEEKDAYS = frozenset({"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"})
 # Sites a town's name is given to: "the Da Nang airport", "Randwick Racecourse".
 _TOWN_SITES = frozenset({"airport", "racecourse", "airbase", "harbour", "harbor", "port", "seaport"})
@@ -194,7 +197,14 @@ _CALENDAR = frozenset("""january february march april may june july august septe
     ramadan eid diwali hanukkah thanksgiving""".split())
 # People local news names by their town: "a Hartselle man", "a Priceville woman".
 _DWELLERS = frozenset({"resident", "residents", "native", "natives"})
-_MAYORS = frozenset({"mayor", "mayors", "reeve", "alcalde", "intendente"})  # a town's heads: "the mayor of X"
+_KIN = frozenset({"family", "families", "household"})  # "the Miller family of Harwinton"
+# Titles of a town's officers, between the town and the officer's name: "Kettering Mayor Peggy Lehner".
+_TOWN_TITLES = frozenset({"Mayor", "Reeve", "Alderman", "Councilman", "Councilwoman", "Councillor", "Selectman",
+                          "Selectwoman"})
+# A town's heads and parts: "the mayor of Aguaviva", "the regent of Sigi", "the trading centre of Makhanga",
+# "the outskirts of Bangula".
+_OF_A_TOWN = frozenset({"mayor", "mayors", "reeve", "alcalde", "intendente", "regent", "governor", "centre", "center",
+                        "outskirts", "suburbs"})
 # People who come from a town, not a person: "crews from Dalby", "volunteers from Tara".
 _GROUPS = _DWELLERS | frozenset("""crews teams volunteers firefighters officers police troops soldiers families people
     farmers students pilgrims visitors workers officials delegates""".split())
@@ -428,6 +438,14 @@ class PlaceRecognizer:
         return local and self._names(ent.text, (NAME,), lambda p: p.kind in ("city", "district") and (
             placed and p.population >= _LOCAL_TOWN or _near_any(p, anchors())
             or people and p.population >= _TOWN_OF_ITS_COUNTRY and p.country in countries()))
+
+    def _town_of_its_mayor(self, doc: Doc, ent: Span) -> bool:
+        """"[Kettering] Mayor Peggy Lehner", "[Aparri] Mayor Lito Ramos" (a firm or a person to NER): a
+        town the gazetteer knows, named before its mayor's title and name."""
+        end = ent.end
+        return ent.label_ in _OVERRIDABLE and end + 1 < len(doc) and doc[end].text in _TOWN_TITLES and (
+            doc[end + 1].ent_type_ == "PERSON") and self._names(
+                ent.text, (NAME,), lambda p: p.kind in ("city", "district"))
 
     def _feature_by_its_word(self, ent: Span) -> bool:
         """"[Mount Merapi], which looms over Yogyakarta", "kept watch on [Mayon Volcano]" (a person to
@@ -963,8 +981,8 @@ class PlaceRecognizer:
         if end + 1 < len(doc) and doc[end].text == "High" and (doc[end + 1].text == "School" or not (
                 doc[end + 1].text[:1].isupper())):
             return True  # a school: "Mountain View High beat Cave City High 31-28"; not "Kenya High Commission"
-        if name_key(text) in _CLIMATE_EVENTS:
-            return True  # "a strong El Niño" is no village of Mexico
+        if name_key(text) in _CLIMATE_EVENTS or name_key(text) in _NOWHERE:
+            return True  # "a strong El Niño" is no village of Mexico; "Upstream, the Ulúa flooded" no place
         if end - start > 1 and doc[end - 1].lower_ in _CLUB_WORDS and not self.gazetteer.has_name(name_key(text)) and (
                 doc[end - 1].lower_ not in _CLUB_TOWN_WORDS or self._names(
                     doc[start:end - 1].text, (NAME,), lambda p: p.country in _CLUB_TOWN_COUNTRIES)):
@@ -1006,7 +1024,9 @@ class PlaceRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         taken = [False] * len(doc)
         spans: list[Span] = []
-        persons = [e for e in map(_without_spaces, doc.ents) if e.label_ == "PERSON" and len(e) > 1]
+        # Not "Thomaston 35" of a line of results: no one's name holds a number.
+        persons = [e for e in map(_without_spaces, doc.ents) if e.label_ == "PERSON" and len(e) > 1 and not any(
+            t.like_num for t in e)]
         # Words of people's names; a two-word name counts only when it is not itself a big city's or a
         # region's.
         person_words = {t.text for e in persons for t in e} | {
@@ -1030,6 +1050,7 @@ class PlaceRecognizer:
                     self._complete(doc, ent.start, ent.end) != (ent.start, ent.end)):
                 ents.append(ent)  # ... or a people's word that opens a place's name NER cut short: "[Tamil] Nadu"
             elif self._town_after_where_word(doc, ent, anchors, named_countries) or (
+                    self._town_of_its_mayor(doc, ent)) or (
                     self._place_of_the_country_before(doc, ent) or self._feature_by_its_word(ent)
                     or self._river_by_its_course(doc, ent)
                     or self._site_by_its_word(doc, ent)) or (
@@ -1075,8 +1096,9 @@ class PlaceRecognizer:
                 continue
             text = doc[start:end].text
             # A people's word is no place, unless a kind word makes it a region of its name: "Ethiopia's
-            # Somali region", "the Amhara region".
-            if name_key(text) in self.demonyms and not (end < len(doc) and doc[end].lower_ in {"region", "state"} and (
+            # Somali region", "the Amhara region"; or the dateline names a town so ("CANADIAN, Texas").
+            if name_key(text) in self.demonyms and name_key(text) not in home and not (
+                    end < len(doc) and doc[end].lower_ in {"region", "state"} and (
                     self._names(text, (NAME,), lambda p: p.kind == "region"))) or not any(ch.isupper() for ch in text):
                 continue
             if self._not_a_place(doc, start, end, surnames):
@@ -1463,10 +1485,13 @@ class PlaceRecognizer:
             contest = word in _CONTESTS and i >= 2 and doc[i - 2].text[:1].isupper() or (
                 j + 1 < len(doc) and doc[j].lower_ in _CONTESTS and _capitalised(doc[j + 1])) or (
                 word == "against" and any(t.lower_ in _GAMES for t in doc[max(0, i - 5):i - 1]))
-            crews = i >= 2 and doc[i - 2].lower_ in _GROUPS  # "crews from Dalby and Miles", a town's people
-            # A person's home: "State Rep. Carla Whitmore of Antlers", "Mary Jones, of Dalby,".
-            home = word == "of" and (i >= 2 and doc[i - 2].ent_type_ == "PERSON" or i >= 3 and doc[i - 2].text == ","
-                                     and doc[i - 3].ent_type_ == "PERSON")
+            # "crews from Dalby and Miles", "a man from Ladd": a town's people
+            crews = i >= 2 and doc[i - 2].lower_ in _GROUPS | _TOWNSFOLK
+            # A person's home: "State Rep. Carla Whitmore of Antlers", "Mary Jones, of Dalby,", "the Miller
+            # family of Harwinton", and in a list of results "Adult: Peter Lutz, Morris."
+            home = word == "of" and (i >= 2 and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].lower_ in _KIN) or (
+                i >= 3 and doc[i - 2].text == "," and doc[i - 3].ent_type_ == "PERSON")) or word == "," and (
+                i >= 2 and doc[i - 2].ent_type_ == "PERSON" and j < len(doc) and doc[j].text in {".", ";"})
             # A school's team names its town, not a co-op's: "Walker-Hackensack-Akeley beat Pine River-Backus 7-3".
             side = game[i] and not (doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_ or j < len(doc) and (
                 doc[j].text in {"-", "–"} and not doc[j - 1].whitespace_))
@@ -1701,8 +1726,8 @@ def _has_any(doc: Doc, words: Iterable[str]) -> bool:
 
 
 def _in_a_game(doc: Doc) -> list[bool]:
-    """Which tokens stand in a sentence that gives a game's score: "Ponca ran away from Wynot 61-28".
-    Local news names high-school teams by their towns."""
+    """Which tokens stand in a sentence that gives a game's score: "Ponca ran away from Wynot 61-28",
+    "Watertown 41, Wolcott 7". Local news names high-school teams by their towns."""
     game = [False] * len(doc)
     if len(doc) < 3:
         return game
@@ -1717,6 +1742,15 @@ def _in_a_game(doc: Doc) -> list[bool]:
         # A side's name or a word of winning by it: "Wynot 61-28", "won 54-41", "a 50-42 win"; not "9-11 attacks".
         if before is not None and (before.is_alpha and before.text[:1].isupper() and not before.is_stop or (
                 before.lower_ in _WINS)) or after in _WINS:
+            game[t.sent.start:t.sent.end] = [True] * len(t.sent)
+    # A line of results: "Watertown 41, Wolcott 7", "Canton 27, Terryville 20".
+    commas = orths == hash_string(",")
+    for i in map(int, (digits[1:-2].astype(bool) & commas[2:-1]).nonzero()[0] + 1):
+        t, before, side = doc[i], doc[i - 1], doc[i + 2]
+        if game[i] or len(t) > 3 or not (before.is_alpha and before.text[:1].isupper() and not before.is_stop) or (
+                not side.text[:1].isupper()):
+            continue
+        if any(doc[k].is_digit and len(doc[k]) <= 3 for k in range(i + 3, min(i + 6, len(doc)))):
             game[t.sent.start:t.sent.end] = [True] * len(t.sent)
     return game
 
@@ -1751,10 +1785,10 @@ def _local_word(doc: Doc, i: int) -> str:
     k = i - 1
     if doc[k].lower_ in _NEARBY or doc[k].lower_ == "of" and k >= 1 and doc[k - 1].lower_ in _COMPASS:
         return "near"  # "shares a school with neighboring Edgerton", "a campground east of Elkader"
-    if doc[k].lower_ == "of" and k >= 1 and (doc[k - 1].lower_ in _SETTLEMENTS | _DWELLERS | _MAYORS or (
+    if doc[k].lower_ == "of" and k >= 1 and (doc[k - 1].lower_ in _SETTLEMENTS | _DWELLERS | _OF_A_TOWN or (
             doc[k - 1].text == "port")):
         return "in"  # "the river island of Majuli", "the town of Preston", "residents of Bichi", "the port of
-        # Paita", "the mayor of Aguaviva"
+        # Paita", "the mayor of Aguaviva", "the outskirts of Bangula"
     word = doc[k].lower_
     if word in ("and", "or") or word == "to" and k >= 1 and doc[k - 1].lower_ in ("and", "or"):
         # "farmers in Garu and Bawku", "to Termoli and to Vasto": the word of place the pair opens with.

@@ -302,6 +302,11 @@ def test_the_datelines_town_is_that_town_wherever_ner_reads_it_otherwise(gp):
     text = ("CLINTON, Iowa — Gusts reached 78 mph at the airport on the west side of Clinton, Clinton Fire Chief "
             "Mike Lyons said. Clinton High beat Bettendorf 21-7 on Friday.")
     assert [t for t, _, _ in _spans(gp, text)] == ["CLINTON", "Iowa", "Clinton", "Bettendorf"]
+    # ... also where its name is a people's word; the word before a noun stays the people's.
+    text = ("CANADIAN, Texas — A grass fire burned north of Canadian on Monday. Roads between Canadian and "
+            "Higgins were shut. Canadian cattle prices rose.")
+    assert [(m.text, m.country_code) for m in gp.parse(text)] == [
+        ("CANADIAN", "US"), ("Texas", "US"), ("Canadian", "US"), ("Canadian", "US"), ("Higgins", "US")]
 
 
 def test_a_dateline_is_a_town_on_gold_spans_too_and_a_country_heading_no_town(gp):
@@ -848,6 +853,29 @@ def test_a_high_school_and_a_climate_pattern_are_no_places(gp):
     assert _spans(gp, "Scientists link the drought to El Niño, and farmers hope La Niña brings rain.") == []
 
 
+def test_a_prize_winners_town_and_a_familys(gp):
+    """A fair's results give each winner's town after a comma ("Pumpkin: Ann Cole, Rittman.", an
+    organisation to NER), and "the Yoder family of Kidron" a family's, in the state the story names."""
+    text = ("WOOSTER, Ohio — Pie baking, apple: Denise Hurlburt, Orrville. Pumpkin: Ann Cole, Rittman. The draft "
+            "horse pull was won by the Yoder family of Kidron.")
+    assert [m.text for m in gp.parse(text)] == ["WOOSTER", "Ohio", "Orrville", "Rittman", "Kidron"]
+
+
+def test_a_town_before_its_mayors_title_and_a_man_from_a_town(gp):
+    """"Kettering Mayor Peggy Lehner" (a firm to NER) names the town; "Google Mayor" names none. "A man
+    from Ladd" (a person to NER) in a story from the state is the town's, as "crews from Dalby" are."""
+    text = "DAYTON, Ohio — Kettering Mayor Peggy Lehner said the road would reopen. Google Mayor John Smith laughed."
+    assert [m.text for m in gp.parse(text)] == ["DAYTON", "Ohio", "Kettering"]
+    assert [m.text for m in gp.parse("OTTAWA, Ill. — A man from Ladd was fined $500.")] == ["OTTAWA", "Ill.", "Ladd"]
+
+
+def test_an_adverb_of_direction_is_no_place(gp):
+    """"Upstream, the river flooded ..." (a place to NER): a direction, not a place."""
+    text = ("Soldiers pulled a family onto a rescue boat in La Lima on Sunday.\n\nUpstream, the river flooded "
+            "parts of El Progreso and Santa Rita in Yoro.")
+    assert "Upstream" not in [t for t, _, _ in _spans(gp, text)]
+
+
 def test_a_park_or_refuge_ner_calls_an_organisation_is_a_place(gp):
     """Parks, forests and refuges the gazetteer holds whole are places, with or without "the", however
     NER reads them; a bank named after a valley is no place."""
@@ -932,6 +960,10 @@ def test_a_sentence_with_a_games_score_names_its_sides_by_their_towns(gp):
     found = [t for t, _, _ in _spans(gp, text)]
     assert found[:6] == ["HARTINGTON", "Neb.", "Ponca", "Wynot", "Crofton", "Bloomfield"]
     assert "Osmond" in found and not {"Laurel", "Concord", "Wayne"} & set(found)
+    # A line of results without a dash: "Smithville 35, Dalton 14" (Dalton a person to NER).
+    text = ("WOOSTER, Ohio — Friday's football\n\nOrrville 28, Rittman 7: Senior Cole Baker ran for three "
+            "touchdowns.\n\nSmithville 35, Dalton 14: The Smithies led 21-0 at the half.")
+    assert {"Orrville", "Smithville", "Dalton"} <= {t for t, _, _ in _spans(gp, text)}
 
 
 def test_a_river_ner_takes_for_a_person_or_firm_by_a_word_of_its_course(gp):
