@@ -792,9 +792,10 @@ class IncidentExtractor:
         prev_sites: list[Span] = []
         prev_end = 0
         for sent in doc.sents:
-            when, why = sentence_date(sent.text, ref)
-            for span in by_sent.get(sent.start, []):
-                span._.event_date, span._.date_reason = (when.isoformat() if when else None), why
+            if sent.start in by_sent:  # a date is read only where a place is named
+                when, why = sentence_date(sent.text, ref)
+                for span in by_sent[sent.start]:
+                    span._.event_date, span._.date_reason = (when.isoformat() if when else None), why
             sites = [s for s in by_sent.get(sent.start, []) if s._.role == "site"]
             same_paragraph = "\n" not in text[prev_end:sent.start_char]
             self._attach(sent, sites, prev_sites if same_paragraph else [])
@@ -807,6 +808,8 @@ class IncidentExtractor:
 
     def _attach(self, sent: Span, sites: list[Span], before: list[Span]) -> None:
         """Tie the sentence's triggers and figures to its sites, or to the last sentence's."""
+        if not sites and not before:
+            return  # nothing to tie them to
         triggers = self.matcher(sent)
         figures = casualty_figures(sent)
         if not triggers and not figures:

@@ -602,26 +602,30 @@ class PlaceResolver:
     def _containment(self, gi: int, p: Place, nearness: Nearness, masses: list[_Mass]) -> float:
         """Bonus when a mention nearby names a place that holds this candidate ("Fort Hood,
         Texas": Fort Hood) or that this candidate holds (the same: Texas)."""
+        if not nearness[gi]:
+            return 0.0
+        w = self.w
         containers = self._containers(p)
+        ids = [cid for cid in containers if isinstance(cid, int)]  # a country's code holds too much
         own = self._stands_for(p)
+        own_ids = [pid for pid in own if isinstance(pid, int)]
+        first = own[:1] if p.kind == "city" else own
+        sure = (0.0, w.comma_contain, w.comma_set_off)
         best = 0.0
         for b, chars, comma, outer_comma in nearness[gi]:
+            m = masses[b]
             # A country holds too much to say anything unless named right after: "Toronto, Canada".
-            inner = max((masses[b].place.get(cid, 0.0) for cid in containers if comma or isinstance(cid, int)),
-                        default=0.0)
+            inner = max([m.place.get(cid, 0.0) for cid in (containers if comma else ids)], default=0.0)
             # Without a comma a city holds what lies around it in its region, not all the region:
             # Kyiv's Podilskyi Raion, not a Nikopol in Kharkiv Oblast because "Kharkiv" was said.
             loose = inner if comma else max(
-                [masses[b].direct.get(cid, 0.0) * (1.0 if cid == p.admin2 else self.w.loose_region)
-                 for cid in containers if isinstance(cid, int)]
-                + [pr for cid in containers for city, pr in masses[b].seats.get(cid, ())
+                [m.direct.get(cid, 0.0) * (1.0 if cid == p.admin2 else w.loose_region) for cid in ids]
+                + [pr for cid in ids for city, pr in m.seats.get(cid, ())
                    if distance_km(p.lat, p.lon, city.lat, city.lon) <= _CITY_REACH_KM], default=0.0)
             # Set off by a comma, a city stands for no region of its name: "Sherbrooke, Quebec" is the
             # province, not Québec City 150 km away.
-            outer = max((masses[b].held.get(pid, 0.0) for pid in (own[:1] if outer_comma and p.kind == "city" else own)
-                         if outer_comma or isinstance(pid, int)), default=0.0)
-            sure = (0.0, self.w.comma_contain, self.w.comma_set_off)
-            best = max(best, self.w.contain * max(loose, outer) * math.exp(-chars / 800.0),
+            outer = max([m.held.get(pid, 0.0) for pid in (first if outer_comma else own_ids)], default=0.0)
+            best = max(best, w.contain * max(loose, outer) * math.exp(-chars / 800.0),
                        sure[comma] * inner, sure[outer_comma] * outer)
         return best
 
