@@ -213,7 +213,8 @@ _PEOPLE = _GROUPS | frozenset("""refugees migrants villagers patients cases deat
 _TOWNSFOLK = _DWELLERS | frozenset({"man", "woman", "boy", "girl", "teen", "teenager",
                         "mother", "father", "farmer", "toddler", "child", "couple", "pensioner", "retiree"})
 # A town's own services, named after it in lower case: "Dalby police said".
-_TOWN_SERVICES = frozenset({"police", "council", "councillors", "firefighters"})
+_TOWN_SERVICES = frozenset({"police", "council", "councillors", "firefighters", "commissioners", "supervisors",
+                            "trustees", "selectmen", "aldermen"})
 # NER labels that may hide a country, region or big city.
 _MISREAD = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # NER labels that a list of places may override ("villages of Maliuc and Caraorman" read as people).
@@ -631,12 +632,12 @@ class PlaceRecognizer:
         return self._names(ent.text, (NAME,), lambda p: p.kind == "city" and bool(holders & {p.admin1, p.admin2}))
 
     def _towns_run_together(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:
-        """"hospitals in [Durant, Idabel] and McAlester", "crews from [Keyser and Elkins]": towns NER
-        ran into one organisation or person, after a word of place, each a town the gazetteer knows
-        and all within a day's drive of one another."""
+        """"hospitals in [Durant, Idabel] and McAlester", "crews from [Keyser and Elkins]", "from [Cut Bank
+        to Havre]": towns NER ran into one organisation or person, after a word of place, each a town the
+        gazetteer knows and all within a day's drive of one another."""
         if ent.label_ not in ("ORG", "PERSON") or ent.start == 0 or _local_word(doc, ent.start) not in _LOCAL_WORDS:
             return []
-        cuts = [i for i in range(ent.start + 1, ent.end - 1) if doc[i].text in {",", "and", "or"}]
+        cuts = [i for i in range(ent.start + 1, ent.end - 1) if doc[i].text in {",", "and", "or", "to"}]
         if not cuts:
             return []
         bounds = list(zip([ent.start] + [c + 1 for c in cuts], cuts + [ent.end]))
@@ -773,9 +774,11 @@ class PlaceRecognizer:
         while i < n:
             tok = doc[i]
             # A name the tagger reads as an adjective still opens a place before a kind word: "the
-            # Artibonite region".
+            # Artibonite region"; not before a town's: "a Christian village" is one of Christians.
             named = tok.pos_ == "PROPN" or _capitalised(tok) and not tok.is_stop and (i + 1 < n and (
-                doc[i + 1].lower_ in TRIGGERS and doc[i + 1].is_lower) or self._river_after_the(doc, i, i + 1))
+                doc[i + 1].lower_ in TRIGGERS and doc[i + 1].is_lower and not (
+                    TRIGGERS[doc[i + 1].lower_] == "city" and i > 0 and doc[i - 1].lower_ in {"a", "an"})) or (
+                self._river_after_the(doc, i, i + 1)))
             if taken[i] or not named or not (tok.text[:1].isupper() and (len(tok) > 1)):
                 i += 1
                 continue
@@ -846,8 +849,11 @@ class PlaceRecognizer:
         short = sum(not t.is_punct for t in doc[start:end]) <= 3  # "Port-Au-Prince" is three words
         country_hows = (NAME, ALIAS) if ent.label_ == "ORG" else (NAME,)
         kind = TRIGGERS.get(doc[end].lower_) if end < len(doc) else None
-        if kind and short and self._names(text, (NAME, ALIAS), lambda p: p.kind == kind):
-            return True  # "the Amhara region": a people named with the region named after them
+        described = kind == "city" and start > 0 and doc[start - 1].lower_ in {"a", "an"}
+        if kind and not described and short and self._names(text, (NAME, ALIAS), lambda p: p.kind == kind):
+            # "the Amhara region": a people named with the region named after them; "a Christian village"
+            # is a village of Christians.
+            return True
         if ent.label_ not in {"ORG", "NORP"}:  # "Burkina Faso" as an EVENT: countries only
             return short and self._names(text, country_hows, lambda p: p.kind == "country")
         # An island or sea read as a people ("off [Sumatra]" as NORP); not "the European Union" (an ORG).
@@ -1510,7 +1516,8 @@ class PlaceRecognizer:
 
     def _described_as_places(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A name the next words call a town, even one NER calls a person: "Kaycee, a ranching town of
-        about 260 people", "Tory Hill, a hamlet in Highlands East", "Mullen, the seat of Hooker County".
+        about 260 people", "Tory Hill, a hamlet in Highlands East", "Mullen, the seat of Hooker County",
+        "La Puntana, a Wichí community on the border".
         The kind word heads its phrase: "Smith, a town councillor" is a person."""
         covered = self._covered(doc, spans)
         found = []
@@ -1519,8 +1526,9 @@ class PlaceRecognizer:
             if comma.text != "," or k >= len(doc) or doc[k].lower_ not in _ARTICLES:
                 continue
             while k + 1 < len(doc) and k - comma.i < 5 and doc[k + 1].lower_ not in _SEATS and (
-                    doc[k + 1].is_lower or doc[k + 1].like_num or doc[k + 1].text == "-"):
-                k += 1
+                    doc[k + 1].is_lower or doc[k + 1].like_num or doc[k + 1].text == "-" or doc[k + 1].is_title) and (
+                    doc[k + 1].pos_ not in ("ADP", "DET")):
+                k += 1  # "a ranching town", "a Wichí community"; not "a villager in the Gondra district"
             kind = k + 1
             if kind + 1 >= len(doc) or doc[kind].lower_ not in _SEATS or doc[kind + 1].pos_ in (
                     "NOUN", "PROPN", "PART") or doc[kind + 1].text in _POSSESSIVE:

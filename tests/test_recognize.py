@@ -869,6 +869,29 @@ def test_a_town_before_its_mayors_title_and_a_man_from_a_town(gp):
     assert [m.text for m in gp.parse("OTTAWA, Ill. — A man from Ladd was fined $500.")] == ["OTTAWA", "Ill.", "Ladd"]
 
 
+def test_a_settlement_a_people_lives_in_and_no_village_of_a_peoples_word(gp):
+    """"La Puntana, a Wichí community on the border" (a building to NER) is a place the next words
+    call one, whoever lives there; "a Christian village" names no town called Christian."""
+    text = "The levee broke near La Puntana, a Wichí community on the border, on Sunday. A Christian village was hit."
+    names = [t for t, _, _ in _spans(gp, text)]
+    assert "La Puntana" in names and "Christian" not in names
+    assert _spans(gp, "A Christian village was hit.") == []
+    assert "Caliente" in [t for t, _, _ in _spans(gp, "PIOCHE, Nev. — A gate stood at the Caliente city limits.")]
+    # The kind word heads the phrase after the comma: a farmer "in the Banda district" is no district.
+    text = "Ravi Kumar, a farmer in the Banda district of Uttar Pradesh, said the water rose."
+    assert "Ravi Kumar" not in [t for t, _, _ in _spans(gp, text)]
+
+
+def test_towns_ner_runs_together_from_one_to_another_and_a_countys_commissioners(gp):
+    """"from [Cut Bank to Havre]" (one organisation to NER) names two towns; "Oglethorpe
+    commissioners" (a person to NER, in a headline) the county whose commissioners they are."""
+    text = "HAVRE, Mont. — Along the band of wheat country along U.S. 2 from Cut Bank to Havre, farmers are bracing."
+    assert [t for t, _, _ in _spans(gp, text)] == ["HAVRE", "Mont.", "Cut Bank", "Havre"]
+    text = ("Oglethorpe commissioners approve solar farm near Maxeys\n\nLEXINGTON, Ga. — The Oglethorpe County "
+            "Board of Commissioners voted.")
+    assert [m.name for m in gp.parse(text)][0] == "Oglethorpe County"
+
+
 def test_an_adverb_of_direction_is_no_place(gp):
     """"Upstream, the river flooded ..." (a place to NER): a direction, not a place."""
     text = ("Soldiers pulled a family onto a rescue boat in La Lima on Sunday.\n\nUpstream, the river flooded "
