@@ -94,7 +94,7 @@ def test_geovirus_figures_do_not_regress(gp):
     assert metrics["recognition_overlap"]["f1"] >= 0.961
     assert metrics["resolution_gold_spans"]["acc161"] >= 0.857
     assert metrics["resolution_gold_spans"]["auc"] <= 0.295
-    assert metrics["resolution_end_to_end_all_gold"]["acc161"] >= 0.842
+    assert metrics["resolution_end_to_end_all_gold"]["acc161"] >= 0.845
     # Most of what is left is where the corpus puts a country's point, not which place was chosen.
     causes = metrics["gold_span_errors_by_cause"]
     assert causes["reference point"] > sum(causes.values()) / 2
@@ -106,16 +106,16 @@ def test_geovirus_figures_do_not_regress(gp):
 # that came with them, they read F1 0.874 / 0.948 / 0.901 and end to end 0.646 / 0.834 / 0.727.
 OWN_SETS = {
     "us_local": (432, 0.96, 0.875, 0.855),  # villages, counties and creeks in 16 states, Canada, abroad
-    "world": (512, 0.975, 0.945, 0.935),  # regional and wire stories from five continents
-    "mixed": (363, 0.95, 0.93, 0.895),  # written after the rules of the third session
-    "commonwealth": (416, 0.885, 0.805, 0.75),  # local news outside the US
-    "web": (396, 0.86, 0.86, 0.78),  # pages as a scraper pulls them: menus, bylines, tables
-    "regional": (415, 0.87, 0.78, 0.695),  # held out: written after the rules it measures
-    "wire": (621, 0.955, 0.875, 0.845),  # LGL-, TR-News- and GeoWebNews-like: homonyms a story's context decides
-    "dispatch": (699, 0.95, 0.86, 0.825),  # the same mix, with people named like the towns beside them
-    "bulletin": (752, 0.925, 0.88, 0.80),  # held out: the same mix again, read only as totals
-    "gazette": (792, 0.905, 0.835, 0.755),  # small US papers' sports, courts and fairs, and regional news
-    "courier": (675, 0.915, 0.85, 0.80),  # seven more US states, wire pages and regional news
+    "world": (512, 0.975, 0.945, 0.94),  # regional and wire stories from five continents
+    "mixed": (363, 0.95, 0.93, 0.90),  # written after the rules of the third session
+    "commonwealth": (416, 0.89, 0.805, 0.75),  # local news outside the US
+    "web": (396, 0.865, 0.86, 0.785),  # pages as a scraper pulls them: menus, bylines, tables
+    "regional": (415, 0.88, 0.78, 0.70),  # held out: written after the rules it measures
+    "wire": (621, 0.955, 0.875, 0.85),  # LGL-, TR-News- and GeoWebNews-like: homonyms a story's context decides
+    "dispatch": (699, 0.955, 0.86, 0.83),  # the same mix, with people named like the towns beside them
+    "bulletin": (752, 0.925, 0.88, 0.805),  # held out: the same mix again, read only as totals
+    "gazette": (792, 0.915, 0.835, 0.765),  # small US papers' sports, courts and fairs, and regional news
+    "courier": (675, 0.92, 0.85, 0.81),  # seven more US states, wire pages and regional news
 }
 
 
