@@ -1154,6 +1154,7 @@ class PlaceRecognizer:
         spans += self._rivers_named_again(doc, spans)
         spans += self._rivers_of_a_list(doc, spans)
         spans += self._towns_named_again(doc, spans)
+        spans += self._named_in_the_headline(doc, spans, person_words)
         spans = [_with_abbreviation_dot(doc, s) for s in spans]
         spans.sort(key=lambda s: s.start)
         share_plural_kind(doc, spans)
@@ -1452,6 +1453,29 @@ class PlaceRecognizer:
                     continue
                 found.append(Span(doc, i, end, label="GPE"))
                 covered[i:end] = [True] * n
+        return found
+
+    def _named_in_the_headline(self, doc: Doc, spans: list[Span], person_words: set[str]) -> list[Span]:
+        """A headline names the story's places before the story does, often as a noun's modifier NER
+        misses: "[Petacciato] landslide moves again", "[Pilcomayo] floods cut off ...". A name the body
+        finds a place is one in the headline too, unless someone in the story bears it."""
+        end = next((t.i for t in doc[:25] if t.is_space and "\n" in t.text), None)
+        if end is None or end < 2 or doc[end - 1].text == ".":
+            return []  # no headline, but a story's first paragraph
+        body = {tuple(t.text for t in s) for s in spans if s.start > end}
+        covered = self._covered(doc, spans)
+        found = []
+        for name in sorted(body, key=len, reverse=True):
+            n = len(name)
+            if any(word in person_words for word in name):
+                continue
+            for i in range(end - n + 1):
+                # Not part of a longer name ("Cedar Catholic rallies", "Goshen Fair draws record") nor a
+                # road's or a dam's ("Badrinath highway reopens").
+                if not any(covered[i:i + n]) and tuple(t.text for t in doc[i:i + n]) == name and not (
+                        _capitalised_next(doc, i + n) or self._not_a_place(doc, i, i + n, set())):
+                    found.append(Span(doc, i, i + n, label="GPE"))
+                    covered[i:i + n] = [True] * n
         return found
 
     def _party_homes(self, doc: Doc, spans: list[Span]) -> list[Span]:

@@ -892,6 +892,17 @@ def test_towns_ner_runs_together_from_one_to_another_and_a_countys_commissioners
     assert [m.name for m in gp.parse(text)][0] == "Oglethorpe County"
 
 
+def test_a_place_the_story_names_is_one_in_its_headline(gp):
+    """"Petacciato landslide moves again" (a person to NER, before a noun): the body places Petacciato,
+    so the headline names it too; not a name someone in the story bears ("Bill Hartington")."""
+    text = ("Petacciato landslide moves again, cutting coast rail line\n\nPetacciato, Molise: The landslide under "
+            "Petacciato moved again on Tuesday.")
+    assert [(m.text, m.start) for m in gp.parse(text)][0] == ("Petacciato", 0)
+    text = ("Hartington man dies in crash\n\nHARTINGTON, Neb. — Bill Hartington said the crash happened near "
+            "Hartington.")
+    assert [m.start for m in gp.parse(text)][0] > 0
+
+
 def test_an_adverb_of_direction_is_no_place(gp):
     """"Upstream, the river flooded ..." (a place to NER): a direction, not a place."""
     text = ("Soldiers pulled a family onto a rescue boat in La Lima on Sunday.\n\nUpstream, the river flooded "
