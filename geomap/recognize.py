@@ -117,6 +117,8 @@ _PARK_ENDS = frozenset({"park", "forest", "refuge", "preserve", "reserve"})  # a
 _PARK_KINDS = frozenset({"state", "national", "provincial", "wildlife", "nature", "game"})
 _BARE_FEATURES = frozenset({"bridge", "sea", "bay", "ocean", "creek", "harbour", "harbor", "mountain", "hill"})
 _KIND_WORDS_ALONE = ADMIN_WORDS | _FEATURE_WORDS | _BARE_FEATURES  # "River levels at 10am" names no river
+# Last words of a school's or hospital's name: "Valley City State University".
+_SCHOOLS = frozenset({"university", "college", "school", "academy", "hospital", "seminary", "polytechnic"})
 # Adverbs of direction NER takes for a place at a sentence's start: "Upstream, the river flooded ...".
 _NOWHERE = frozenset("""upstream downstream upriver downriver upcountry inland offshore overseas abroad nationwide
     statewide countrywide worldwide stateside""".split())
@@ -989,6 +991,9 @@ class PlaceRecognizer:
             return True  # a school: "Mountain View High beat Cave City High 31-28"; not "Kenya High Commission"
         if name_key(text) in _CLIMATE_EVENTS or name_key(text) in _NOWHERE:
             return True  # "a strong El Niño" is no village of Mexico; "Upstream, the Ulúa flooded" no place
+        if end - start > 1 and doc[end - 1].lower_ in _SCHOOLS and doc[end - 1].is_title and (
+                not self.gazetteer.has_name(name_key(text))):
+            return True  # "Valley City State University" (a place to NER); not the town of State College
         if end - start > 1 and doc[end - 1].lower_ in _CLUB_WORDS and not self.gazetteer.has_name(name_key(text)) and (
                 doc[end - 1].lower_ not in _CLUB_TOWN_WORDS or self._names(
                     doc[start:end - 1].text, (NAME,), lambda p: p.country in _CLUB_TOWN_COUNTRIES)):

@@ -903,6 +903,13 @@ def test_a_place_the_story_names_is_one_in_its_headline(gp):
     assert [m.start for m in gp.parse(text)][0] > 0
 
 
+def test_a_school_ner_calls_a_place_is_none_but_a_town_so_named_is(gp):
+    """"Valley City State University" (a place to NER) is a school; State College, Pa. is a town."""
+    assert _spans(gp, "Students from Valley City State University filled sandbags on Wednesday.") == []
+    text = "STATE COLLEGE, Pa. — Crews in State College cleared snow."
+    assert [t for t, _, _ in _spans(gp, text)] == ["STATE COLLEGE", "Pa.", "State College"]
+
+
 def test_an_adverb_of_direction_is_no_place(gp):
     """"Upstream, the river flooded ..." (a place to NER): a direction, not a place."""
     text = ("Soldiers pulled a family onto a rescue boat in La Lima on Sunday.\n\nUpstream, the river flooded "
