@@ -471,6 +471,11 @@ class PlaceRecognizer:
             doc[ent.end + 2].lower_ in _COURSE_VERBS)
         course = before in _ALONG or before == "of" and k >= 2 and doc[k - 2].lower_ in _RIVER_PARTS or (
             which or _course_verb_follows(doc, ent.end)) or ent.end < len(doc) and doc[ent.end].text == "river"
+        if not course and before in ("and", "or"):  # "along the Tapajós and the [Amazon]": another river's pair
+            j = k - 2
+            while j > 0 and k - 2 - j < 3 and doc[j - 1].text[:1].isupper():
+                j -= 1
+            course = j < k - 1 and doc[j].text[:1].isupper() and self._river_after_the(doc, j, k - 1)
         return course and self._river_after_the(doc, ent.start, ent.end)
 
     def _feature_word_follows(self, doc: Doc, ent: Span) -> bool:

@@ -1028,6 +1028,9 @@ def test_a_river_ner_misreads_by_the_verb_of_its_course_or_a_lower_case_river(gp
     assert [(m.text, m.name) for m in gp.parse(text)] == [
         ("Kousseri", "Kousséri"), ("Logone", "Logone River"), ("Ulúa", "Ulúa River"), ("Sheyenne", "Sheyenne River"),
         ("Red River", "Red River"), ("Chamelecón", "Chamelecón River"), ("Choloma", "Choloma")]
+    # ... or paired with a river: "along the Tapajós and the Amazon" (a firm to NER); not "Apple and the Amazon".
+    text = "Towns along the Tapajós and the Amazon were cut off. Shares of Apple and the Amazon fell."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Tapajós", "Amazon"]
 
 
 def test_the_second_of_a_pair_after_a_word_of_place_and_a_mayors_town(gp):
