@@ -537,8 +537,9 @@ class PlaceRecognizer:
                 return start, end  # "the Lucas County Sheriff's Office"
             council = doc[end].lower_ == "council" or (
                 doc[end - 1].lower_ == "county" and doc[end].lower_ in _COUNTY_BODIES)
+            # ... but "Kansas City Council" is Kansas City's ("Yreka City" is only an alias of Yreka).
             if local and end - start > 1 and doc[end - 1].lower_ in _COUNCIL_KINDS and council and not (
-                    self._is_exact_name(text)) and self._names(
+                    self._is_exact_name(text) and self._names(text, (NAME,), lambda p: True)) and self._names(
                     doc[start:end - 1].text, (NAME,), lambda p: p.kind in ("district", "city")):
                 return start, end - 1  # "Lincolnshire County Council", "Wagga Wagga City Council"
             if doc[end].lower_ in _CITY_BODIES and self._big_city(text, self.min_city_population):
@@ -861,6 +862,9 @@ class PlaceRecognizer:
             # "the Amhara region": a people named with the region named after them; "a Christian village"
             # is a village of Christians.
             return True
+        if ent.label_ == "ORG" and doc[end - 1].lower_ in {"county", "parish", "borough"} and self._names(
+                text, (NAME,), lambda p: p.kind == "district"):
+            return True  # a county as a body: "Bristol Bay Borough officials", "Lincoln County paid for"
         if ent.label_ not in {"ORG", "NORP"}:  # "Burkina Faso" as an EVENT: countries only
             return short and self._names(text, country_hows, lambda p: p.kind == "country")
         # An island or sea read as a people ("off [Sumatra]" as NORP); not "the European Union" (an ORG).

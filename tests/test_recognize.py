@@ -910,6 +910,16 @@ def test_a_school_ner_calls_a_place_is_none_but_a_town_so_named_is(gp):
     assert [t for t, _, _ in _spans(gp, text)] == ["STATE COLLEGE", "Pa.", "State College"]
 
 
+def test_a_town_whose_city_council_is_named_and_a_county_as_a_body(gp):
+    """"The Yreka City Council" names Yreka ("Yreka City" is only an alias of it), while "The Kansas
+    City Council" is Kansas City's; "Bristol Bay Borough officials" (an organisation to NER) names the
+    borough."""
+    assert [m.text for m in gp.parse("The Yreka City Council met Monday.")] == ["Yreka"]
+    assert [m.text for m in gp.parse("The Kansas City Council met Monday.")] == ["Kansas City"]
+    text = "NAKNEK, Alaska — The owner told Bristol Bay Borough officials last week."
+    assert [m.text for m in gp.parse(text)] == ["NAKNEK", "Alaska", "Bristol Bay Borough"]
+
+
 def test_an_adverb_of_direction_is_no_place(gp):
     """"Upstream, the river flooded ..." (a place to NER): a direction, not a place."""
     text = ("Soldiers pulled a family onto a rescue boat in La Lima on Sunday.\n\nUpstream, the river flooded "
