@@ -115,6 +115,7 @@ _NATURAL_ENDS = frozenset({"lake", "lakes", "river", "mountains", "hills", "vall
                            "gorge", "pond", "marsh", "swamp", "falls", "bay", "island", "islands"})
 _PARK_ENDS = frozenset({"park", "forest", "refuge", "preserve", "reserve"})  # after one of _PARK_KINDS
 _PARK_KINDS = frozenset({"state", "national", "provincial", "wildlife", "nature", "game"})
+_AREA_KINDS = frozenset({"management", "recreation", "conservation", "wilderness"})  # "... Wildlife Management Area"
 _BARE_FEATURES = frozenset({"bridge", "sea", "bay", "ocean", "creek", "harbour", "harbor", "mountain", "hill"})
 _KIND_WORDS_ALONE = ADMIN_WORDS | _FEATURE_WORDS | _BARE_FEATURES  # "River levels at 10am" names no river
 # Last words of a school's or hospital's name: "Valley City State University".
@@ -1070,7 +1071,7 @@ class PlaceRecognizer:
                     self._complete(doc, ent.start, ent.end) != (ent.start, ent.end)):
                 ents.append(ent)  # ... or a people's word that opens a place's name NER cut short: "[Tamil] Nadu"
             elif self._town_after_where_word(doc, ent, anchors, named_countries) or (
-                    self._town_of_its_mayor(doc, ent)) or (
+                    self._town_of_its_mayor(doc, ent)) or ent.label_ == "ORG" and _park_named(ent) or (
                     self._place_of_the_country_before(doc, ent) or self._feature_by_its_word(ent)
                     or self._river_by_its_course(doc, ent)
                     or self._site_by_its_word(doc, ent)) or (
@@ -1705,11 +1706,22 @@ def _natural_feature(name: Span) -> bool:
     "Carr Fork Lake", "Troublesome Creek", "Browns Canyon", "Martinak State Park", "Lake Lindu".
     It is a place even where the gazetteer cannot place it; "the Brooklyn Bridge" and "Central Park"
     are not."""
-    if len(name) < 2 or not all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES | {"and", "of"} for t in name):
+    if len(name) < 2 or not all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES | {"and", "of", "-"} for t in name):
         return False
-    last = name[-1].lower_
-    return name[0].lower_ in _FEATURE_STARTS - {"cape"} or last in _NATURAL_ENDS or (
-        last in _PARK_ENDS and name[-2].lower_ in _PARK_KINDS)
+    return name[0].lower_ in _FEATURE_STARTS - {"cape"} or name[-1].lower_ in _NATURAL_ENDS or _park(name)
+
+
+def _park_named(ent: Span) -> bool:
+    """An organisation to NER that is a park by its words: "the Gene Howe Wildlife Management Area"."""
+    name = ent[1:] if ent[0].lower_ == "the" else ent
+    return len(name) > 1 and _natural_feature(name) and _park(name)
+
+
+def _park(name: Span) -> bool:
+    """"Martinak State Park", "Gene Howe Wildlife Management Area", "Kershaw-Ryan State Park": a park
+    or reserve by its last two words, whatever NER calls it."""
+    last, kind = name[-1].lower_, name[-2].lower_ if len(name) > 1 else ""
+    return last in _PARK_ENDS and kind in _PARK_KINDS or last == "area" and kind in _AREA_KINDS
 
 
 def _in_the_sky(doc: Doc, start: int, end: int) -> bool:

@@ -920,6 +920,17 @@ def test_a_town_whose_city_council_is_named_and_a_county_as_a_body(gp):
     assert [m.text for m in gp.parse(text)] == ["NAKNEK", "Alaska", "Bristol Bay Borough"]
 
 
+def test_a_park_or_management_area_ner_calls_an_organisation(gp):
+    """"the Gene Howe Wildlife Management Area", "Kershaw-Ryan State Park" (organisations to NER) are
+    places by their last words, placed or not; "The Friends of Mount Sinai Hospital" is no park."""
+    text = ("CANADIAN, Texas — The two homes were east of the Gene Howe Wildlife Management Area. The Friends of "
+            "Mount Sinai Hospital met.")
+    names = [t for t, _, _ in _spans(gp, text)]
+    assert "Gene Howe Wildlife Management Area" in names and not any("Sinai" in n for n in names)
+    text = "PIOCHE, Nev. — Heard that Kershaw-Ryan State Park, south of Caliente, will open its campground."
+    assert "Kershaw-Ryan State Park" in [t for t, _, _ in _spans(gp, text)]
+
+
 def test_an_adverb_of_direction_is_no_place(gp):
     """"Upstream, the river flooded ..." (a place to NER): a direction, not a place."""
     text = ("Soldiers pulled a family onto a rescue boat in La Lima on Sunday.\n\nUpstream, the river flooded "
