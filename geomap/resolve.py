@@ -373,6 +373,8 @@ class PlaceResolver:
             named_town = max((city.population for city, share in cities if share == 0.05), default=0)
             definite = any(sp.start > 0 and doc[sp.start - 1].lower_ in _AREA_CUES for sp in g.spans)
             capitals = {city.country for city, share in cities if city.feature == "PPLC" and share < 0.25}
+            most_of = {c.place.id for c in g.cands if c.place.kind == "region" and c.how == NAME and any(
+                city.admin1 == c.place.id and 2 * city.population >= c.place.population for city, _ in cities)}
             g.prior = [self._prior(c, g.hint, g.upper, c.place.kind == "region" and any(
                 city.admin1 == c.place.id and city.population >= share * c.place.population for city, share in cities),
                 c.place.kind == "region" and 0 < c.place.population < biggest_city)
@@ -384,6 +386,10 @@ class PlaceResolver:
                 # ... and the other way round: "Durban" is an old name of Durbanville, beside Cape Town.
                 - (self.w.name[NAME] - self.w.name[ALIAS] if c.how == ALIAS and c.place.kind == "city"
                    and named_town >= _ALIAS_OUTSIZED * max(c.place.population, 1000) else 0.0)
+                # A city most of a region's people live in goes by the region's name as much as the
+                # region does: bare "Santa Cruz" in Bolivia is Santa Cruz de la Sierra.
+                + (self.w.name[NAME] - self.w.name[ALIAS] if c.how == ALIAS and c.place.kind == "city"
+                   and c.place.admin1 in most_of else 0.0)
                 for c in g.cands]
             g.probs = _softmax(g.prior)
         for g in groups.values():

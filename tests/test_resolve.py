@@ -582,6 +582,15 @@ def test_a_name_the_text_calls_a_town_is_a_town_not_the_country(gp):
     assert len(norways) == 2 and all(m.kind == "city" and m.country_code == "US" for m in norways)
 
 
+def test_a_city_most_of_a_regions_people_live_in_goes_by_its_bare_name(gp):
+    """Bare "Santa Cruz" in Bolivian news is Santa Cruz de la Sierra, which holds most of the
+    department's people and has the name only as an alias; not the department's centre 185 km off."""
+    for text in ("Bolivia's last long strike paralysed Santa Cruz for 36 days.",
+                 "Farmers in Bolivia's lowlands said roads to Santa Cruz were blocked."):
+        m = next(m for m in gp.parse(text) if m.text == "Santa Cruz")
+        assert m.kind == "city" and distance_km(m.lat, m.lon, -17.79, -63.18) < 30
+
+
 def test_a_kind_word_before_the_container_is_not_the_countrys(gp):
     """"the city of Van, Turkey": "city" is Van's, and Turkey stays the country; so does New Zealand in
     "the Tasman district of New Zealand"."""
