@@ -123,6 +123,8 @@ _SCHOOLS = frozenset({"university", "college", "school", "academy", "hospital", 
 # Adverbs of direction NER takes for a place at a sentence's start: "Upstream, the river flooded ...".
 _NOWHERE = frozenset("""upstream downstream upriver downriver upcountry inland offshore overseas abroad nationwide
     statewide countrywide worldwide stateside""".split())
+# Last words of a county's name, here and in the resolver: "Bristol Bay Borough", "Vernon Parish".
+COUNTY_ENDS = frozenset({"county", "parish", "borough"})
 _WEEKDAYS = frozenset({"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"})
 # Sites a town's name is given to: "the Da Nang airport", "Randwick Racecourse".
 _TOWN_SITES = frozenset({"airport", "racecourse", "airbase", "harbour", "harbor", "port", "seaport"})
@@ -863,7 +865,7 @@ class PlaceRecognizer:
             # "the Amhara region": a people named with the region named after them; "a Christian village"
             # is a village of Christians.
             return True
-        if ent.label_ == "ORG" and doc[end - 1].lower_ in {"county", "parish", "borough"} and self._names(
+        if ent.label_ == "ORG" and doc[end - 1].lower_ in COUNTY_ENDS and self._names(
                 text, (NAME,), lambda p: p.kind == "district"):
             return True  # a county as a body: "Bristol Bay Borough officials", "Lincoln County paid for"
         if ent.label_ not in {"ORG", "NORP"}:  # "Burkina Faso" as an EVENT: countries only
@@ -1706,15 +1708,19 @@ def _natural_feature(name: Span) -> bool:
     "Carr Fork Lake", "Troublesome Creek", "Browns Canyon", "Martinak State Park", "Lake Lindu".
     It is a place even where the gazetteer cannot place it; "the Brooklyn Bridge" and "Central Park"
     are not."""
-    if len(name) < 2 or not all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES | {"and", "of", "-"} for t in name):
-        return False
-    return name[0].lower_ in _FEATURE_STARTS - {"cape"} or name[-1].lower_ in _NATURAL_ENDS or _park(name)
+    return _written_as_a_name(name) and (
+        name[0].lower_ in _FEATURE_STARTS - {"cape"} or name[-1].lower_ in _NATURAL_ENDS or _park(name))
 
 
 def _park_named(ent: Span) -> bool:
     """An organisation to NER that is a park by its words: "the Gene Howe Wildlife Management Area"."""
     name = ent[1:] if ent[0].lower_ == "the" else ent
-    return len(name) > 1 and _natural_feature(name) and _park(name)
+    return _written_as_a_name(name) and _park(name)
+
+
+def _written_as_a_name(name: Span) -> bool:
+    """Two words or more, each capitalised but for particles and joiners: "Kershaw-Ryan State Park"."""
+    return len(name) > 1 and all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES | {"and", "of", "-"} for t in name)
 
 
 def _park(name: Span) -> bool:

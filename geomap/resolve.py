@@ -35,7 +35,15 @@ from .gazetteer import (
     sites_named,
     water_bodies,
 )
-from .recognize import SPAN_KEY, TRIGGERS, _ensure_extensions, nationalities, shared_gazetteer, site_word
+from .recognize import (
+    COUNTY_ENDS,
+    SPAN_KEY,
+    TRIGGERS,
+    _ensure_extensions,
+    nationalities,
+    shared_gazetteer,
+    site_word,
+)
 from .regions import ALL_WATER_FEATURES
 from .text import ADMIN_WORDS, PART_WORDS, name_key, skeleton, strip_admin_words, written_as_abbreviation
 
@@ -158,7 +166,7 @@ _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|\s+in\s+(?:(?:the\s+)?(?:north|south
 _DESCRIBED_AS_TOWN = re.compile(r"\s*,\s*(?:an?|the)\s+(?:[a-z-]+\s+)?(?:town|village|hamlet|settlement)\b")
 # A township is a town's: "Vernon Township" is no county or parish of the name.
 _TOWNSHIP_WORDS = frozenset({"township", "townships"})
-_COUNTY_WORDS = frozenset({"county", "parish", "borough", "area"})  # Alaska's "Bethel Census Area"
+_COUNTY_WORDS = COUNTY_ENDS | {"area"}  # and Alaska's "Bethel Census Area"
 _LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s", re.IGNORECASE)
 # What lies between a place and a town said to be near it: "Shalimar near Kolkata", "Kadawa, 20 km
 # outside Gusau", "a camp north of Goma".
