@@ -12,7 +12,8 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .sites import SITE_CODES
@@ -88,8 +89,6 @@ class Candidate:
     place: Place
     how: int
     exact: bool = True  # False when only the transliteration skeleton matched
-    alias_count: int = field(default=0, compare=False)
-
 
 
 def placed_by_region(place: Place) -> bool:
@@ -132,6 +131,7 @@ class GazetteerMissing(RuntimeError):
     """The compiled store is absent: tell the user the one command that builds it."""
 
 
+_NAMES_CACHED = 1 << 16
 _COLUMNS = "id, name, kind, country, lat, lon, population, geonameid, feature, admin1, admin2"
 
 
@@ -146,6 +146,10 @@ class Gazetteer:
             )
         self._local = threading.local()
         self._place_cache: dict[int, Place | None] = {}
+        # Every recognizer rule asks about the names it meets, and articles name the same places over
+        # and over: SQLite is asked once per name (bounded, for long batch ingests).
+        self._rows = lru_cache(maxsize=_NAMES_CACHED)(self._query_rows)
+        self._ranked = lru_cache(maxsize=_NAMES_CACHED)(self._rank)
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -182,11 +186,14 @@ class Gazetteer:
         return Place(*row) if row else None
 
     def has_name(self, key: str) -> bool:
-        return self._db.execute("SELECT 1 FROM names WHERE key=? LIMIT 1", (key,)).fetchone() is not None
+        return bool(self._rows(key))
 
-    def name_rows(self, key: str) -> list[tuple[int, int]]:
+    def name_rows(self, key: str) -> tuple[tuple[int, int], ...]:
         """(place id, how) for every place carrying exactly this normalised name."""
-        return self._db.execute("SELECT place, how FROM names WHERE key=?", (key,)).fetchall()
+        return self._rows(key)
+
+    def _query_rows(self, key: str) -> tuple[tuple[int, int], ...]:
+        return tuple(self._db.execute("SELECT place, how FROM names WHERE key=?", (key,)))
 
     def candidates(self, name: str, *, fuzzy: bool = True, limit: int = 250) -> list[Candidate]:
         """Places the name may refer to, best name matches first.
@@ -196,8 +203,9 @@ class Gazetteer:
         the vowelless key of the Arab world's and Iran's names.
         """
         key = name_key(name)
-        if not key:
-            return []
+        return list(self._ranked(key, fuzzy, limit)) if key else []
+
+    def _rank(self, key: str, fuzzy: bool, limit: int) -> tuple[Candidate, ...]:
         keys = [key]
         head, _, last = key.rpartition(" ")
         if head and last in ADMIN_WORDS:
@@ -235,7 +243,7 @@ class Gazetteer:
             for (place_id,) in self._db.execute("SELECT place FROM skeletons WHERE skel=?", ("~" + v,)):
                 best[place_id] = Candidate(self.get(place_id), ALIAS, exact=False)  # type: ignore[arg-type]
         ranked = sorted(best.values(), key=lambda c: (not c.exact, c.how == ABBREV, -c.place.population))
-        return ranked[:limit]
+        return tuple(ranked[:limit])
 
     def search(self, query: str, limit: int = 10) -> list[Place]:
         """Typo-tolerant name search for people picking a place by hand."""

@@ -595,17 +595,21 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 HOLIDAYS = {"new year's day": (1, 1), "new year’s day": (1, 1), "new year's eve": (12, 31),
             "new year’s eve": (12, 31), "christmas day": (12, 25), "christmas eve": (12, 24),
             "christmas": (12, 25)}
+_ON_HOLIDAY = tuple((name, md, re.compile(r"\bon " + re.escape(name) + r"\b")) for name, md in HOLIDAYS.items())
 _MON = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_PATTERNS = (
     (re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"), ("y", "m", "d")),
     (re.compile(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I), ("mon", "d", "y")),
     (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+((?:19|20)\d\d)\b", re.I), ("d", "mon", "y")),
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _NUM_WORD = r"(a|an|one|two|three|four|five|six|seven|\d+)"
 
 
 def find_date(text: str) -> date | None:
     """The first full date written in the text ("2 January 2024", "Jan. 2, 2024", "2024-01-02")."""
+    if not _YEAR.search(text):
+        return None  # every full date has its year; most sentences have none
     best: tuple[int, date] | None = None
     for pattern, order in _DATE_PATTERNS:
         m = pattern.search(text)
@@ -664,8 +668,8 @@ def sentence_date(text: str, ref: date | None) -> tuple[date | None, str]:
     base = f"the article's date ({ref.isoformat()})" if ref else "the article's date, which is not known"
     if (found := find_date(text)) is not None:
         return found, f"date written in the sentence: {found.isoformat()}"
-    for name, md in HOLIDAYS.items():
-        if (m := re.search(r"\bon " + re.escape(name) + r"\b", low)):
+    for name, md, on_day in _ON_HOLIDAY:
+        if (m := on_day.search(low)):
             if ref is None:
                 return None, f"'{_said(text, m)}', relative to {base}"
             d = _on_or_before(ref, *md)
@@ -793,7 +797,7 @@ class IncidentExtractor:
         prev_end = 0
         for sent in doc.sents:
             if sent.start in by_sent:  # a date is read only where a place is named
-                when, why = sentence_date(sent.text, ref)
+                when, why = sentence_date(text[sent.start_char:sent.end_char], ref)
                 for span in by_sent[sent.start]:
                     span._.event_date, span._.date_reason = (when.isoformat() if when else None), why
             sites = [s for s in by_sent.get(sent.start, []) if s._.role == "site"]
@@ -803,7 +807,7 @@ class IncidentExtractor:
                 prev_sites = sites
             elif not same_paragraph:
                 prev_sites = []
-            prev_end = sent.start_char + len(sent.text.rstrip())
+            prev_end = sent.start_char + len(text[sent.start_char:sent.end_char].rstrip())
         return doc
 
     def _attach(self, sent: Span, sites: list[Span], before: list[Span]) -> None:

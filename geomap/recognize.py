@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 import pycountry
@@ -166,6 +166,7 @@ _CONTESTS = frozenset("""beat beats defeated edged topped downed swept tied blan
 _GAMES = frozenset("""game games playoff playoffs match matchup opener rematch scrimmage meet contest""".split())
 # Plural kind words that end a list of their kind, and the word each name takes in the gazetteer.
 _LISTED_KINDS = {"rivers": "River", "counties": "County", "parishes": "Parish"}
+_LISTED_PLURALS = frozenset(_LISTED_KINDS)
 # Words of a river's course before "the" or after its name: "along the James", "the Ruo meets".
 _ALONG = frozenset("along across crossed cross crossing beside joins meets feed feeds form forms".split())
 _COURSE_VERBS = frozenset("""flows flowed flow flowing meets met joins joined rose rises rising burst crested crests
@@ -194,6 +195,7 @@ _PLURAL_SETTLEMENTS = frozenset({"towns", "villages", "hamlets", "communities", 
 _NAMING = frozenset({"of", "called", "named", ":", "like", "including"})
 # Kind words written before a settlement's name, capitalised: "Barangay Magliman", "Brgy. Dolores".
 _TITLED_SETTLEMENTS = frozenset({"Barangay", "Brgy.", "Brgy"})
+_SETTLEMENT_WORDS = _NAMED_SETTLEMENTS | {w.lower() for w in _TITLED_SETTLEMENTS}
 # Small words inside a settlement's name: "Ceamurlia de Jos", "Mukuru kwa Njenga".
 _NAME_PARTICLES = frozenset("de del della di da do la le les el al kwa van von".split())
 # Words of the calendar NER rightly reads as dates: "in May" is no town.
@@ -220,6 +222,7 @@ _TOWNSFOLK = _DWELLERS | frozenset({"man", "woman", "boy", "girl", "teen", "teen
 # A town's own services, named after it in lower case: "Dalby police said".
 _TOWN_SERVICES = frozenset({"police", "council", "councillors", "firefighters", "commissioners", "supervisors",
                             "trustees", "selectmen", "aldermen"})
+_TOWN_NOUNS = _TOWNSFOLK | _TOWN_SERVICES
 # NER labels that may hide a country, region or big city.
 _MISREAD = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # NER labels that a list of places may override ("villages of Maliuc and Caraorman" read as people).
@@ -914,7 +917,8 @@ class PlaceRecognizer:
         found = []
         starts = [_after_bullet(doc, i) for i in lines]
         # "SHIMLA/KULLU:" opens with two towns.
-        starts += [t.i + 1 for t in doc[:-1] if t.text == "/" and t.i - 1 in starts and doc[t.i - 1].text.isupper()]
+        starts += sorted({i + 2 for i in starts if i + 2 < len(doc) and doc[i + 1].text == "/" and (
+            doc[i].text.isupper())})
         for i in starts:
             j = i
             caps = doc[i].text.isupper() if i < len(doc) else False
@@ -971,11 +975,11 @@ class PlaceRecognizer:
                 found.append(Span(doc, k + 1, j, label="GPE"))
         return found
 
-    def _breadcrumbs(self, doc: Doc) -> list[Span]:
+    def _breadcrumbs(self, doc: Doc, text: str) -> list[Span]:
         """A page's trail of sections ("HOME / INDIA NEWS / HIMACHAL PRADESH", "NEWS › GAUTENG"): an
         item that is a country's, region's or big city's name is the place the page files the story under."""
         found = []
-        for line in _BREADCRUMB.finditer(doc.text):
+        for line in _BREADCRUMB.finditer(text):
             for item in re.finditer(r"[^/›»]+", line.group()):
                 span = doc.char_span(line.start() + item.start(), line.start() + item.end(), alignment_mode="contract")
                 if span is None or not len(span) or name_key(span.text) in _KIND_WORDS_ALONE:
@@ -1101,7 +1105,8 @@ class PlaceRecognizer:
                 for k in range(ent.start, ent.end):
                     taken[k] = True
         covered = [False] * len(doc)
-        for span in datelines + self._bylines(doc, lines) + self._breadcrumbs(doc):
+        article = doc.text  # built anew on each access: once here, for the rules that search the text
+        for span in datelines + self._bylines(doc, lines) + self._breadcrumbs(doc, article):
             spans.append(span)
             covered[span.start:span.end] = taken[span.start:span.end] = [True] * len(span)
         for ent in ents:
@@ -1158,7 +1163,7 @@ class PlaceRecognizer:
             span._.kind_hint = hint
             spans.append(span)
         spans += self._party_homes(doc, spans)
-        spans += self._particle_names(doc, spans)
+        spans += self._particle_names(doc, article, spans)
         spans += _states_after_towns(doc, spans)
         spans += self._towns_of_named_regions(doc, spans, person_words | surnames)
         spans += self._described_as_places(doc, spans)
@@ -1167,7 +1172,7 @@ class PlaceRecognizer:
         spans += self._partners(doc, spans)
         spans += self._listed_with_places(doc, spans, surnames)  # "near [Kaycee] and Barnum"
         spans += self._hometowns(doc, spans, person_words)
-        spans += self._table_cells(doc, spans)
+        spans += self._table_cells(doc, article, spans)
         spans += self._rivers_named_again(doc, spans)
         spans += self._rivers_of_a_list(doc, spans)
         spans += self._towns_named_again(doc, spans)
@@ -1195,7 +1200,7 @@ class PlaceRecognizer:
         anchors = cache(lambda: self._anchors(spans))  # looked up once, and only for a service
         found = []
         for noun in doc:
-            if noun.lower_ not in _TOWNSFOLK | _TOWN_SERVICES or not noun.is_lower:
+            if noun.lower_ not in _TOWN_NOUNS or not noun.is_lower:
                 continue
             start = noun.i
             # ... after a dash, "An" need not open a sentence: "— An Oglesby man who broke into".
@@ -1228,7 +1233,7 @@ class PlaceRecognizer:
         whatever NER calls them: "the small town of Pangandaran", "the villages of Ceamurlia de Jos,
         Maliuc and Caraorman", "communities like Cocagne". A plural's list runs on through commas and
         "and"; "a town of 5,000" and "the community of believers" name nothing."""
-        if not _has_any(doc, _NAMED_SETTLEMENTS | {w.lower() for w in _TITLED_SETTLEMENTS}):
+        if not _has_any(doc, _SETTLEMENT_WORDS):
             return []
         covered = self._covered(doc, spans)
         people = Counter(e.text for e in doc.ents if e.label_ == "PERSON")
@@ -1348,10 +1353,10 @@ class PlaceRecognizer:
                 covered[k + 1:end] = [True] * (end - k - 1)
         return found
 
-    def _particle_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _particle_names(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
         """A name of the shape "Hay-on-Wye" that the gazetteer holds is a place however small: no
         person or firm is called so, though NER, reading "Hay" as a noun, often misses it."""
-        matches = list(_PARTICLE_NAME.finditer(doc.text))
+        matches = list(_PARTICLE_NAME.finditer(text))
         if not matches:
             return []
         covered = self._covered(doc, spans)
@@ -1362,12 +1367,12 @@ class PlaceRecognizer:
                 found.append(span)
         return found
 
-    def _table_cells(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _table_cells(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
         """A scraped table's cell that is a whole name in a row of figures ("Kullu | 23 | 112",
         "Metuge (arrivals) | 5,302") is a place when the gazetteer has a place of the name in a country
         the article is about; NER, seeing no sentence, misses most of them."""
         # A row of data holds a figure; a header ("County | Jordan | Rome") or a menu ("Home | News") none.
-        rows = [] if doc.text.count("|") < 2 else [m for m in re.finditer(r"[^\n]+", doc.text)
+        rows = [] if text.count("|") < 2 else [m for m in re.finditer(r"[^\n]+", text)
                 if m.group().count("|") >= 2 and re.search(r"\d", m.group())]
         if not rows:
             return []
@@ -1406,7 +1411,7 @@ class PlaceRecognizer:
         """"the Vu Gia and Thu Bon rivers", "Talbot and Queen Anne's counties": names a plural "rivers"
         or "counties" ends are rivers or counties the gazetteer holds with their kind word, whatever
         NER made of them."""
-        if not _has_any(doc, _LISTED_KINDS):
+        if not _has_any(doc, _LISTED_PLURALS):
             return []
         covered = self._covered(doc, spans)
         found = []
@@ -1782,11 +1787,15 @@ def _written_lower(tok: Token, words: dict[int, int]) -> bool:
     return tok.text != tok.lower_ and hash_string(tok.lower_) in words
 
 
-def _has_any(doc: Doc, words: Iterable[str]) -> bool:
+@cache
+def _hashed(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(map(hash_string, words))
+
+
+def _has_any(doc: Doc, words: frozenset[str]) -> bool:
     """Whether any of the lower-case words occurs in the text, counted in C rather than token by token:
     most rules look for a word most articles lack."""
-    lowers = doc.count_by(LOWER)
-    return any(hash_string(w) in lowers for w in words)
+    return not _hashed(words).isdisjoint(doc.count_by(LOWER))
 
 
 def _in_a_game(doc: Doc) -> list[bool]:

@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Protocol
 
 from spacy.language import Language
@@ -205,6 +205,11 @@ class _Mass:
     held: dict[int | str, float]  # the places its readings lie in
     direct: dict[int | str, float]  # the same, a city only itself
     seats: dict[int | str, list[tuple[Place, float]]]  # region -> the city readings standing for it
+
+    @cached_property
+    def keys(self) -> set[int | str]:
+        """Every place its readings touch: a candidate touching none of them gets nothing from it."""
+        return {*self.place, *self.held, *self.direct, *self.seats}
 
 
 def _softmax(xs: list[float]) -> list[float]:
@@ -626,8 +631,11 @@ class PlaceResolver:
         first = own[:1] if p.kind == "city" else own
         sure = (0.0, w.comma_contain, w.comma_set_off)
         best = 0.0
+        keys = {*containers, *own}
         for b, chars, comma, outer_comma in nearness[gi]:
             m = masses[b]
+            if keys.isdisjoint(m.keys):
+                continue  # most neighbours name nothing that holds or is held by this candidate
             # A country holds too much to say anything unless named right after: "Toronto, Canada".
             inner = max([m.place.get(cid, 0.0) for cid in (containers if comma else ids)], default=0.0)
             # Without a comma a city holds what lies around it in its region, not all the region:
@@ -763,7 +771,7 @@ def _named_in_full(g: _Group, groups: Iterable[_Group]) -> list[int]:
     """Candidates of a bare name that are the country the article names in full ("Republic of
     Congo", "Democratic Republic of the Congo")."""
     full = {h.cands[max(range(len(h.probs)), key=h.probs.__getitem__)].place.id for h in groups
-            if h.probs and re.search(rf" of (?:the )?{re.escape(g.key)}$", h.key)}
+            if h.probs and h.key.endswith((f" of {g.key}", f" of the {g.key}"))}
     return [ci for ci, c in enumerate(g.cands) if c.place.id in full and c.place.kind == "country"]
 
 
