@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from typing import Protocol
 
 from spacy.language import Language
@@ -205,11 +205,6 @@ class _Mass:
     held: dict[int | str, float]  # the places its readings lie in
     direct: dict[int | str, float]  # the same, a city only itself
     seats: dict[int | str, list[tuple[Place, float]]]  # region -> the city readings standing for it
-
-    @cached_property
-    def keys(self) -> set[int | str]:
-        """Every place its readings touch: a candidate touching none of them gets nothing from it."""
-        return {*self.place, *self.held, *self.direct, *self.seats}
 
 
 def _softmax(xs: list[float]) -> list[float]:
@@ -631,13 +626,15 @@ class PlaceResolver:
         first = own[:1] if p.kind == "city" else own
         sure = (0.0, w.comma_contain, w.comma_set_off)
         best = 0.0
-        keys = {*containers, *own}
         for b, chars, comma, outer_comma in nearness[gi]:
             m = masses[b]
-            if keys.isdisjoint(m.keys):
-                continue  # most neighbours name nothing that holds or is held by this candidate
             # A country holds too much to say anything unless named right after: "Toronto, Canada".
-            inner = max([m.place.get(cid, 0.0) for cid in (containers if comma else ids)], default=0.0)
+            inner_keys = containers if comma else ids
+            outer_keys = first if outer_comma else own_ids
+            if m.place.keys().isdisjoint(inner_keys) and m.held.keys().isdisjoint(outer_keys) and (
+                    comma or m.direct.keys().isdisjoint(ids) and m.seats.keys().isdisjoint(ids)):
+                continue  # most neighbours name nothing that holds or is held by this candidate
+            inner = max([m.place.get(cid, 0.0) for cid in inner_keys], default=0.0)
             # Without a comma a city holds what lies around it in its region, not all the region:
             # Kyiv's Podilskyi Raion, not a Nikopol in Kharkiv Oblast because "Kharkiv" was said.
             loose = inner if comma else max(
@@ -646,7 +643,7 @@ class PlaceResolver:
                    if distance_km(p.lat, p.lon, city.lat, city.lon) <= _CITY_REACH_KM], default=0.0)
             # Set off by a comma, a city stands for no region of its name: "Sherbrooke, Quebec" is the
             # province, not Québec City 150 km away.
-            outer = max([m.held.get(pid, 0.0) for pid in (first if outer_comma else own_ids)], default=0.0)
+            outer = max([m.held.get(pid, 0.0) for pid in outer_keys], default=0.0)
             best = max(best, w.contain * max(loose, outer) * math.exp(-chars / 800.0),
                        sure[comma] * inner, sure[outer_comma] * outer)
         return best
