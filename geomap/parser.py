@@ -77,11 +77,12 @@ def _candidate_dict(cand: Any, score: float) -> dict[str, Any]:
 
 def mention_from_span(span: Span, offset: int = 0, n_alternatives: int = 5) -> Mention:
     sent = span.sent if span.doc.has_annotation("SENT_START") else span
+    said = sent.text  # built from the tokens on each access
     cands = span._.candidates or []
     scores = span._.scores or []
     m = Mention(
         text=span.text, start=span.start_char + offset, end=span.end_char + offset,
-        excerpt=sent.text.strip(), excerpt_start=sent.start_char + offset + (len(sent.text) - len(sent.text.lstrip())),
+        excerpt=said.strip(), excerpt_start=sent.start_char + offset + (len(said) - len(said.lstrip())),
         label=span.label_, kind_hint=span._.kind_hint, confidence=round(float(span._.confidence or 0.0), 4),
     )
     place = span._.place

@@ -589,13 +589,15 @@ class PlaceRecognizer:
         ends with ("SOS Children's Villages [Sudan]", "Eastern [China]")."""
         if start > 0 and self._own_article(doc, start - 1, end):
             return start - 1, end  # "from The Dalles"
-        sent_start, sent_end = doc[start].sent.start, doc[end - 1].sent.end
-        for new_start in range(max(sent_start, start - 3), start + 1):
-            for new_end in range(min(sent_end, end + 5), end - 1, -1):
+        lo, hi = max(doc[start].sent.start, start - 3), min(doc[end - 1].sent.end, end + 5)
+        capital = {t.i for t in doc[lo:hi] if t.text[:1].isupper()}  # the window's tokens, read once
+        stops = [t.i for t in doc[lo:hi] if t.text in {",", ";", "(", ")"}]
+        for new_start in range(lo, start + 1):
+            for new_end in range(hi, end - 1, -1):
                 if (new_start, new_end) == (start, end):
                     break
-                if not (doc[new_start].text[:1].isupper() and doc[new_end - 1].text[:1].isupper()) or any(
-                        t.text in {",", ";", "(", ")"} for t in doc[new_start:new_end]):
+                if new_start not in capital or new_end - 1 not in capital or any(
+                        new_start <= k < new_end for k in stops):
                     continue
                 if self._names(doc[new_start:new_end].text, (NAME, ALIAS), self._sizeable):
                     return new_start, new_end
@@ -783,7 +785,7 @@ class PlaceRecognizer:
         """Names NER missed or mislabelled that the gazetteer knows; `vetted` are the starts of
         entities already judged places in disguise, which need no sentence-start bar."""
         found = []
-        words = cache(lambda: doc.count_by(ORTH))  # counted once, and only if a first word is in question
+        words = cache(lambda: _word_set(doc, ORTH))  # gathered once, and only if a first word is in question
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
@@ -1781,9 +1783,9 @@ def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
 
 
-def _written_lower(tok: Token, words: dict[int, int]) -> bool:
-    """Whether the article (its `doc.count_by(ORTH)`) also writes this capitalised word in lower case,
-    as the common word it is."""
+def _written_lower(tok: Token, words: set[int]) -> bool:
+    """Whether the article (the hashes of its words as written) also writes this capitalised word in
+    lower case, as the common word it is."""
     return tok.text != tok.lower_ and hash_string(tok.lower_) in words
 
 
@@ -1792,10 +1794,16 @@ def _hashed(words: frozenset[str]) -> frozenset[int]:
     return frozenset(map(hash_string, words))
 
 
+def _word_set(doc: Doc, attr: int) -> set[int]:
+    """The hashes of the article's words (ORTH as written, LOWER in lower case), read in C rather than
+    token by token (and faster than `doc.count_by`)."""
+    return set(doc.to_array(attr).tolist())
+
+
 def _has_any(doc: Doc, words: frozenset[str]) -> bool:
-    """Whether any of the lower-case words occurs in the text, counted in C rather than token by token:
-    most rules look for a word most articles lack."""
-    return not _hashed(words).isdisjoint(doc.count_by(LOWER))
+    """Whether any of the lower-case words occurs in the text: most rules look for a word most articles
+    lack."""
+    return not _hashed(words).isdisjoint(_word_set(doc, LOWER))
 
 
 def _in_a_game(doc: Doc) -> list[bool]:

@@ -836,10 +836,11 @@ def _nationality_words(doc: Doc, spans: list[Span]) -> list[tuple[int, str]]:
     firsts = _first_words()
     in_place = {i for span in spans for i in range(span.start, span.end)}
     found: list[tuple[int, str]] = []
+    texts = [t.text for t in doc]  # every word is looked at: each read from spaCy once
     i = 0
     while i < len(doc):
         # Most words open no nationality's name (keyed as a first word: "St" is "saint" there).
-        if not doc[i].text[:1].isupper() or name_key(doc[i].text + " x").split()[0] not in firsts:
+        if not texts[i][:1].isupper() or name_key(texts[i] + " x").split()[0] not in firsts:
             i += 1
             continue
         for n in (3, 2, 1):
