@@ -163,6 +163,7 @@ _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|\s+in\s+(?:(?:the\s+)?(?:north|south
                                   r"(?:the\s+)?",
                                   re.IGNORECASE)
 # "Bahrain, a small town in Swat": the name is a settlement's, not the country's.
+_POST_TOWN_PEOPLE = 100  # a post town has people though the data gives no figure: fewer than cities500's 500
 _DESCRIBED_AS_TOWN = re.compile(r"\s*,\s*(?:an?|the)\s+(?:[a-z-]+\s+)?(?:town|village|hamlet|settlement)\b")
 # A township is a town's: "Vernon Township" is no county or parish of the name.
 _TOWNSHIP_WORDS = frozenset({"township", "townships"})
@@ -246,7 +247,8 @@ class PlaceResolver:
         if upper and c.how != ABBREV and not p.name.isupper():
             s += w.abbrev_mismatch / 2  # "US" written in capitals is not the village "Us"
         s += 0.0 if outnumbered else w.kind.get(p.kind, 0.0)
-        s += w.log_pop.get(p.kind, 0.0) * math.log10(p.population + 1)
+        people = _POST_TOWN_PEOPLE if p.feature == POST_TOWN else p.population
+        s += w.log_pop.get(p.kind, 0.0) * math.log10(people + 1)
         if p.feature == "PPLC":
             s += w.capital + (w.world_capital if p.population >= 1_000_000 and c.how == NAME else 0.0)
         elif p.kind == "city" and len(self._stands_for(p)) > 1:

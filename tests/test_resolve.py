@@ -833,3 +833,12 @@ def test_a_towns_name_the_dateline_gives_is_that_town_where_left_bare(gp):
     # names Concord and Lunenburg too (Danville, N.H., is near Concord).
     vermont = (Path(__file__).parent.parent / "data" / "eval" / "gazette" / "08.txt").read_text(encoding="utf-8")
     assert {round(m.lat) for m in gp.parse(vermont) if m.text.lower() == "danville"} == {44}
+
+
+def test_a_post_town_outweighs_a_hamlet_of_its_name_far_off(gp):
+    """A post town has people though the data gives no figure: a prize winner's "Morris" in a story
+    from Goshen, Conn. is the town next door, not a village of 564 in New York 190 km off."""
+    text = ("GOSHEN, Conn. — Teams came from Vermont and New York for the fair.\n\n"
+            "— Beans: Peter Lutz, Morris. Squash: Ellen Hart, Torrington.")
+    m = _resolved(gp, text, "Morris")
+    assert m.country_code == "US" and distance_km(m.lat, m.lon, 41.68, -73.2) < 30
