@@ -796,8 +796,9 @@ class IncidentExtractor:
         prev_sites: list[Span] = []
         prev_end = 0
         for sent in doc.sents:
+            said = text[sent.start_char:sent.end_char]  # sent.text, without rebuilding it from tokens
             if sent.start in by_sent:  # a date is read only where a place is named
-                when, why = sentence_date(text[sent.start_char:sent.end_char], ref)
+                when, why = sentence_date(said, ref)
                 for span in by_sent[sent.start]:
                     span._.event_date, span._.date_reason = (when.isoformat() if when else None), why
             sites = [s for s in by_sent.get(sent.start, []) if s._.role == "site"]
@@ -807,7 +808,7 @@ class IncidentExtractor:
                 prev_sites = sites
             elif not same_paragraph:
                 prev_sites = []
-            prev_end = sent.start_char + len(text[sent.start_char:sent.end_char].rstrip())
+            prev_end = sent.start_char + len(said.rstrip())
         return doc
 
     def _attach(self, sent: Span, sites: list[Span], before: list[Span]) -> None:

@@ -292,12 +292,13 @@ class PlaceResolver:
 
     def resolve_spans(self, doc: Doc, spans: list[Span]) -> None:
         groups: dict[tuple[str, str | None, str | None], _Group] = {}
+        text = doc.text  # built anew on each access: once here, for every step that reads the text
         found = _nationality_words(doc, spans)
         nation_at = dict(found)
         datelines = {sp.start for sp in spans if sp._.kind_hint == "city" and (
             sp.start == 0 or doc[sp.start - 1].text_with_ws.endswith("\n"))}
         home: dict[str, tuple[str, str | None, str | None]] = {}  # a dateline's town's name: its group
-        for span, sense in _senses(doc, spans, nation_at):
+        for span, sense in _senses(doc, text, spans, nation_at):
             key = name_key(span.text)
             g = groups.get((key, span._.kind_hint, sense))
             if g is None:
@@ -306,7 +307,6 @@ class PlaceResolver:
             g.spans.append(span)
             if span.start in datelines:
                 home.setdefault(key, (key, span._.kind_hint, sense))
-        text = doc.text  # built anew on each access: once here, not once per mention
         for g in groups.values():
             after_the = all(sp.start > 0 and doc[sp.start - 1].lower_ == "the" for sp in g.spans)
             water = after_the and g.key.rsplit(" ", 1)[-1] in _WATER  # "the Pearl River" is no town of the name
@@ -409,7 +409,7 @@ class PlaceResolver:
             g.scores = list(g.prior)
 
         glist = list(groups.values())
-        nearness = _nearness(doc, glist)
+        nearness = _nearness(text, glist)
         nations = Counter(cc for _, cc in found)
         # "In La Paz, Bolivian miners...", "In Bolivia, the government in Santa Cruz...": the
         # countries a sentence names, by nationality word or by another name surely a country's.
@@ -779,14 +779,13 @@ def _container_follows(text: str, end: int, start: int) -> bool:
     return 0 <= start - end <= 24 and bool(_NAMES_ITS_CONTAINER.fullmatch(text, end, start))
 
 
-def _senses(doc: Doc, spans: list[Span], nation_at: dict[int, str]) -> list[tuple[Span, str | None]]:
+def _senses(doc: Doc, text: str, spans: list[Span], nation_at: dict[int, str]) -> list[tuple[Span, str | None]]:
     """Each span with the sense it shares with the others of its name: one per name, unless the
     article names two containers for it ("Birmingham, England, and Birmingham, Alabama"); then
     one per container, a bare mention taking the sense of the last one before it in its paragraph,
     else of the first in the article. A container set off by a comma ("Atlanta, Georgia") is a
     sense of its own: its town says which it is; so is an appositive's nationality ("San José, the
     Costa Rican capital", in a story that names San Jose, California, too)."""
-    text = doc.text
     ordered = sorted(spans, key=lambda s: s.start_char)
     container: dict[int, str] = {}
     outer: set[int] = set()
@@ -873,7 +872,7 @@ def _apposed_nations(doc: Doc, span: Span, nation_at: dict[int, str]) -> set[str
     return set()
 
 
-def _nearness(doc: Doc, glist: list[_Group]) -> Nearness:
+def _nearness(text: str, glist: list[_Group]) -> Nearness:
     """For each group, every other group with the fewest characters between their mentions, and
     how surely one of its mentions names one of the other's as its container ("Toronto, Canada"),
     and the reverse: 0 not, 1 maybe, 2 surely. "Washington, Pennsylvania and California" is a list;
@@ -882,7 +881,6 @@ def _nearness(doc: Doc, glist: list[_Group]) -> Nearness:
     starts = [sorted(s.start_char for s in g.spans) for g in glist]
     ends = {s.start_char: s.end_char for g in glist for s in g.spans}
     nations = [any(c.exact and c.place.kind == "country" for c in g.cands) for g in glist]
-    text = doc.text
     pairs: dict[tuple[int, int], tuple[int, int]] = {}
     for gi, g in enumerate(glist):
         for gj in range(len(glist)):
