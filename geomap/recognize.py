@@ -206,8 +206,11 @@ _CALENDAR = frozenset("""january february march april may june july august septe
 _DWELLERS = frozenset({"resident", "residents", "native", "natives"})
 _KIN = frozenset({"family", "families", "household"})  # "the Miller family of Harwinton"
 # Titles of a town's officers, between the town and the officer's name: "Kettering Mayor Peggy Lehner".
-_TOWN_TITLES = frozenset({"Mayor", "Reeve", "Alderman", "Councilman", "Councilwoman", "Councillor", "Selectman",
-                          "Selectwoman"})
+_TOWN_TITLES = frozenset({"mayor", "reeve", "alderman", "councilman", "councilwoman", "councillor", "selectman",
+                          "selectwoman",
+                          # ... and the roles of its school's team: "Laurel coach Ed Manlove", "Seaford junior
+                          # Kevin Ross".
+                          "coach", "quarterback", "senior", "junior", "sophomore", "freshman", "goalkeeper"})
 # A town's heads and parts: "the mayor of Aguaviva", "the regent of Sigi", "the trading centre of Makhanga",
 # "the outskirts of Bangula".
 _OF_A_TOWN = frozenset({"mayor", "mayors", "reeve", "alcalde", "intendente", "regent", "governor", "centre", "center",
@@ -449,10 +452,10 @@ class PlaceRecognizer:
             or people and p.population >= _TOWN_OF_ITS_COUNTRY and p.country in countries()))
 
     def _town_of_its_mayor(self, doc: Doc, ent: Span) -> bool:
-        """"[Kettering] Mayor Peggy Lehner", "[Aparri] Mayor Lito Ramos" (a firm or a person to NER): a
-        town the gazetteer knows, named before its mayor's title and name."""
+        """"[Kettering] Mayor Peggy Lehner", "[Aparri] Mayor Lito Ramos", "[Laurel] coach Ed Manlove" (a
+        firm or a person to NER): a town the gazetteer knows, named before its officer's title and name."""
         end = ent.end
-        return ent.label_ in _OVERRIDABLE and end + 1 < len(doc) and doc[end].text in _TOWN_TITLES and (
+        return ent.label_ in _OVERRIDABLE and end + 1 < len(doc) and doc[end].lower_ in _TOWN_TITLES and (
             doc[end + 1].ent_type_ == "PERSON") and self._names(
                 ent.text, (NAME,), lambda p: p.kind in ("city", "district"))
 
@@ -962,11 +965,13 @@ class PlaceRecognizer:
 
     def _bylines(self, doc: Doc, lines: list[int]) -> list[Span]:
         """A web page's byline puts the reporter's town after the name: "Kareem Haddad, Al Ain",
-        "Jamil Nagri | Gilgit". A town of a thousand people or more alone on its line after a person."""
+        "Jamil Nagri | Gilgit", "By Bolor Erdene | ULAANBAATAR" (NER often runs the name into the town). A
+        town of a thousand people or more alone on its line after a person."""
         found = []
-        ends = {e.start: _without_spaces(e).end for e in doc.ents if e.label_ == "PERSON"}
+        ends = {e.start: next((t.i for t in e if t.text in {",", "|"}), _without_spaces(e).end)
+                for e in doc.ents if e.label_ == "PERSON"}
         for i in lines:
-            k = ends.get(i)
+            k = ends.get(i + (i + 1 < len(doc) and doc[i].lower_ == "by"))
             if k is None or k + 1 >= len(doc) or doc[k].text not in {",", "|"}:
                 continue
             j = k + 1
@@ -1867,9 +1872,11 @@ def _local_word(doc: Doc, i: int) -> str:
     if doc[k].lower_ in _NEARBY or doc[k].lower_ == "of" and k >= 1 and doc[k - 1].lower_ in _COMPASS:
         return "near"  # "shares a school with neighboring Edgerton", "a campground east of Elkader"
     if doc[k].lower_ == "of" and k >= 1 and (doc[k - 1].lower_ in _SETTLEMENTS | _DWELLERS | _OF_A_TOWN or (
-            doc[k - 1].text == "port")):
+            doc[k - 1].text == "port") or k >= 3 and doc[k - 1].text == "," and doc[k - 2].like_num and (
+            doc[k - 3].text == ",")):
         return "in"  # "the river island of Majuli", "the town of Preston", "residents of Bichi", "the port of
-        # Paita", "the mayor of Aguaviva", "the outskirts of Bangula"
+        # Paita", "the mayor of Aguaviva", "the outskirts of Bangula"; a person's age and town, as obituaries
+        # and court columns give them: "Mary Ellen Rasmussen, 79, of Challis, died"
     word = doc[k].lower_
     if word in ("and", "or") or word == "to" and k >= 1 and doc[k - 1].lower_ in ("and", "or"):
         # "farmers in Garu and Bawku", "to Termoli and to Vasto": the word of place the pair opens with.

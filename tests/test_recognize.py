@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from geomap.gazetteer import distance_km
+
 
 def _spans(gp, text):
     return [(m.text, m.start, m.end) for m in gp.parse(text)]
@@ -1199,3 +1201,24 @@ def test_a_dateline_state_whose_dot_the_tokenizer_splits(gp, text, town, state):
     in Catalonia, and the dateline's town went with them."""
     ms = gp.parse(text)
     assert [(m.text, m.name) for m in ms] == [(text.split(",")[0], town), (text.split(" ")[1], state)]
+
+
+def test_a_persons_age_and_town_and_a_teams_roles(gp):
+    """Obituaries and court columns give a person's age and town ("Rasmussen, 79, of Challis, died": a
+    person to NER); sports pages name a school's team by its town before a player's or coach's role
+    ("Laurel coach Ed Manlove", "Seaford junior Kevin Ross")."""
+    text = "SALMON, Idaho — Mary Ellen Rasmussen, 79, of Challis, died Oct. 16 in Pocatello."
+    assert "Challis" in [m.text for m in gp.parse(text)]
+    text = '"It\'s always close," Laurel coach Ed Manlove said. Seaford junior Kevin Ross ran twice.'
+    ms = {m.text: m for m in gp.parse("LEWES, Del. — " + text)}
+    assert {"Laurel", "Seaford"} <= set(ms)
+    assert distance_km(ms["Laurel"].lat, ms["Laurel"].lon, 38.56, -75.57) < 30  # Laurel, Delaware
+    assert [m.text for m in gp.parse("Patriots coach Bill Belichick and Google coach Ann Lee spoke.")] == []
+
+
+def test_a_bylines_town_after_by(gp):
+    """"By Kareem Haddad, Al Ain"; "By Bolor Erdene | ULAANBAATAR", which NER runs into one person."""
+    names = [m.text for m in gp.parse("Rain closes roads\n\nBy Kareem Haddad, Al Ain\n\nRain fell all day.")]
+    assert names == ["Al Ain"]
+    text = "Herders lose cattle\n\nBy Bolor Erdene | ULAANBAATAR\n\nHerders in the west lost cattle."
+    assert [m.text for m in gp.parse(text)] == ["ULAANBAATAR"]
