@@ -47,6 +47,15 @@ _ADJECTIVAL = re.compile(r"(?:s|c|ts|z)k(?:yi|iy|yy|ii|y|i|a|e|oe|aya|ij)$")
 _PARTICLE_NAME = re.compile(r"\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?:-(?:[a-z]{1,5}-)+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)+")
 # A line that is a page's trail of sections: short capitalised items between "/" or "›".
 _CRUMB = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
+# A page's tags line, in the languages of the sites that print English news beside their own.
+_TAGS = re.compile(r"^[ \t]*(?:tags?|tagged|topics?|keywords?|etiquetas|mots-clés|tagovi|schlagwörter|temas)[ \t]*:"
+                   r"([^\n]+)$", re.MULTILINE | re.IGNORECASE)
+# A page's block of links to other stories, its label in English or after the site's own ("PROČITAJTE
+# JOŠ / READ MORE"): the label's line may hold a headline, and the lines up to a blank one are headlines.
+_LINKS = re.compile(r"^(?:[^\n]*/ ?)?(?:read more|related(?: stories| articles)?|see also|also read|more stories)"
+                    r"[ \t]*:?[ \t]*((?:[^\n]*)(?:\n[^\n]*\S[^\n]*)*)", re.MULTILINE | re.IGNORECASE)
+# The name a linked headline opens with, after any bullet: "• Mbale traders count losses", "Trogir: tax up".
+_HEADLINE_NAME = re.compile(r"[ \t]*(?:[•*–-][ \t]*)?([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2})(?=[:,]?[ \t]+[a-z])")
 _BREADCRUMB = re.compile(rf"^{_CRUMB} ?[/›»](?: ?{_CRUMB} ?(?:[/›»]|$))+", re.MULTILINE)
 # The word after a camp's or crossing's name, and the words of what kind that may come between:
 # "Ifo camps", "Kakuma refugee camp", "the Rafah border crossing".
@@ -127,7 +136,8 @@ _NOWHERE = frozenset("""upstream downstream upriver downriver upcountry inland o
 COUNTY_ENDS = frozenset({"county", "parish", "borough"})
 _WEEKDAYS = frozenset({"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"})
 # Sites a town's name is given to: "the Da Nang airport", "Randwick Racecourse".
-_TOWN_SITES = frozenset({"airport", "racecourse", "airbase", "harbour", "harbor", "port", "seaport"})
+_TOWN_SITES = frozenset({"airport", "racecourse", "airbase", "harbour", "harbor", "port", "seaport", "exchange",
+                         "bourse"})
 # Words that make a body named "X County ..." the county's own: "the Lucas County Sheriff's Office".
 _COUNTY_BODIES = frozenset({"district", "sheriff", "sheriff's", "sanitation", "fire", "water", "schools", "jail",
                             "transit", "clerk", "coroner", "commissioners", "elections"})
@@ -881,8 +891,13 @@ class PlaceRecognizer:
         # An island or sea read as a people ("off [Sumatra]" as NORP); not "the European Union" (an ORG).
         water = doc[end - 1].lower_ in {"channel", "sea", "strait", "gulf", "ocean"}  # "the English Channel" as an ORG
         areas = {"region", "macroregion", "continent"} if ent.label_ == "NORP" or water else {"region"}
-        # A river or lake after "the": "the [Brahmaputra] and several of its tributaries" (an ORG to NER).
-        if start > 0 and doc[start - 1].lower_ == "the" and short and self._names_water(text):
+        # A river or lake after "the": "the [Brahmaputra] and several of its tributaries" (an ORG to NER),
+        # also a place's name the gazetteer holds as a river or sea only with its kind word: "lived above
+        # the [Wailuku]", "the [Caspian]'s falling level" (a people to NER); not "the Republican nominee",
+        # nor "the Republican said" (no place is called so, though a river is), nor a firm ("the Amazon").
+        if start > 0 and doc[start - 1].lower_ == "the" and short and (self._names_water(text) or (
+                ent.label_ == "NORP" and not _qualifies_a_noun(doc, end) and self._is_exact_name(text)
+                and self._river_after_the(doc, start, end))):
             return True
         # Not a region of a hamlet's size: "Forest officials say" names no parish of Guernsey.
         return short and (
@@ -1180,6 +1195,8 @@ class PlaceRecognizer:
         spans += self._listed_with_places(doc, spans, surnames)  # "near [Kaycee] and Barnum"
         spans += self._hometowns(doc, spans, person_words)
         spans += self._table_cells(doc, article, spans)
+        spans += self._tags(doc, article, spans)
+        spans += self._linked_headlines(doc, article, spans)
         spans += self._rivers_named_again(doc, spans)
         spans += self._rivers_of_a_list(doc, spans)
         spans += self._towns_named_again(doc, spans)
@@ -1383,24 +1400,67 @@ class PlaceRecognizer:
                 if m.group().count("|") >= 2 and re.search(r"\d", m.group())]
         if not rows:
             return []
-        countries = self._named_countries(doc) | {p.country for s in spans for p in self._places(s.text, (NAME,))
-                                                  if self._important(p)}  # "Guwahati" says India too
+        countries = self._countries_about(doc, spans)
         covered = self._covered(doc, spans)
         found = []
         for row in rows:
             for cell in re.finditer(r"[^|]+", row.group()):
                 name = re.match(r"\s*([A-Z][^|()\d]*?)\s*(?:\([^)]*\))?\s*$", cell.group())
-                if not name:
-                    continue
-                at = row.start() + cell.start()
-                span = doc.char_span(at + name.start(1), at + name.end(1), label="GPE")
-                if span is None or any(covered[span.start:span.end]) or not self._is_exact_name(span.text):
-                    continue
-                if self._names(span.text, (NAME, ALIAS), lambda p: p.kind in ("city", "district", "region")
-                               and p.country in countries):
+                if name and (span := self._listed_place(doc, row.start() + cell.start(), name, countries, covered)):
                     found.append(span)
-                    covered[span.start:span.end] = [True] * len(span)
         return found
+
+    def _tags(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+        """A page's tags ("Tags: Bududa, landslides, Mount Elgon", "Mots-clés: migration, Mbour, Senegal")
+        name places as a table's cells do: a whole name of a place in a country the article is about."""
+        lines = list(_TAGS.finditer(text))
+        if not lines:
+            return []
+        countries = self._countries_about(doc, spans)
+        covered = self._covered(doc, spans)
+        found = []
+        for line in lines:
+            for item in re.finditer(r"[^,;|]+", line.group(1)):
+                name = re.match(r"\s*([A-Z][^,;|()\d]*?)\s*$", item.group())
+                if name and (span := self._listed_place(doc, line.start(1) + item.start(), name, countries, covered)):
+                    found.append(span)
+        return found
+
+    def _linked_headlines(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+        """A page's links to its other stories ("Read more: Bridgnorth traders count the cost", "• Kapchorwa
+        coffee farmers fear poor harvest") open with a place as a tag names one: a whole name of a place in
+        a country the article is about. NER, seeing no sentence, misses most of them."""
+        blocks = list(_LINKS.finditer(text))
+        if not blocks:
+            return []
+        countries = self._countries_about(doc, spans)
+        covered = self._covered(doc, spans)
+        found = []
+        for block in blocks:
+            for line in re.finditer(r"[^\n]+", block.group(1)):
+                if len(line.group().split()) < 4:
+                    continue  # a section's label ("Most read"), not a headline
+                name = _HEADLINE_NAME.match(line.group())
+                if name and (span := self._listed_place(doc, block.start(1) + line.start(), name, countries, covered)):
+                    found.append(span)
+        return found
+
+    def _countries_about(self, doc: Doc, spans: list[Span]) -> set[str]:
+        """The countries the article names, or names a big place of ("Guwahati" says India too)."""
+        return self._named_countries(doc) | {p.country for s in spans for p in self._places(s.text, (NAME,))
+                                             if self._important(p)}
+
+    def _listed_place(self, doc: Doc, at: int, name: re.Match[str], countries: set[str],
+                      covered: list[bool]) -> Span | None:
+        """The name a scraped list holds at `at` (a table's cell, a tag), where it is the whole name of a
+        town, district or region in one of `countries`; marked covered when found."""
+        span = doc.char_span(at + name.start(1), at + name.end(1), label="GPE")
+        if span is None or any(covered[span.start:span.end]) or not self._is_exact_name(span.text) or not (
+                self._names(span.text, (NAME, ALIAS), lambda p: p.kind in ("city", "district", "region")
+                            and p.country in countries)):
+            return None
+        covered[span.start:span.end] = [True] * len(span)
+        return span
 
     def _rivers_named_again(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """"Water from the Brahmaputra entered ... Dibrugarh braces as Brahmaputra nears danger mark": a

@@ -662,7 +662,11 @@ def _placed_by_container(place: Place | None, confidence: float, near: list[tupl
                          answers: list[_Answer], before: list[set[int]], gi: int) -> tuple[Place | None, float]:
     """"Eden Park in Auckland", "Greenlane, Auckland, New Zealand": a name the gazetteer knows only
     elsewhere, or not at all, is placed at the town or region the article says holds it. Not a place
-    a comma sets beside a neighbour ("Kisumu, Siaya", "Swat, Chitral"): that is as likely a list."""
+    a comma sets beside a neighbour ("Kisumu, Siaya", "Swat, Chitral"): that is as likely a list; nor a
+    big city, which no other place's name after a comma makes small ("Beijing, Seoul's biggest trading
+    partner"; "Mbour, Îles Canaries" in a page's tags)."""
+    if place is not None and place.population >= _BIG_TOWN:
+        return place, confidence
     for gj, _, comma, _ in near:
         outer, outer_confidence = answers[gj][1], answers[gj][2]
         if not comma or outer is None or outer.kind not in _LOCAL_KINDS or _lies_in(place, outer) or (

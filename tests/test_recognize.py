@@ -1222,3 +1222,38 @@ def test_a_bylines_town_after_by(gp):
     assert names == ["Al Ain"]
     text = "Herders lose cattle\n\nBy Bolor Erdene | ULAANBAATAR\n\nHerders in the west lost cattle."
     assert [m.text for m in gp.parse(text)] == ["ULAANBAATAR"]
+
+
+def test_a_places_river_or_sea_after_the_and_a_citys_exchange(gp):
+    """"above the Wailuku", "the Caspian's falling level" (a people to NER) are the river and the sea the
+    gazetteer holds with their kind word; "the Republican said" is no river though one is so called;
+    "the Seoul exchange" (an organisation to NER) names the city."""
+    ms = {m.text: m for m in gp.parse("HILO, Hawaii — Keola Nakamura, who has lived above the Wailuku for 30 "
+                                      "years, said the Caspian's level fell too.")}
+    assert ms["Wailuku"].name == "Wailuku River" and ms["Caspian"].name == "Caspian Sea"
+    assert [m.text for m in gp.parse("The Republican nominee and the Republican said no.")] == []
+    assert [m.text for m in gp.parse("Shares rose on the Seoul exchange on Monday.")] == ["Seoul"]
+
+
+def test_a_pages_tags_and_links_to_other_stories(gp):
+    """A scraped page's tags and its "Read more" headlines open with places of the story's country
+    (Bududa, Kapchorwa; Bridgnorth), which NER, seeing no sentence, misses; a tag or headline that opens
+    with no place ("landslides", "Why families ...") names none."""
+    text = ("Landslide kills 14 in Uganda\n\nRain fell on Mount Elgon near Mbale.\n\nRead more:\n"
+            "• Kapchorwa coffee farmers fear poor harvest after hailstorm\n\n"
+            "Related: Why families keep returning\n\nTags: Bududa, landslides")
+    names = [m.text for m in gp.parse(text)]
+    assert names == ["Uganda", "Mount Elgon", "Mbale", "Kapchorwa", "Bududa"]
+    text = ("Floods in Shropshire\n\nThe Severn rose at Shrewsbury.\n\n"
+            "Read more: Bridgnorth traders count the cost of last month's floods\n\nMore text here.")
+    assert "Bridgnorth" in [m.text for m in gp.parse(text)]
+
+
+def test_a_section_label_after_a_link_is_no_headline(gp):
+    """"Most read" after a "Read more" link is a section's label, not a headline opening with Most,
+    the Czech town."""
+    text = ("Flood wave passes Opole\nClean-up begins in Nysa as towns upstream in the Czech Republic count the "
+            "damage\nThe state of Brandenburg has sent pumps.\n"
+            "Read more: Kraków mayor unveils plan to protect Vistula boulevards\nMost read\n"
+            "1. Strike at copper smelter enters second week\nTags: floods, Oder")
+    assert "Most" not in [m.text for m in gp.parse(text)]
