@@ -35,6 +35,7 @@ evaluate: gazetteer
 	$(PY) -m geomap evaluate data/eval/bulletin
 	$(PY) -m geomap evaluate data/eval/gazette
 	$(PY) -m geomap evaluate data/eval/courier
+	$(PY) -m geomap evaluate data/eval/ledger
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py
