@@ -1604,8 +1604,10 @@ class PlaceRecognizer:
             contest = word in _CONTESTS and i >= 2 and doc[i - 2].text[:1].isupper() or (
                 j + 1 < len(doc) and doc[j].lower_ in _CONTESTS and _capitalised(doc[j + 1])) or (
                 word == "against" and any(t.lower_ in _GAMES for t in doc[max(0, i - 5):i - 1]))
-            # "crews from Dalby and Miles", "a man from Ladd": a town's people
-            crews = i >= 2 and doc[i - 2].lower_ in _GROUPS | _TOWNSFOLK
+            # "crews from Dalby and Miles", "a man from Ladd": a town's people; "a crew drove in from Rawlins":
+            # a trip's start
+            crews = i >= 2 and (doc[i - 2].lower_ in _GROUPS | _TOWNSFOLK | _TO_A_PLACE or i >= 3 and (
+                doc[i - 2].lower_ in {"in", "back", "over", "up", "down"} and doc[i - 3].lower_ in _TO_A_PLACE))
             # A person's home: "State Rep. Carla Whitmore of Antlers", "Mary Jones, of Dalby,", "the Miller
             # family of Harwinton", and in a list of results "Adult: Peter Lutz, Morris."
             home = word == "of" and (i >= 2 and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].lower_ in _KIN) or (

@@ -1257,3 +1257,9 @@ def test_a_section_label_after_a_link_is_no_headline(gp):
             "Read more: Kraków mayor unveils plan to protect Vistula boulevards\nMost read\n"
             "1. Strike at copper smelter enters second week\nTags: floods, Oder")
     assert "Most" not in [m.text for m in gp.parse(text)]
+
+
+def test_a_trips_start_after_from(gp):
+    """"A crew drove in from Rawlins" (a person to NER) in a Wyoming story: the town a trip starts at."""
+    text = "WHEATLAND, Wyo. — A Bureau of Land Management crew drove in from Rawlins on Tuesday."
+    assert "Rawlins" in [m.text for m in gp.parse(text)]
