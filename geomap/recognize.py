@@ -51,9 +51,10 @@ _CRUMB = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
 _TAGS = re.compile(r"^[ \t]*(?:tags?|tagged|topics?|keywords?|etiquetas|mots-clés|tagovi|schlagwörter|temas)[ \t]*:"
                    r"([^\n]+)$", re.MULTILINE | re.IGNORECASE)
 # A page's block of links to other stories, its label in English or after the site's own ("PROČITAJTE
-# JOŠ / READ MORE"): the label's line may hold a headline, and the lines up to a blank one are headlines.
+# JOŠ / READ MORE"), alone on its line or before a colon ("Related deaths rose" is a sentence): the
+# label's line may hold a headline, and the lines up to a blank one are headlines.
 _LINKS = re.compile(r"^(?:[^\n]*/ ?)?(?:read more|related(?: stories| articles)?|see also|also read|more stories)"
-                    r"[ \t]*:?[ \t]*((?:[^\n]*)(?:\n[^\n]*\S[^\n]*)*)", re.MULTILINE | re.IGNORECASE)
+                    r"(?:[ \t]*:|[ \t]*$)[ \t]*((?:[^\n]*)(?:\n[^\n]*\S[^\n]*)*)", re.MULTILINE | re.IGNORECASE)
 # The name a linked headline opens with, after any bullet: "• Mbale traders count losses", "Trogir: tax up".
 _HEADLINE_NAME = re.compile(r"[ \t]*(?:[•*–-][ \t]*)?([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2})(?=[:,]?[ \t]+[a-z])")
 _BREADCRUMB = re.compile(rf"^{_CRUMB} ?[/›»](?: ?{_CRUMB} ?(?:[/›»]|$))+", re.MULTILINE)
@@ -236,6 +237,10 @@ _TOWNSFOLK = _DWELLERS | frozenset({"man", "woman", "boy", "girl", "teen", "teen
 _TOWN_SERVICES = frozenset({"police", "council", "councillors", "firefighters", "commissioners", "supervisors",
                             "trustees", "selectmen", "aldermen"})
 _TOWN_NOUNS = _TOWNSFOLK | _TOWN_SERVICES
+# A town's own bodies named after it, capitalised: "the Goshen Volunteer Fire Department".
+_TOWN_BODY_HEADS = frozenset({"department", "library", "district", "squad"})
+_TOWN_BODY_WORDS = _TOWN_BODY_HEADS | frozenset({"volunteer", "fire", "police", "rescue", "ambulance", "area",
+                                                 "health", "public", "emergency"})
 # NER labels that may hide a country, region or big city.
 _MISREAD = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # NER labels that a list of places may override ("villages of Maliuc and Caraorman" read as people).
@@ -1600,6 +1605,9 @@ class PlaceRecognizer:
                 continue
             word = _local_word(doc, i)
             j = _name_end(doc, i, covered)
+            # "The Goshen Volunteer Fire Department", "the Torrington Area Health District": a town's own body.
+            body = _town_body(doc, i, covered)
+            j = body or j
             # "Malakoff beat Eustace", "Covington swept Newton": a game between two capitalised sides.
             contest = word in _CONTESTS and i >= 2 and doc[i - 2].text[:1].isupper() or (
                 j + 1 < len(doc) and doc[j].lower_ in _CONTESTS and _capitalised(doc[j + 1])) or (
@@ -1616,11 +1624,11 @@ class PlaceRecognizer:
             # A school's team names its town, not a co-op's: "Walker-Hackensack-Akeley beat Pine River-Backus 7-3".
             side = game[i] and not (doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_ or j < len(doc) and (
                 doc[j].text in {"-", "–"} and not doc[j - 1].whitespace_))
-            if not (word in _LOCAL_WORDS or contest or home or side) or (
+            if not (word in _LOCAL_WORDS or contest or home or side or body) or (
                     word == "from" and doc[i].ent_type_ == "PERSON" and not crews):
                 continue  # "a letter from Warren" is a person's; "travels to Kaufman", "held at Cynthiana" not
             text = doc[i:j].text
-            if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in _POSSESSIVE) or (
+            if j < len(doc) and not body and (doc[j].text[:1].isupper() or doc[j].lower_ in _POSSESSIVE) or (
                     text in person_words or name_key(text) in self.demonyms or _qualifies_a_noun(doc, j)
                     or _in_the_sky(doc, i, j)):
                 continue
@@ -1909,6 +1917,19 @@ def _name_end(doc: Doc, start: int, covered: list[bool], most: int = 3) -> int:
     while end < len(doc) and end - start < most and not covered[end] and _capitalised(doc[end]):
         end += 1
     return end
+
+
+def _town_body(doc: Doc, start: int, covered: list[bool]) -> int | None:
+    """Where the name of a town that starts at `start` ends, when a town's own body's name follows it
+    ("Goshen Volunteer Fire Department", "Torrington Area Health District", "Salem Public Library")."""
+    end = start + 1
+    while end < len(doc) and end - start < 2 and not covered[end] and _capitalised(doc[end]) and (
+            doc[end].lower_ not in _TOWN_BODY_WORDS):
+        end += 1
+    k = end
+    while k < len(doc) and k - end < 4 and doc[k].text[:1].isupper() and doc[k].lower_ in _TOWN_BODY_WORDS:
+        k += 1
+    return end if k > end and doc[k - 1].lower_ in _TOWN_BODY_HEADS else None
 
 
 def share_plural_kind(doc: Doc, spans: list[Span]) -> None:

@@ -1263,3 +1263,20 @@ def test_a_trips_start_after_from(gp):
     """"A crew drove in from Rawlins" (a person to NER) in a Wyoming story: the town a trip starts at."""
     text = "WHEATLAND, Wyo. — A Bureau of Land Management crew drove in from Rawlins on Tuesday."
     assert "Rawlins" in [m.text for m in gp.parse(text)]
+
+
+def test_a_towns_own_body_names_the_town(gp):
+    """"The Goshen Volunteer Fire Department", "the Torrington Area Health District" (organisations to
+    NER) name towns of the state the story names; "the Google Fire Department" names none."""
+    text = ("GOSHEN, Conn. — The Goshen Volunteer Fire Department ran the parking lots. The Torrington Area "
+            "Health District found no violations. The Google Fire Department laughed.")
+    names = [m.text for m in gp.parse(text)]
+    assert names.count("Goshen") == 1 and "Torrington" in names and "Google" not in names
+
+
+def test_a_sentence_opening_with_related_is_no_link_block(gp):
+    """"Related deaths rose ..." is a sentence, not a "Related" label: the paragraphs after it are no
+    headlines, so a name opening one is judged as any other (here "Most", the Czech town, is no place)."""
+    text = ("Floods hit Prague as towns upstream count the damage.\n"
+            "Related deaths rose to four on Monday.\nMost shops stayed shut in the old town all week.")
+    assert "Most" not in [m.text for m in gp.parse(text)]
