@@ -237,6 +237,9 @@ _TOWNSFOLK = _DWELLERS | frozenset({"man", "woman", "boy", "girl", "teen", "teen
 _TOWN_SERVICES = frozenset({"police", "council", "councillors", "firefighters", "commissioners", "supervisors",
                             "trustees", "selectmen", "aldermen"})
 _TOWN_NOUNS = _TOWNSFOLK | _TOWN_SERVICES
+# A town's own places, named after it in lower case: "the Munising food pantry", "the Wheatland area".
+TOWN_PLACES = frozenset({"school", "schools", "church", "pantry", "library", "building", "hospital", "clinic",
+                          "interchange", "exit", "fairgrounds", "cemetery", "area", "post"})
 # A town's own bodies named after it, capitalised: "the Goshen Volunteer Fire Department".
 _TOWN_BODY_HEADS = frozenset({"department", "library", "district", "squad"})
 _TOWN_BODY_WORDS = _TOWN_BODY_HEADS | frozenset({"volunteer", "fire", "police", "rescue", "ambulance", "area",
@@ -1608,6 +1611,9 @@ class PlaceRecognizer:
             # "The Goshen Volunteer Fire Department", "the Torrington Area Health District": a town's own body.
             body = _town_body(doc, i, covered)
             j = body or j
+            # "the Munising food pantry", "the Moroni school's basement", "the Wheatland area": a town's own place.
+            own = word == "the" and (j < len(doc) and doc[j].lower_ in TOWN_PLACES or j + 1 < len(doc) and (
+                doc[j].is_lower and doc[j + 1].lower_ in TOWN_PLACES))
             # "Malakoff beat Eustace", "Covington swept Newton": a game between two capitalised sides.
             contest = word in _CONTESTS and i >= 2 and doc[i - 2].text[:1].isupper() or (
                 j + 1 < len(doc) and doc[j].lower_ in _CONTESTS and _capitalised(doc[j + 1])) or (
@@ -1624,12 +1630,12 @@ class PlaceRecognizer:
             # A school's team names its town, not a co-op's: "Walker-Hackensack-Akeley beat Pine River-Backus 7-3".
             side = game[i] and not (doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_ or j < len(doc) and (
                 doc[j].text in {"-", "–"} and not doc[j - 1].whitespace_))
-            if not (word in _LOCAL_WORDS or contest or home or side or body) or (
+            if not (word in _LOCAL_WORDS or contest or home or side or body or own) or (
                     word == "from" and doc[i].ent_type_ == "PERSON" and not crews):
                 continue  # "a letter from Warren" is a person's; "travels to Kaufman", "held at Cynthiana" not
             text = doc[i:j].text
             if j < len(doc) and not body and (doc[j].text[:1].isupper() or doc[j].lower_ in _POSSESSIVE) or (
-                    text in person_words or name_key(text) in self.demonyms or _qualifies_a_noun(doc, j)
+                    text in person_words or name_key(text) in self.demonyms or _qualifies_a_noun(doc, j) and not own
                     or _in_the_sky(doc, i, j)):
                 continue
             if self._local_town(text, regions, anchors, doc[i].ent_type_ in _OVERRIDABLE or not doc[i].ent_type_):

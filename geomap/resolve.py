@@ -38,6 +38,7 @@ from .gazetteer import (
 from .recognize import (
     COUNTY_ENDS,
     SPAN_KEY,
+    TOWN_PLACES,
     TRIGGERS,
     _ensure_extensions,
     nationalities,
@@ -352,9 +353,11 @@ class PlaceResolver:
                     c.place.kind == "city" and c.exact and c.how == NAME)]
             if after_the and not g.hint and not any(c.place.kind == "macroregion" or (
                     c.place.kind == "city" and c.place.population >= _RIVER_CITY) for c in g.cands) and (
-                    not _only_bearings(g.key)):
+                    not _only_bearings(g.key)) and not all(
+                    sp.end < len(doc) and doc[sp.end].lower_ in TOWN_PLACES for sp in g.spans):
                 # "the Volga", "the Thames", "across the Tasman": a river or sea whose bare name the
-                # gazetteer leaves to a town or region; not "the Chicago area".
+                # gazetteer leaves to a town or region; not "the Chicago area", nor "the Baker church",
+                # where "the" is the church's.
                 g.cands += water_bodies(self.source.candidates, g.spans[0].text)
         pairs = list(_listed_pairs(text, list(groups.values())))  # groups keep this order as glist
         listed = Counter(gi for pair in pairs for gi in pair[:2])  # how many of a group's mentions are listed

@@ -1280,3 +1280,13 @@ def test_a_sentence_opening_with_related_is_no_link_block(gp):
     text = ("Floods hit Prague as towns upstream count the damage.\n"
             "Related deaths rose to four on Monday.\nMost shops stayed shut in the old town all week.")
     assert "Most" not in [m.text for m in gp.parse(text)]
+
+
+def test_a_towns_own_place_after_the(gp):
+    """"the Munising food pantry", "the Moroni school's basement" (a person to NER): a town of the state
+    the story names, before a place of its own; "the Smith building" names no town of Idaho."""
+    text = "MARQUETTE, Mich. — A Gwinn woman embezzled from the Munising food pantry."
+    assert "Munising" in [m.text for m in gp.parse(text)]
+    text = "MANTI, Utah — The flood put water in the Moroni school's basement."
+    assert "Moroni" in [m.text for m in gp.parse(text)]
+    assert "Smith" not in [m.text for m in gp.parse("SALMON, Idaho — The Smith building closed.")]

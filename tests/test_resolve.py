@@ -852,3 +852,10 @@ def test_a_big_city_is_not_placed_at_a_name_after_its_comma(gp):
     assert m.country_code == "CN"
     tags = "Pirogue missing off Senegal\n\nFamilies in Mbour wait.\n\nTags: migration, Mbour, Îles Canaries, Senegal"
     assert all(m.country_code == "SN" for m in gp.parse(tags) if m.text == "Mbour")
+
+
+def test_the_before_a_towns_place_is_the_places_not_a_rivers(gp):
+    """"the Baker church": "the" is the church's, so Baker is no river of the name (Chile's Baker River)."""
+    text = "SALMON, Idaho — She sold tamales for the Baker church every Christmas."
+    (m,) = gp.resolve(text, [(text.index("Baker"), text.index("Baker") + 5)])
+    assert m.country_code == "US"
