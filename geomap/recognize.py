@@ -1203,8 +1203,7 @@ class PlaceRecognizer:
         spans += self._listed_with_places(doc, spans, surnames)  # "near [Kaycee] and Barnum"
         spans += self._hometowns(doc, spans, person_words)
         spans += self._table_cells(doc, article, spans)
-        spans += self._tags(doc, article, spans)
-        spans += self._linked_headlines(doc, article, spans)
+        spans += self._page_lists(doc, article, spans)
         spans += self._rivers_named_again(doc, spans)
         spans += self._rivers_of_a_list(doc, spans)
         spans += self._towns_named_again(doc, spans)
@@ -1418,40 +1417,17 @@ class PlaceRecognizer:
                     found.append(span)
         return found
 
-    def _tags(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+    def _page_lists(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
         """A page's tags ("Tags: Bududa, landslides, Mount Elgon", "Mots-clés: migration, Mbour, Senegal")
-        name places as a table's cells do: a whole name of a place in a country the article is about."""
-        lines = list(_TAGS.finditer(text))
-        if not lines:
+        and the headlines of its links to other stories ("Read more: Bridgnorth traders count the cost",
+        "• Kapchorwa coffee farmers fear poor harvest") name places as a table's cells do: a whole name of
+        a place in a country the article is about. NER, seeing no sentence, misses most of them."""
+        names = list(_listed_names(text))
+        if not names:
             return []
         countries = self._countries_about(doc, spans)
         covered = self._covered(doc, spans)
-        found = []
-        for line in lines:
-            for item in re.finditer(r"[^,;|]+", line.group(1)):
-                name = re.match(r"\s*([A-Z][^,;|()\d]*?)\s*$", item.group())
-                if name and (span := self._listed_place(doc, line.start(1) + item.start(), name, countries, covered)):
-                    found.append(span)
-        return found
-
-    def _linked_headlines(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
-        """A page's links to its other stories ("Read more: Bridgnorth traders count the cost", "• Kapchorwa
-        coffee farmers fear poor harvest") open with a place as a tag names one: a whole name of a place in
-        a country the article is about. NER, seeing no sentence, misses most of them."""
-        blocks = list(_LINKS.finditer(text))
-        if not blocks:
-            return []
-        countries = self._countries_about(doc, spans)
-        covered = self._covered(doc, spans)
-        found = []
-        for block in blocks:
-            for line in re.finditer(r"[^\n]+", block.group(1)):
-                if len(line.group().split()) < 4:
-                    continue  # a section's label ("Most read"), not a headline
-                name = _HEADLINE_NAME.match(line.group())
-                if name and (span := self._listed_place(doc, block.start(1) + line.start(), name, countries, covered)):
-                    found.append(span)
-        return found
+        return [span for at, name in names if (span := self._listed_place(doc, at, name, countries, covered))]
 
     def _countries_about(self, doc: Doc, spans: list[Span]) -> set[str]:
         """The countries the article names, or names a big place of ("Guwahati" says India too)."""
@@ -1923,6 +1899,20 @@ def _name_end(doc: Doc, start: int, covered: list[bool], most: int = 3) -> int:
     while end < len(doc) and end - start < most and not covered[end] and _capitalised(doc[end]):
         end += 1
     return end
+
+
+def _listed_names(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Where each tag of a page's tags lines, then each headline of its blocks of links, starts, with
+    the name it may be (a tag whole; a headline's first capitalised words)."""
+    for line in _TAGS.finditer(text):
+        for item in re.finditer(r"[^,;|]+", line.group(1)):
+            if name := re.match(r"\s*([A-Z][^,;|()\d]*?)\s*$", item.group()):
+                yield line.start(1) + item.start(), name
+    for block in _LINKS.finditer(text):
+        for line in re.finditer(r"[^\n]+", block.group(1)):
+            # Not a section's label ("Most read"): a headline has a few words.
+            if len(line.group().split()) >= 4 and (name := _HEADLINE_NAME.match(line.group())):
+                yield block.start(1) + line.start(), name
 
 
 def _town_body(doc: Doc, start: int, covered: list[bool]) -> int | None:
