@@ -666,15 +666,13 @@ def _placed_by_container(place: Place | None, confidence: float, near: list[tupl
     """"Eden Park in Auckland", "Greenlane, Auckland, New Zealand": a name the gazetteer knows only
     elsewhere, or not at all, is placed at the town or region the article says holds it. Not a place
     a comma sets beside a neighbour ("Kisumu, Siaya", "Swat, Chitral"): that is as likely a list; nor a
-    big city, which no other place's name after a comma makes small ("Beijing, Seoul's biggest trading
-    partner"; "Mbour, Îles Canaries" in a page's tags)."""
-    if place is not None and place.population >= _BIG_TOWN:
-        return place, confidence
+    big city beside another city, which cannot hold it ("Beijing, Seoul's biggest trading partner")."""
     for gj, _, comma, _ in near:
         outer, outer_confidence = answers[gj][1], answers[gj][2]
         if not comma or outer is None or outer.kind not in _LOCAL_KINDS or _lies_in(place, outer) or (
                 _RANK[place.kind if place else "city"] > _RANK[outer.kind]) or (
-                gj in before[gi] and _neighbours(place, outer)):
+                gj in before[gi] and _neighbours(place, outer)) or place is not None and (
+                place.population >= _BIG_TOWN and _RANK[place.kind] == _RANK[outer.kind]):
             continue
         # A place no bigger after the container makes it one of a list; "New Zealand" after Auckland does not.
         if not any(answers[k][1] is None or _RANK[answers[k][1].kind] <= _RANK[outer.kind] for k in before[gj]):
