@@ -237,6 +237,9 @@ _TOWNSFOLK = _DWELLERS | frozenset({"man", "woman", "boy", "girl", "teen", "teen
 _TOWN_SERVICES = frozenset({"police", "council", "councillors", "firefighters", "commissioners", "supervisors",
                             "trustees", "selectmen", "aldermen"})
 _TOWN_NOUNS = _TOWNSFOLK | _TOWN_SERVICES
+# Words before "from" that make what follows a town: its people ("crews from Dalby", "a man from Ladd") or
+# a trip's start ("drove in from Rawlins").
+_FROM_A_TOWN = _GROUPS | _TOWNSFOLK | _TO_A_PLACE
 # A town's own places, named after it in lower case: "the Munising food pantry", "the Wheatland area".
 TOWN_PLACES = frozenset({"school", "schools", "church", "pantry", "library", "building", "hospital", "clinic",
                           "interchange", "exit", "fairgrounds", "cemetery", "area", "post"})
@@ -1596,7 +1599,7 @@ class PlaceRecognizer:
                 word == "against" and any(t.lower_ in _GAMES for t in doc[max(0, i - 5):i - 1]))
             # "crews from Dalby and Miles", "a man from Ladd": a town's people; "a crew drove in from Rawlins":
             # a trip's start
-            crews = i >= 2 and (doc[i - 2].lower_ in _GROUPS | _TOWNSFOLK | _TO_A_PLACE or i >= 3 and (
+            crews = i >= 2 and (doc[i - 2].lower_ in _FROM_A_TOWN or i >= 3 and (
                 doc[i - 2].lower_ in {"in", "back", "over", "up", "down"} and doc[i - 3].lower_ in _TO_A_PLACE))
             # A person's home: "State Rep. Carla Whitmore of Antlers", "Mary Jones, of Dalby,", "the Miller
             # family of Harwinton", and in a list of results "Adult: Peter Lutz, Morris."
