@@ -64,7 +64,7 @@ _SITE_WORDS = {"camp": "camp", "camps": "camp", "crossing": "crossing", "crossin
 _SITE_KINDS = frozenset({"refugee", "refugees", "displacement", "idp", "idps", "border", "transit", "relief"})
 _POSSESSIVE = frozenset({"'s", "’s"})
 _ARTICLES = frozenset({"the", "a", "an"})
-_TRAILING = _POSSESSIVE | {"'", "’", "of", "in", "and", "or", "on", "at"}
+_TRAILING = _POSSESSIVE | {"'", "’", "of", "in", "and", "or", "on", "at", "to", "from", "for", "with"}
 _JOINERS = frozenset({"of", "de", "del", "la", "le", "al", "el", "du", "and"})
 # Words after a place name that make it the name of a disease, not a place ("West Nile virus").
 _DISEASES_KEY = "geomap_disease_names"
@@ -169,7 +169,7 @@ _TO_A_PLACE = frozenset("""travel travels traveled travelled traveling travellin
     go goes went going head heads headed heading move moves moved moving return returns returned returning
     fly flies flew flown flying commute commutes commuted evacuated evacuate fled flee transferred
     airlifted rushed taken took brought sent road roads route routes flight flights train trains bus buses
-    ferry ferries trip trips journey highway way trail trails""".split())
+    ferry ferries trip trips journey highway way trail trails traffic tourism""".split())
 # Words of a game between two towns' teams: "Malakoff beat Eustace 42-10", "a win over Kaufman".
 _CONTESTS = frozenset("""beat beats defeated edged topped downed swept tied blanked routed outlasted hosts hosted
     visits visited past over""".split())
@@ -187,6 +187,8 @@ _RIVER_PARTS = frozenset("bank banks mouth basin waters course source delta".spl
 # Words beside a game's score: "won 54-41", "a 50-42 win".
 _WINS = frozenset("won lost win wins loss losses victory defeat decision triumph rout".split())
 # Words of a reach between "as far" and "as": "as far away as Valentine", "as far north as Nome".
+# Words of going on before "to": "up to Nephi on the interstate", "go on to Madison".
+_ONWARD = frozenset({"up", "down", "over", "on", "out"})
 _REACHES = frozenset({"away", "afield", "north", "south", "east", "west", "inland", "upstream", "downstream"})
 # Words between a list word and the next place: "Jackson and nearby Clinton and Pearl".
 _NEARBY = frozenset({"nearby", "neighboring", "neighbouring", "adjacent", "suburban"})
@@ -240,6 +242,7 @@ _TOWN_NOUNS = _TOWNSFOLK | _TOWN_SERVICES
 # Words before "from" that make what follows a town: its people ("crews from Dalby", "a man from Ladd") or
 # a trip's start ("drove in from Rawlins").
 _FROM_A_TOWN = _GROUPS | _TOWNSFOLK | _TO_A_PLACE
+_BE = frozenset({"is", "are", "was", "were"})  # "my husband's family is from Cutler": a home
 # A town's own places, named after it in lower case: "the Munising food pantry", "the Wheatland area".
 TOWN_PLACES = frozenset({"school", "schools", "church", "pantry", "library", "building", "hospital", "clinic",
                           "interchange", "exit", "fairgrounds", "cemetery", "area", "post"})
@@ -1599,7 +1602,7 @@ class PlaceRecognizer:
                 word == "against" and any(t.lower_ in _GAMES for t in doc[max(0, i - 5):i - 1]))
             # "crews from Dalby and Miles", "a man from Ladd": a town's people; "a crew drove in from Rawlins":
             # a trip's start
-            crews = i >= 2 and (doc[i - 2].lower_ in _FROM_A_TOWN or i >= 3 and (
+            crews = i >= 2 and (doc[i - 2].lower_ in _FROM_A_TOWN or doc[i - 2].lower_ in _BE or i >= 3 and (
                 doc[i - 2].lower_ in {"in", "back", "over", "up", "down"} and doc[i - 3].lower_ in _TO_A_PLACE))
             # A person's home: "State Rep. Carla Whitmore of Antlers", "Mary Jones, of Dalby,", "the Miller
             # family of Harwinton", and in a list of results "Adult: Peter Lutz, Morris."
@@ -1970,12 +1973,22 @@ def _local_word(doc: Doc, i: int) -> str:
             return _local_word(doc, start + 1)
         return word
     if word == "to" and k >= 1 and (doc[k - 1].lower_ in _TO_A_PLACE or doc[k - 1].lower_ in _COMPASS or (
-            k >= 2 and doc[k - 1].pos_ == "ADV" and doc[k - 2].lower_ in _TO_A_PLACE)):  # "travel daily to Termoli"
+            k >= 2 and doc[k - 1].pos_ == "ADV" and doc[k - 2].lower_ in _TO_A_PLACE) or (
+            doc[k - 1].lower_ in _ONWARD) or _route_start(doc, k)):  # "travel daily to Termoli"
         return "at"
     if word == "as" and k >= 2 and (doc[k - 1].lower_ == "far" or doc[k - 2].lower_ == "far" and (
             doc[k - 1].lower_ in _REACHES)):
         return "near"  # "teams from as far away as Valentine", "as far as Lafleche", "as far north as Nome"
     return word
+
+
+def _route_start(doc: Doc, k: int) -> bool:
+    """Whether the "to" at token k ends a route that a capitalised name opened after "from": "sea trips
+    from Roxas City to Masbate", "flights from Knock to Lanzarote"."""
+    start = k - 1
+    while start > 0 and k - start <= 3 and doc[start].is_alpha and doc[start].text[:1].isupper():
+        start -= 1
+    return start < k - 1 and doc[start].lower_ == "from"
 
 
 def site_word(doc: Doc, end: int) -> str | None:

@@ -1290,3 +1290,21 @@ def test_a_towns_own_place_after_the(gp):
     text = "MANTI, Utah — The flood put water in the Moroni school's basement."
     assert "Moroni" in [m.text for m in gp.parse(text)]
     assert "Smith" not in [m.text for m in gp.parse("SALMON, Idaho — The Smith building closed.")]
+
+
+def test_a_trips_end_after_to(gp):
+    """"traffic to Honokaa", "up to Nephi", "from Roxas City to Masbate" (organisations to NER): where a
+    trip ends, a town of the story's state or near its towns; "Roxas City to" loses NER's "to"."""
+    names = [m.text for m in gp.parse("HILO, Hawaii — Police said traffic to Honokaa should expect delays.")]
+    assert "Honokaa" in names
+    assert "Nephi" in [m.text for m in gp.parse(
+        "MANTI, Utah — Families commute over the Wasatch Plateau or up to Nephi on the interstate.")]
+    text = "ROXAS CITY, Philippines — The coast guard said sea trips from Roxas City to Masbate were cancelled."
+    assert [m.text for m in gp.parse(text)][-2:] == ["Roxas City", "Masbate"]
+
+
+def test_a_home_after_is_from(gp):
+    """"My husband's family is from Cutler" (a person to NER) in a Maine story: a home town."""
+    text = ("MACHIAS, Maine — The pie contest drew 40 entries. \"My husband's family is from Cutler, and they "
+            "told me I'd never win,\" she said.")
+    assert "Cutler" in [m.text for m in gp.parse(text)]
