@@ -1202,6 +1202,7 @@ class PlaceRecognizer:
         spans += self._particle_names(doc, article, spans)
         spans += _states_after_towns(doc, spans)
         spans += self._towns_of_named_regions(doc, spans, person_words | surnames)
+        spans += self._column_heads(doc, article, spans)
         spans += self._described_as_places(doc, spans)
         spans += self._named_settlements(doc, spans, person_words)
         spans += self._listed_as_settlements(doc, spans, persons)
@@ -1579,8 +1580,7 @@ class PlaceRecognizer:
         funeral will be held in [Cullman]". After a word of place, a town the gazetteer knows in a
         region or county the article names is a place, however small; elsewhere such a name needs
         NER's word or a list."""
-        regions = {p.id for s in spans for p in self._places(s.text, (NAME, ALIAS, ABBREV))
-                   if p.kind in ("region", "district")}
+        regions = self._named_regions(spans)
         anchors = cache(lambda: self._anchors(spans))  # looked up only for a name no named region holds
         covered = self._covered(doc, spans)
         game = _in_a_game(doc)
@@ -1653,6 +1653,32 @@ class PlaceRecognizer:
                 continue
             found.append(Span(doc, start, comma.i, label="GPE"))
             covered[start:comma.i] = [True] * (comma.i - start)
+        return found
+
+    def _named_regions(self, spans: list[Span]) -> set[int]:
+        """Every region and district any reading of a found name may be: what places a local town."""
+        return {p.id for s in spans for p in self._places(s.text, (NAME, ALIAS, ABBREV))
+                if p.kind in ("region", "district")}
+
+    def _column_heads(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+        """A police or court column opens each item with its town: "Christmas: A car struck a deer",
+        "Au Train: Deputies responded" (a date and a work of art to NER). Where two items or more open
+        with places, another item's head is one too when it is a town of a region the story names or
+        near its towns. A date stays a date ("Monday: ...")."""
+        heads = [m for m in _COLUMN_HEAD.finditer(text)] if text.count(":") >= 3 else []
+        starts = {s.start_char for s in spans}
+        if sum(m.start(1) in starts for m in heads) < 2:
+            return []
+        regions = self._named_regions(spans)
+        anchors = cache(lambda: self._anchors(spans))
+        taken = self._covered(doc, [])
+        found = []
+        for m in heads:
+            span = doc.char_span(m.start(1), m.end(1), label="GPE")
+            if span is not None and m.start(1) not in starts and not any(
+                    s.start < span.end and span.start < s.end for s in spans) and not any(
+                    taken[span.start:span.end]) and self._local_town(span.text, regions, anchors, True):
+                found.append(span)
         return found
 
     def _local_town(self, text: str, regions: set[int], anchors: Callable[[], list[tuple[float, float]]],
@@ -1905,6 +1931,11 @@ def _name_end(doc: Doc, start: int, covered: list[bool], most: int = 3) -> int:
     while end < len(doc) and end - start < most and not covered[end] and _capitalised(doc[end]):
         end += 1
     return end
+
+
+# An item of a column that opens with a name and a colon, after a dash or bullet or none:
+# "Au Train: Deputies responded", "— Munising: A caller reported".
+_COLUMN_HEAD = re.compile(r"^(?:[—–•*-][ \t]*)?([A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}):[ \t]+\S", re.M)
 
 
 def _listed_names(text: str) -> Iterator[tuple[int, re.Match[str]]]:

@@ -1308,3 +1308,15 @@ def test_a_home_after_is_from(gp):
     text = ("MACHIAS, Maine — The pie contest drew 40 entries. \"My husband's family is from Cutler, and they "
             "told me I'd never win,\" she said.")
     assert "Cutler" in [m.text for m in gp.parse(text)]
+
+
+def test_a_columns_items_open_with_their_towns(gp):
+    """A sheriff's column opens each item with its town; "Au Train:" (a work of art to NER) is one
+    where the other items open with places. "Update:" and a date are no towns."""
+    text = ("MUNISING, Mich. — Sheriff's calls for Alger County\n\n"
+            "Munising: A caller reported a bear in a dumpster.\n\n"
+            "Au Train: Deputies responded to a report of a man sleeping in a vehicle.\n\n"
+            "Grand Marais: A hiker reported a lost dog.\n\n"
+            "Update: The dog was found.\n\nMonday: No calls.\n")
+    names = [m.text for m in gp.parse(text)]
+    assert "Au Train" in names and "Update" not in names and "Monday" not in names
