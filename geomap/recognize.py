@@ -1869,7 +1869,9 @@ def _national_office_follows(doc: Doc, end: int) -> bool:
 
 
 def _capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
+    """A capitalised word inside a sentence, "O'Neill" as well as "Pender"."""
+    return tok.text[:1].isupper() and (tok.is_alpha or _ELIDED.fullmatch(tok.text) is not None) and (
+        not tok.is_sent_start)
 
 
 def _written_lower(tok: Token, words: set[int]) -> bool:
@@ -1936,6 +1938,9 @@ def _name_end(doc: Doc, start: int, covered: list[bool], most: int = 3) -> int:
 # An item of a column that opens with a name and a colon, after a dash or bullet or none:
 # "Au Train: Deputies responded", "— Munising: A caller reported".
 _COLUMN_HEAD = re.compile(r"^(?:[—–•*-][ \t]*)?([A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}):[ \t]+\S", re.M)
+
+
+_ELIDED = re.compile(r"[A-Z][a-z]?['’][A-Z][a-z]+")  # "O'Neill", "D'Iberville"
 
 
 def _listed_names(text: str) -> Iterator[tuple[int, re.Match[str]]]:

@@ -1320,3 +1320,10 @@ def test_a_columns_items_open_with_their_towns(gp):
             "Update: The dog was found.\n\nMonday: No calls.\n")
     names = [m.text for m in gp.parse(text)]
     assert "Au Train" in names and "Update" not in names and "Monday" not in names
+
+
+def test_a_name_with_an_apostrophe_in_a_list_of_towns(gp):
+    """"at Hartington, O'Neill and Pender" (organisations to NER): a list of Nebraska towns, one of
+    them written with an apostrophe."""
+    text = "NORFOLK, Neb. — Subdistrict games will be played at Hartington, O'Neill and Pender."
+    assert [m.text for m in gp.parse(text)][-3:] == ["Hartington", "O'Neill", "Pender"]
