@@ -227,7 +227,7 @@ _TOWN_TITLES = frozenset({"mayor", "reeve", "alderman", "councilman", "councilwo
 # A town's heads and parts: "the mayor of Aguaviva", "the regent of Sigi", "the trading centre of Makhanga",
 # "the outskirts of Bangula".
 _OF_A_TOWN = frozenset({"mayor", "mayors", "reeve", "alcalde", "intendente", "regent", "governor", "centre", "center",
-                        "outskirts", "suburbs"})
+                        "outskirts", "suburbs", "government", "council", "board"})
 # People who come from a town, not a person: "crews from Dalby", "volunteers from Tara".
 _GROUPS = _DWELLERS | frozenset("""crews teams volunteers firefighters officers police troops soldiers families people
     farmers students pilgrims visitors workers officials delegates""".split())

@@ -1327,3 +1327,11 @@ def test_a_name_with_an_apostrophe_in_a_list_of_towns(gp):
     them written with an apostrophe."""
     text = "NORFOLK, Neb. — Subdistrict games will be played at Hartington, O'Neill and Pender."
     assert [m.text for m in gp.parse(text)][-3:] == ["Hartington", "O'Neill", "Pender"]
+
+
+def test_a_towns_government_or_board_of_it(gp):
+    """"the municipal government of Dumalag", "the town board of Hiko" (organisations to NER): a town."""
+    text = "ROXAS CITY, Philippines — The municipal government of Dumalag said the bridge was closed."
+    assert "Dumalag" in [m.text for m in gp.parse(text)]
+    text = "PIOCHE, Nev. — The commission tabled a request from the town board of Hiko for a new fire engine."
+    assert "Hiko" in [m.text for m in gp.parse(text)]
