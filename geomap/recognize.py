@@ -1599,7 +1599,8 @@ class PlaceRecognizer:
             # "Malakoff beat Eustace", "Covington swept Newton": a game between two capitalised sides.
             contest = word in _CONTESTS and i >= 2 and doc[i - 2].text[:1].isupper() or (
                 j + 1 < len(doc) and doc[j].lower_ in _CONTESTS and _capitalised(doc[j + 1])) or (
-                word == "against" and any(t.lower_ in _GAMES for t in doc[max(0, i - 5):i - 1]))
+                word == "against" and any(t.lower_ in _GAMES for t in doc[max(0, i - 5):i - 1])) or (
+                _plays_at(doc, j)) or _matchup(doc, i, j)
             # "crews from Dalby and Miles", "a man from Ladd": a town's people; "a crew drove in from Rawlins":
             # a trip's start
             crews = i >= 2 and (doc[i - 2].lower_ in _FROM_A_TOWN or doc[i - 2].lower_ in _BE or i >= 3 and (
@@ -1925,6 +1926,23 @@ def _in_a_game(doc: Doc) -> list[bool]:
         if any(doc[k].is_digit and len(doc[k]) <= 3 for k in range(i + 3, min(i + 6, len(doc)))):
             game[t.sent.start:t.sent.end] = [True] * len(t.sent)
     return game
+
+
+def _plays_at(doc: Doc, end: int) -> bool:
+    """"Laurel plays at Seaford": a side named before where it plays."""
+    return end + 2 < len(doc) and doc[end].lower_ in {"plays", "play", "played"} and (
+        doc[end + 1].lower_ == "at") and _capitalised(doc[end + 2])
+
+
+def _matchup(doc: Doc, start: int, end: int) -> bool:
+    """"the Laurel–Seaford game": either side of a dash between two capitalised names before a game."""
+    def dash(k: int) -> bool:
+        return 0 < k < len(doc) - 1 and doc[k].text in {"-", "–"} and not doc[k - 1].whitespace_ and (
+            not doc[k].whitespace_)
+    if dash(end) and end + 2 < len(doc) and _capitalised(doc[end + 1]):
+        return doc[end + 2].lower_ in _GAMES
+    return dash(start - 1) and start >= 2 and _capitalised(doc[start - 2]) and end < len(doc) and (
+        doc[end].lower_ in _GAMES)
 
 
 def _name_end(doc: Doc, start: int, covered: list[bool], most: int = 3) -> int:

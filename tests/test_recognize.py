@@ -1335,3 +1335,13 @@ def test_a_towns_government_or_board_of_it(gp):
     assert "Dumalag" in [m.text for m in gp.parse(text)]
     text = "PIOCHE, Nev. — The commission tabled a request from the town board of Hiko for a new fire engine."
     assert "Hiko" in [m.text for m in gp.parse(text)]
+
+
+def test_a_side_that_plays_at_another_and_a_matchup(gp):
+    """"Laurel plays at Seaford", "the Laurel–Seaford game" (people and firms to NER) in a Delaware
+    round-up: the towns' teams. "the Army–Navy game" names no town."""
+    text = ("GEORGETOWN, Del. — Sussex County football. Milford beat Seaford 24-20.\n\n"
+            "Next week, Laurel plays at Seaford with first place on the line. Tickets for the Laurel–Seaford "
+            "game are sold online. Fans also watched the Army–Navy game.")
+    names = [m.text for m in gp.parse(text)]
+    assert names.count("Laurel") == 2 and names.count("Seaford") == 3 and "Army" not in names
