@@ -217,6 +217,9 @@ _CALENDAR = frozenset("""january february march april may june july august septe
     ramadan eid diwali hanukkah thanksgiving""".split())
 # People local news names by their town: "a Hartselle man", "a Priceville woman".
 _DWELLERS = frozenset({"resident", "residents", "native", "natives"})
+_KIN_PLURALS = frozenset("""children grandchildren sons daughters grandsons granddaughters brothers sisters siblings
+    nieces nephews survivors""".split())
+_ONCE = frozenset({"formerly", "originally", "late"})  # "of Algoma, formerly of Forestville"
 _KIN = frozenset({"family", "families", "household"})  # "the Miller family of Harwinton"
 # Titles of a town's officers, between the town and the officer's name: "Kettering Mayor Peggy Lehner".
 _TOWN_TITLES = frozenset({"mayor", "reeve", "alderman", "councilman", "councilwoman", "councillor", "selectman",
@@ -1033,7 +1036,7 @@ class PlaceRecognizer:
         # "held at Dayton", and by _local_word's reading "the city of Sheridan", "the road to Colenso".
         where = start > 0 and (doc[start - 1].lower_ in _WHERE_WORDS | {"at"} or _local_word(doc, start) in (
             "in", "at", "near")) or _where_follows(doc, end) or _container_follows(doc, end)
-        if _names_a_road(doc, start, end):
+        if _names_a_road(doc, start, end) or _kin_name(doc, start, end):
             return True
         if any(k < len(doc) and doc[k].lower_ in _MASTHEADS and (doc[k].is_title or doc[k].is_upper)
                for k in ((end, end - 1) if end - start > 1 else (end,))):
@@ -1088,8 +1091,8 @@ class PlaceRecognizer:
         taken = [False] * len(doc)
         spans: list[Span] = []
         # Not "Thomaston 35" of a line of results: no one's name holds a number.
-        persons = [e for e in map(_without_spaces, doc.ents) if e.label_ == "PERSON" and len(e) > 1 and not any(
-            t.like_num for t in e)]
+        persons = [e for e in map(_before_of, map(_without_spaces, doc.ents)) if e.label_ == "PERSON" and len(e) > 1
+                   and not any(t.like_num for t in e)]
         # Words of people's names; a two-word name counts only when it is not itself a big city's or a
         # region's.
         person_words = {t.text for e in persons for t in e} | {
@@ -1607,7 +1610,8 @@ class PlaceRecognizer:
                 doc[i - 2].lower_ in {"in", "back", "over", "up", "down"} and doc[i - 3].lower_ in _TO_A_PLACE))
             # A person's home: "State Rep. Carla Whitmore of Antlers", "Mary Jones, of Dalby,", "the Miller
             # family of Harwinton", and in a list of results "Adult: Peter Lutz, Morris."
-            home = word == "of" and (i >= 2 and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].lower_ in _KIN) or (
+            home = word == "of" and (i >= 2 and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].lower_ in _KIN
+                                                 or doc[i - 2].lower_ in _ONCE) or (
                 i >= 3 and doc[i - 2].text == "," and doc[i - 3].ent_type_ == "PERSON")) or word == "," and (
                 i >= 2 and doc[i - 2].ent_type_ == "PERSON" and j < len(doc) and doc[j].text in {".", ";"})
             # A school's team names its town, not a co-op's: "Walker-Hackensack-Akeley beat Pine River-Backus 7-3".
@@ -1928,6 +1932,30 @@ def _in_a_game(doc: Doc) -> list[bool]:
     return game
 
 
+def _kin_name(doc: Doc, start: int, end: int) -> bool:
+    """An obituary's family: "Dale (Karen) Delfosse", "a son, Tyler (Madison) Kinnard" (a first name
+    before or inside a spouse's brackets, the surname after them), and "14 great-grandchildren, among them
+    Brooklyn, Austin, Lincoln and Paisley"."""
+    if end - start == 1 and end + 1 < len(doc):
+        if end + 3 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and (
+                doc[end + 1].text[:1].isupper() and doc[end + 3].text[:1].isupper()):
+            return True
+        if start >= 2 and doc[start - 1].text == "(" and doc[end].text == ")" and (
+                doc[start - 2].text[:1].isupper() and doc[end + 1].text[:1].isupper()):
+            return True
+    k = start - 1
+    while k > 0 and start - k < 12 and (doc[k].text in {",", "and"} or doc[k].text[:1].isupper()):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in {"them", "including"} and any(
+        t.lower_ in _KIN_PLURALS for t in doc[max(0, k - 5):k])
+
+
+def _before_of(ent: Span) -> Span:
+    """A person NER ran into the town after "of": "Steve" of "Steve of Appleton"."""
+    cut = next((t.i for t in ent[1:] if t.lower_ == "of"), ent.end)
+    return ent if cut == ent.end else Span(ent.doc, ent.start, cut, label=ent.label_)
+
+
 def _plays_at(doc: Doc, end: int) -> bool:
     """"Laurel plays at Seaford": a side named before where it plays."""
     return end + 2 < len(doc) and doc[end].lower_ in {"plays", "play", "played"} and (
@@ -1962,12 +1990,16 @@ _ELIDED = re.compile(r"[A-Z][a-z]?['’][A-Z][a-z]+")  # "O'Neill", "D'Iberville
 
 
 def _listed_names(text: str) -> Iterator[tuple[int, re.Match[str]]]:
-    """Where each tag of a page's tags lines, then each headline of its blocks of links, starts, with
-    the name it may be (a tag whole; a headline's first capitalised words)."""
+    """Where each tag of a page's tags lines, each item of its trail of sections, then each headline of
+    its blocks of links, starts, with the name it may be (a tag or an item whole; a headline's first
+    capitalised words)."""
     for line in _TAGS.finditer(text):
         for item in re.finditer(r"[^,;|]+", line.group(1)):
             if name := re.match(r"\s*([A-Z][^,;|()\d]*?)\s*$", item.group()):
                 yield line.start(1) + item.start(), name
+    for line in _BREADCRUMB.finditer(text):  # "Início › Região › Sertã › English": a town's section
+        for item in re.finditer(r"[ \t]*([^/›»]*[^/›»\s])[ \t]*", line.group()):
+            yield line.start(), item
     for block in _LINKS.finditer(text):
         for line in re.finditer(r"[^\n]+", block.group(1)):
             # Not a section's label ("Most read"): a headline has a few words.

@@ -1345,3 +1345,33 @@ def test_a_side_that_plays_at_another_and_a_matchup(gp):
             "game are sold online. Fans also watched the Army–Navy game.")
     names = [m.text for m in gp.parse(text)]
     assert names.count("Laurel") == 2 and names.count("Seaford") == 3 and "Army" not in names
+
+
+def test_an_obituarys_family_is_no_place(gp):
+    """Obituaries name a family by first names: "Dale (Karen) Delfosse", "Tyler (Madison) Kinnard", "14
+    great-grandchildren, among them Brooklyn, Austin, Lincoln and Paisley". The towns they live in stay."""
+    text = ("ALGOMA, Wis. — Marian Delfosse, 90, of Luxemburg, died Sunday. She is survived by her children, "
+            "Dale (Karen) Delfosse of Casco and Janet (Paul) Wery of Denmark; nine grandchildren, including "
+            "Madison (Tyler) Kinnard; and 14 great-grandchildren, among them Brooklyn, Austin, Lincoln and "
+            "Paisley.")
+    names = [m.text for m in gp.parse(text)]
+    assert "Casco" in names and not {"Janet", "Madison", "Tyler", "Brooklyn", "Austin", "Lincoln", "Paisley"} & set(
+        names)
+
+
+def test_a_home_before_and_a_person_run_into_a_town(gp):
+    """"of Algoma, formerly of Forestville", and "Steve of Appleton" (one person to NER): towns."""
+    text = ("ALGOMA, Wis. — Dolores Paplham, 86, of Algoma, formerly of Forestville, died Feb. 1. She is "
+            "survived by two sons, Greg of Sturgeon Bay and Steve of Appleton.")
+    names = [m.text for m in gp.parse(text)]
+    assert "Forestville" in names and "Appleton" in names
+
+
+def test_a_town_in_a_pages_trail_of_sections(gp):
+    """"Início › Região › Sertã › English": a page files the story under a town of the country it is
+    about; "English" and "Região" are no places."""
+    text = ("BEIRA HOJE\nInício › Região › Sertã › English\n\nWildfire near Oleiros forces evacuations\n\n"
+            "A wildfire in Portugal's Castelo Branco district forced the evacuation of villages near Oleiros.")
+    names = [m.text for m in gp.parse(text)]
+    assert names[0] == "Sertã" and "English" not in names
+
