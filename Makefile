@@ -36,6 +36,7 @@ evaluate: gazetteer
 	$(PY) -m geomap evaluate data/eval/gazette
 	$(PY) -m geomap evaluate data/eval/courier
 	$(PY) -m geomap evaluate data/eval/ledger
+	$(PY) -m geomap evaluate data/eval/tribune
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py

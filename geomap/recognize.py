@@ -172,7 +172,7 @@ _TO_A_PLACE = frozenset("""travel travels traveled travelled traveling travellin
     ferry ferries trip trips journey highway way trail trails traffic tourism""".split())
 # Words of a game between two towns' teams: "Malakoff beat Eustace 42-10", "a win over Kaufman".
 _CONTESTS = frozenset("""beat beats defeated edged topped downed swept tied blanked routed outlasted hosts hosted
-    visits visited past over""".split())
+    visits visited past over vs vs. versus plays faces facing meets meeting""".split())
 # Games whose rival "against" names: "a home playoff game next Saturday against Meeteetse".
 _GAMES = frozenset("""game games playoff playoffs match matchup opener rematch scrimmage meet contest""".split())
 # Plural kind words that end a list of their kind, and the word each name takes in the gazetteer.
@@ -219,6 +219,7 @@ _CALENDAR = frozenset("""january february march april may june july august septe
 _DWELLERS = frozenset({"resident", "residents", "native", "natives"})
 _KIN_PLURALS = frozenset("""children grandchildren sons daughters grandsons granddaughters brothers sisters siblings
     nieces nephews survivors""".split())
+_ON_A_ROAD = frozenset({"on", "along", "off", "onto", "via"})  # "stuck on Minnesota 40"
 _ONCE = frozenset({"formerly", "originally", "late"})  # "of Algoma, formerly of Forestville"
 _KIN = frozenset({"family", "families", "household"})  # "the Miller family of Harwinton"
 # Titles of a town's officers, between the town and the officer's name: "Kettering Mayor Peggy Lehner".
@@ -1287,6 +1288,8 @@ class PlaceRecognizer:
             cue += such_as  # "riverside towns such as Luuq and Bardera" reads as "towns like"
             naming = "like" if such_as else doc[min(cue, len(doc) - 1)].lower_
             plural = word.lower_.endswith("s")
+            if plural and naming not in _NAMING and (later := _named_later(doc, cue)):
+                cue, naming = later - 1, "including"  # "14 villages evacuated, among them Troviscal and Amieira"
             titled = word.text in _TITLED_SETTLEMENTS and cue < len(doc) and doc[cue].text[:1].isupper()
             if not titled and (word.lower_ not in _NAMED_SETTLEMENTS or not (word.is_lower or word.is_sent_start) or (
                     cue >= len(doc)) or naming not in _NAMING or naming in {":", "like", "including"} and not plural):
@@ -1311,7 +1314,9 @@ class PlaceRecognizer:
                 # Kulawi, [Kulawi Selatan] and Lindu".
                 alone = people[text] == 1 and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON" and (
                     end == len(doc) or doc[end].ent_iob_ != "I") and not any(people[t.text] for t in doc[i:end])
-                if end == i or text in person_words and not (titled or alone) or name_key(text) in self.demonyms or (
+                # "Around the counties: The Logan County Quorum Court has ..." opens a sentence, not a list.
+                if end == i or doc[i].lower_ in _ARTICLES or text in person_words and not (titled or alone) or (
+                        name_key(text) in self.demonyms) or (
                         end < len(doc) and doc[end].lower_ in _POSSESSIVE and doc[end + 1:end + 2].text[:1].isupper()):
                     break
                 span = Span(doc, i, end, label="GPE")
@@ -1932,6 +1937,19 @@ def _in_a_game(doc: Doc) -> list[bool]:
     return game
 
 
+def _named_later(doc: Doc, cue: int) -> int | None:
+    """Where the names of a plural kind word begin when its clause runs on before them: "14 villages
+    evacuated, among them Troviscal", "26 villages in its area were on a schedule, among them Bukovlak"."""
+    for k in range(cue, min(cue + 10, len(doc) - 3)):
+        if doc[k].text in {".", ";", ":"} or doc[k].is_space:
+            return None
+        if doc[k].text == "," and (doc[k + 1].lower_ == "among" and doc[k + 2].lower_ == "them" or (
+                doc[k + 1].lower_ == "including")):
+            start = k + 2 + (doc[k + 1].lower_ == "among")
+            return start if doc[start].text[:1].isupper() else None
+    return None
+
+
 def _kin_name(doc: Doc, start: int, end: int) -> bool:
     """An obituary's family: "Dale (Karen) Delfosse", "a son, Tyler (Madison) Kinnard" (a first name
     before or inside a spouse's brackets, the surname after them), and "14 great-grandchildren, among them
@@ -2109,12 +2127,15 @@ def _container_at(doc: Doc, end: int) -> int | None:
 
 
 def _names_a_road(doc: Doc, start: int, end: int) -> bool:
-    """"38th Street", "Old Dalton Road" (up to two more words before the street's), "U.S. 68", "Ga. 20":
-    the name is the road's, not a place."""
+    """"38th Street", "Old Dalton Road" (up to two more words before the street's), "U.S. 68", "Ga. 20",
+    "on Minnesota 40": the name is the road's, not a place."""
     if doc[end - 1].lower_ in _ROAD_WORDS:
         return True
-    if end < len(doc) and doc[start:end].text.endswith(".") and doc[end].text.isdigit() and len(doc[end]) <= 3:
-        return True
+    if end < len(doc) and doc[end].text.isdigit() and len(doc[end]) <= 3 and (
+            doc[start:end].text.endswith(".") or end - start == 1 and start > 0 and (
+                doc[start - 1].lower_ in _ON_A_ROAD) and not (
+                end + 1 < len(doc) and (doc[end + 1].pos_ == "NOUN" or doc[end + 1].text == ","))):
+        return True  # "stuck on Minnesota 40 near the state line"; not "on Kenya 40 years ago"
     j = end
     while j < min(end + 2, len(doc)) and _capitalised(doc[j]) and doc[j].lower_ not in _ROAD_WORDS:
         j += 1

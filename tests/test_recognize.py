@@ -1375,3 +1375,28 @@ def test_a_town_in_a_pages_trail_of_sections(gp):
     names = [m.text for m in gp.parse(text)]
     assert names[0] == "Sertã" and "English" not in names
 
+
+def test_a_plurals_names_after_its_clause(gp):
+    """"14 villages evacuated, among them Troviscal and Amieira" (a person to NER): the villages' names
+    come after the clause runs on; "14 great-grandchildren, among them Brooklyn" names no village."""
+    text = ("SERTÃ, Portugal — Civil protection authorities ordered 14 villages evacuated, among them Troviscal "
+            "and Amieira, and about 600 people spent the night in shelters.")
+    names = [m.text for m in gp.parse(text)]
+    assert "Troviscal" in names and "Amieira" in names
+
+
+def test_sides_of_a_game_by_vs_and_plays(gp):
+    """"Lamar vs. Charleston", "Charleston plays Atkins" (people to NER) in an Arkansas round-up."""
+    text = ("BOONEVILLE, Ark. — River Valley basketball. Paris beat Lamar 55-53.\n\n"
+            "In the girls semifinal, Charleston plays Atkins on Friday. On Saturday, Lamar vs. Charleston opens.")
+    names = [m.text for m in gp.parse(text)]
+    assert "Atkins" in names and names.count("Lamar") == 2
+
+
+def test_a_state_highway_and_a_sentence_after_a_colon_are_no_places(gp):
+    """"stuck on Minnesota 40" is a road; "Around the counties: The Logan County Quorum Court" opens a
+    sentence, and its "The" is no list of counties' first member (nor the short form of London's City)."""
+    text = "MADISON, Minn. — Plows reached two cars stuck on Minnesota 40 near the state line."
+    assert [m.text for m in gp.parse(text)] == ["MADISON", "Minn."]
+    text = "PARIS, Ark. — Scores.\n\nAround the counties: The Logan County Quorum Court approved a new jail."
+    assert [m.text for m in gp.parse(text)] == ["PARIS", "Ark.", "Logan County"]
