@@ -203,7 +203,8 @@ _SEATS = _SETTLEMENTS | {"seat", "capital"}  # "Mullen, the seat of Hooker Count
 _NAMED_SETTLEMENTS = frozenset({"town", "towns", "village", "villages", "hamlet", "hamlets", "township",
                                 "townships", "community", "communities", "settlement", "settlements", "barangay",
                                 "barangays", "district", "districts", "province", "provinces", "county", "counties",
-                                "region", "regions", "municipality", "municipalities", "regency", "regencies"})
+                                "region", "regions", "municipality", "municipalities", "regency", "regencies",
+                                "ports"})
 _PLURAL_SETTLEMENTS = frozenset({"towns", "villages", "hamlets", "communities", "settlements", "townships"})
 _NAMING = frozenset({"of", "called", "named", ":", "like", "including"})
 # Kind words written before a settlement's name, capitalised: "Barangay Magliman", "Brgy. Dolores".
@@ -904,8 +905,11 @@ class PlaceRecognizer:
         if ent.label_ == "ORG" and doc[end - 1].lower_ in COUNTY_ENDS and self._names(
                 text, (NAME,), lambda p: p.kind == "district"):
             return True  # a county as a body: "Bristol Bay Borough officials", "Lincoln County paid for"
-        if ent.label_ not in {"ORG", "NORP"}:  # "Burkina Faso" as an EVENT: countries only
-            return short and self._names(text, country_hows, lambda p: p.kind == "country")
+        if ent.label_ not in {"ORG", "NORP"}:  # "Burkina Faso" as an EVENT: countries only, and a land
+            # after "the" known whole by that name only: "the dunes of [the Empty Quarter]", "the Gran Chaco"
+            return short and (self._names(text, country_hows, lambda p: p.kind == "country") or (
+                ent.label_ == "EVENT" and start > 0 and doc[start - 1].lower_ == "the" and self._is_exact_name(text)
+                and self._names(text, (NAME,), lambda p: p.kind == "macroregion")))
         # An island or sea read as a people ("off [Sumatra]" as NORP); not "the European Union" (an ORG).
         water = doc[end - 1].lower_ in {"channel", "sea", "strait", "gulf", "ocean"}  # "the English Channel" as an ORG
         areas = {"region", "macroregion", "continent"} if ent.label_ == "NORP" or water else {"region"}

@@ -1400,3 +1400,13 @@ def test_a_state_highway_and_a_sentence_after_a_colon_are_no_places(gp):
     assert [m.text for m in gp.parse(text)] == ["MADISON", "Minn."]
     text = "PARIS, Ark. — Scores.\n\nAround the counties: The Logan County Quorum Court approved a new jail."
     assert [m.text for m in gp.parse(text)] == ["PARIS", "Ark.", "Logan County"]
+
+
+def test_a_land_read_as_an_event_and_ports_such_as(gp):
+    """"the dunes of the Empty Quarter", "the Gran Chaco" (events to NER) are the lands of the name;
+    "the Olympics" is none. "home ports such as Bermeo and Concarneau" (people to NER) are towns."""
+    names = [m.text for m in gp.parse("The riders crossed the dunes of the Empty Quarter. The Olympics opened.")]
+    assert names == ["Empty Quarter"]
+    assert [m.text for m in gp.parse("Forest clearing in the Gran Chaco rose.")] == ["Gran Chaco"]
+    text = "The fleets, based in Victoria, Seychelles, operate from home ports such as Bermeo and Concarneau."
+    assert [m.text for m in gp.parse(text)][-2:] == ["Bermeo", "Concarneau"]
