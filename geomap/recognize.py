@@ -34,7 +34,7 @@ TRIGGERS: dict[str, str] = {
     "county": "district", "counties": "district", "borough": "district", "municipality": "district",
     "region": "region", "regions": "region", "oblast": "region", "oblasts": "region",
     "province": "region", "provinces": "region", "state": "region", "governorate": "region",
-    "prefecture": "region", "canton": "region", "cantons": "region", "states": "region",
+    "prefecture": "region", "prefectures": "region", "canton": "region", "cantons": "region", "states": "region",
     # South and Southeast Asia's and Nigeria's second-level units: "Bahrain tehsil", "Gwoza LGA".
     "tehsil": "district", "tehsils": "district", "taluka": "district", "taluk": "district", "upazila": "district",
     "upazilas": "district", "mandal": "district", "regency": "district", "regencies": "district",
@@ -57,6 +57,8 @@ _LINKS = re.compile(r"^(?:[^\n]*/ ?)?(?:read more|related(?: stories| articles)?
                     r"(?:[ \t]*:|[ \t]*$)[ \t]*((?:[^\n]*)(?:\n[^\n]*\S[^\n]*)*)", re.MULTILINE | re.IGNORECASE)
 # The name a linked headline opens with, after any bullet: "• Mbale traders count losses", "Trogir: tax up".
 _HEADLINE_NAME = re.compile(r"[ \t]*(?:[•*–-][ \t]*)?([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2})(?=[:,]?[ \t]+[a-z])")
+# A site's name alone on the page's first line, over its trail of sections.
+_MASTHEAD = re.compile(rf"\s*([^\n/›»|—–]{{3,40}}?)[ \t]*(?:[|—–][^\n]*)?\n\s*(?={_CRUMB} ?[/›»]|[^\n]*[›»][^\n]*[›»])")
 _BREADCRUMB = re.compile(rf"^{_CRUMB} ?[/›»](?: ?{_CRUMB} ?(?:[/›»]|$))+", re.MULTILINE)
 # The word after a camp's or crossing's name, and the words of what kind that may come between:
 # "Ifo camps", "Kakuma refugee camp", "the Rafah border crossing".
@@ -64,7 +66,8 @@ _SITE_WORDS = {"camp": "camp", "camps": "camp", "crossing": "crossing", "crossin
 _SITE_KINDS = frozenset({"refugee", "refugees", "displacement", "idp", "idps", "border", "transit", "relief"})
 _POSSESSIVE = frozenset({"'s", "’s"})
 _ARTICLES = frozenset({"the", "a", "an"})
-_TRAILING = _POSSESSIVE | {"'", "’", "of", "in", "and", "or", "on", "at", "to", "from", "for", "with"}
+_TRAILING = _POSSESSIVE | {"'", "’", "of", "in", "and", "or", "on", "at", "to", "from", "for", "with",
+                           "|", "›", "»", "•"}
 _JOINERS = frozenset({"of", "de", "del", "la", "le", "al", "el", "du", "and"})
 # Words after a place name that make it the name of a disease, not a place ("West Nile virus").
 _DISEASES_KEY = "geomap_disease_names"
@@ -218,6 +221,8 @@ _CALENDAR = frozenset("""january february march april may june july august septe
     ramadan eid diwali hanukkah thanksgiving""".split())
 # People local news names by their town: "a Hartselle man", "a Priceville woman".
 _DWELLERS = frozenset({"resident", "residents", "native", "natives"})
+_PLAYER_ROLES = frozenset("""junior senior sophomore freshman guard forward pitcher catcher goalkeeper quarterback
+    striker midfielder defender""".split())
 _KIN_PLURALS = frozenset("""children grandchildren sons daughters grandsons granddaughters brothers sisters siblings
     nieces nephews survivors""".split())
 _ON_A_ROAD = frozenset({"on", "along", "off", "onto", "via"})  # "stuck on Minnesota 40"
@@ -343,7 +348,9 @@ class PlaceRecognizer:
                 return end + 1, None
             kind = TRIGGERS.get(word)
             if kind:
-                office = end + 1 < len(doc) and doc[end + 1].lower_ in _OFFICES
+                # "Marion County Sheriff"; but "the Maine State Fire Marshal" is Maine's: no state is so called.
+                office = end + 1 < len(doc) and (doc[end + 1].lower_ in _OFFICES or word == "state" and (
+                    doc[end + 1].text[:1].isupper()))
                 plural = word.endswith("s") and doc[end].is_lower  # "Teknaf and Ukhia upazilas": the list's
                 if (doc[end].is_title and not office) or not (plural or self._is_exact_name(doc[start:end].text)):
                     return end + 1, kind
@@ -479,6 +486,15 @@ class PlaceRecognizer:
         return local and self._names(ent.text, (NAME,), lambda p: p.kind in ("city", "district") and (
             placed and p.population >= _LOCAL_TOWN or _near_any(p, anchors())
             or people and p.population >= _TOWN_OF_ITS_COUNTRY and p.country in countries()))
+
+    def _town_by_its_whole_name(self, ent: Span, regions: Callable[[], set[int]],
+                                anchors: Callable[[], list[tuple[float, float]]]) -> bool:
+        """"A [Washington Court House] woman" in an Ohio story (an organisation to NER): a name of two
+        words or more that is the whole of a town of a region the story names or near its towns, not a
+        body named after the place it opens with. "A White House spokesman" is no Tennessee town's."""
+        ent = _without_spaces(ent)
+        return ent.label_ == "ORG" and len(ent) > 1 and self._is_exact_name(ent.text) and (
+            self._local_town(ent.text, regions(), anchors, True))
 
     def _town_of_its_mayor(self, doc: Doc, ent: Span) -> bool:
         """"[Kettering] Mayor Peggy Lehner", "[Aparri] Mayor Lito Ramos", "[Laurel] coach Ed Manlove" (a
@@ -864,6 +880,9 @@ class PlaceRecognizer:
                         span.text, hint, span.text.isupper(), bar, whole=end == j and not first):
                     match = (i, end2, hint)
                     break
+            if match and match[0] > 0 and doc[match[0] - 1].like_num and doc[match[0] - 1].is_title and (
+                    self._is_exact_name(doc[match[0] - 1:match[1]].text)):
+                match = (match[0] - 1, match[1], match[2])  # "Two Rivers" (a number to NER, then Nigeria's Rivers)
             if match:
                 found.append(match)
                 for k in range(match[0], match[1]):
@@ -1003,7 +1022,8 @@ class PlaceRecognizer:
     def _bylines(self, doc: Doc, lines: list[int]) -> list[Span]:
         """A web page's byline puts the reporter's town after the name: "Kareem Haddad, Al Ain",
         "Jamil Nagri | Gilgit", "By Bolor Erdene | ULAANBAATAR" (NER often runs the name into the town). A
-        town of a thousand people or more alone on its line after a person."""
+        town of a thousand people or more after a person, alone on its line or before the time ("Marta
+        Kowalczyk, Wrocław | 18.09.2026")."""
         found = []
         ends = {e.start: next((t.i for t in e if t.text in {",", "|"}), _without_spaces(e).end)
                 for e in doc.ents if e.label_ == "PERSON"}
@@ -1014,7 +1034,8 @@ class PlaceRecognizer:
             j = k + 1
             while j < len(doc) and j - k <= 4 and not doc[j].is_space and doc[j].text[:1].isupper():
                 j += 1
-            if j > k + 1 and (j == len(doc) or doc[j].is_space and "\n" in doc[j].text) and self._names(
+            alone = j == len(doc) or doc[j].is_space and "\n" in doc[j].text or doc[j].text == "|"
+            if j > k + 1 and alone and self._names(
                     doc[k + 1:j].text, (NAME, ALIAS), lambda p: self._town_of_at_least(p, _LOCAL_TOWN)):
                 found.append(Span(doc, k + 1, j, label="GPE"))
         return found
@@ -1041,7 +1062,7 @@ class PlaceRecognizer:
         # "held at Dayton", and by _local_word's reading "the city of Sheridan", "the road to Colenso".
         where = start > 0 and (doc[start - 1].lower_ in _WHERE_WORDS | {"at"} or _local_word(doc, start) in (
             "in", "at", "near")) or _where_follows(doc, end) or _container_follows(doc, end)
-        if _names_a_road(doc, start, end) or _kin_name(doc, start, end):
+        if _names_a_road(doc, start, end) or _kin_name(doc, start, end) or _a_player(doc, end):
             return True
         if any(k < len(doc) and doc[k].lower_ in _MASTHEADS and (doc[k].is_title or doc[k].is_upper)
                for k in ((end, end - 1) if end - start > 1 else (end,))):
@@ -1107,6 +1128,7 @@ class PlaceRecognizer:
         vetted: set[int] = set()
         named_countries = cache(lambda: self._named_countries(doc))  # looked up once, and only if asked
         anchors = cache(lambda: self._anchors([e for e in doc.ents if e.label_ == "GPE"]))
+        regions = cache(lambda: self._named_regions([e for e in doc.ents if e.label_ == "GPE"]))
         listed_towns = cache(lambda: self._towns_listed_together(doc))
         lines = _line_starts(doc)
         datelines = self._dateline(doc, lines)
@@ -1120,7 +1142,8 @@ class PlaceRecognizer:
                     doc, *self._trim(doc, ent.start, ent.end)) or ent.label_ == "NORP" and (
                     self._complete(doc, ent.start, ent.end) != (ent.start, ent.end)):
                 ents.append(ent)  # ... or a people's word that opens a place's name NER cut short: "[Tamil] Nadu"
-            elif self._town_after_where_word(doc, ent, anchors, named_countries) or (
+            elif self._town_by_its_whole_name(ent, regions, anchors) or self._town_after_where_word(
+                    doc, ent, anchors, named_countries) or (
                     self._town_of_its_mayor(doc, ent)) or ent.label_ == "ORG" and _park_named(ent) or (
                     self._place_of_the_country_before(doc, ent) or self._feature_by_its_word(ent)
                     or self._river_by_its_course(doc, ent)
@@ -1223,7 +1246,7 @@ class PlaceRecognizer:
         spans += self._rivers_of_a_list(doc, spans)
         spans += self._towns_named_again(doc, spans)
         spans += self._named_in_the_headline(doc, spans, person_words)
-        spans = [_with_abbreviation_dot(doc, s) for s in spans]
+        spans = [_with_abbreviation_dot(doc, s) for s in _without_masthead(article, spans)]
         spans.sort(key=lambda s: s.start)
         share_plural_kind(doc, spans)
         doc.spans[SPAN_KEY] = spans
@@ -1952,6 +1975,24 @@ def _named_later(doc: Doc, cue: int) -> int | None:
             start = k + 2 + (doc[k + 1].lower_ == "among")
             return start if doc[start].text[:1].isupper() else None
     return None
+
+
+def _without_masthead(text: str, spans: list[Span]) -> list[Span]:
+    """A page's first line over its trail of sections is the site's name ("BEIRA INTERIOR HOJE" over
+    "Início › Região › Sertã"), and so is a caption's credit that repeats it ("(Beira Interior Hoje)"):
+    an organisation, whatever place it is named after."""
+    head = _MASTHEAD.match(text)
+    if head is None:
+        return spans
+    credit = f"({head.group(1).lower()})"
+    return [s for s in spans if s.start_char >= head.end(1) and not (
+        s.start_char > 0 and text[s.start_char - 1] == "(" and text.lower().startswith(credit, s.start_char - 1))]
+
+
+def _a_player(doc: Doc, end: int) -> bool:
+    """"Charleston, a junior, made five 3-pointers": a name set off as a player is a person's."""
+    return end + 3 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in {"a", "an"} and (
+        doc[end + 2].lower_ in _PLAYER_ROLES and doc[end + 3].text == ",")
 
 
 def _kin_name(doc: Doc, start: int, end: int) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from geomap.gazetteer import distance_km
@@ -1410,3 +1412,41 @@ def test_a_land_read_as_an_event_and_ports_such_as(gp):
     assert [m.text for m in gp.parse("Forest clearing in the Gran Chaco rose.")] == ["Gran Chaco"]
     text = "The fleets, based in Victoria, Seychelles, operate from home ports such as Bermeo and Concarneau."
     assert [m.text for m in gp.parse(text)][-2:] == ["Bermeo", "Concarneau"]
+
+
+def test_a_towns_whole_name_read_as_a_number_or_a_body(gp):
+    """"born in Two Rivers" (a number, then Nigeria's Rivers State, to NER); "a Washington Court House
+    woman" in an Ohio story (an organisation; not Washington). "A White House spokesman" is no town."""
+    text = "KEWAUNEE, Wis. — Bob was born in Two Rivers and graduated from high school in Mishicot."
+    assert "Two Rivers" in [m.text for m in gp.parse(text)]
+    text = "LONDON, Ohio — A Washington Court House woman, 21, pleaded not guilty."
+    assert [m.text for m in gp.parse(text)][-1] == "Washington Court House"
+    assert [m.text for m in gp.parse("A White House spokesman said the talks went well.")] == []
+
+
+def test_kind_words_that_are_no_part_of_a_name(gp):
+    """"Kagoshima and Miyazaki prefectures" (a list's kind word), "the Maine State Fire Marshal's Office"
+    (a body's word): the names are Miyazaki and Maine."""
+    text = "HITOYOSHI, Japan — The front also brought heavy rain to Kagoshima and Miyazaki prefectures."
+    assert [m.text for m in gp.parse(text)][-1] == "Miyazaki"
+    text = "NORWAY, Maine — The Maine State Fire Marshal's Office said the cause was accidental."
+    assert [m.text for m in gp.parse(text)] == ["NORWAY", "Maine", "Maine"]
+
+
+def test_a_player_set_off_by_commas_is_no_town(gp):
+    """"Charleston, a junior, made five 3-pointers": the player, in a round-up where Charleston is a team."""
+    text = "PARIS, Ark. — Charleston beat Lamar 44-30. Charleston, a junior, made five 3-pointers."
+    assert [m.text for m in gp.parse(text)].count("Charleston") == 1
+
+
+def test_a_pages_masthead_and_its_credit_are_the_site(gp):
+    """The first line over a trail of sections is the site's name, and so is a caption's credit that
+    repeats it; the byline's town before its time is a town ("em Sertã | 12 Ago", "Wrocław | 18.09")."""
+    text = ("BEIRA INTERIOR HOJE\nInício › Região › Sertã › English\n\nWildfire near Oleiros\n\n"
+            "Por Marta Ribeiro, em Sertã | 12 Ago 2026\n\nPhoto: Smoke over Oleiros. (Beira Interior Hoje)\n\n"
+            "Firefighters fought the blaze in Portugal's Castelo Branco district.")
+    names = [m.text for m in gp.parse(text)]
+    assert "BEIRA" not in names and "Beira Interior Hoje" not in names and names.count("Sertã") == 2
+    text = (Path(__file__).parent.parent / "data" / "eval" / "web" / "09.txt").read_text(encoding="utf-8")
+    at = text.index("Wrocław | 18.09")
+    assert (at, at + len("Wrocław")) in {(m.start, m.end) for m in gp.parse(text)}
