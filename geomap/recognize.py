@@ -188,7 +188,7 @@ _COURSE_VERBS = frozenset("""flows flowed flow flowing meets met joins joined ro
     spilled overflowed drains empties forms""".split())
 _RIVER_PARTS = frozenset("bank banks mouth basin waters course source delta".split())  # "the banks of the X"
 # Words beside a game's score: "won 54-41", "a 50-42 win".
-_WINS = frozenset("won lost win wins loss losses victory defeat decision triumph rout".split())
+_WINS = frozenset("won lost win wins winner winners loss losses victory defeat decision triumph rout".split())
 # Words of a reach between "as far" and "as": "as far away as Valentine", "as far north as Nome".
 # Words of going on before "to": "up to Nephi on the interstate", "go on to Madison".
 _ONWARD = frozenset({"up", "down", "over", "on", "out"})
@@ -1067,9 +1067,15 @@ class PlaceRecognizer:
         if any(k < len(doc) and doc[k].lower_ in _MASTHEADS and (doc[k].is_title or doc[k].is_upper)
                for k in ((end, end - 1) if end - start > 1 else (end,))):
             return True  # a newspaper's name: "The Thames Valley Record", "BOGOTÁ DISPATCH", "the Nile Echo"
-        if end + 1 < len(doc) and doc[end].text == "High" and (doc[end + 1].text == "School" or not (
-                doc[end + 1].text[:1].isupper())):
-            return True  # a school: "Mountain View High beat Cave City High 31-28"; not "Kenya High Commission"
+        high = end + 2 if end + 2 < len(doc) and doc[end].text in {"-", "–"} and (
+            doc[end + 1].text[:1].isupper()) else end
+        if high + 1 < len(doc) and doc[high].text == "High" and (doc[high + 1].text == "School" or not (
+                doc[high + 1].text[:1].isupper())):
+            return True  # a school: "Mountain View High beat Cave City High 31-28", "Denmark-Olar High School";
+            # not "Kenya High Commission"
+        if start > 0 and doc[start - 1].lower_ == "by" and (start == 1 or "\n" in doc[start - 2].text) and (
+                end == len(doc) or "\n" in doc[end].text or "\n" in doc[end - 1].text):
+            return True  # a byline alone on its line: "By Kelly Bethel" is the reporter
         if name_key(text) in _CLIMATE_EVENTS or name_key(text) in _NOWHERE:
             return True  # "a strong El Niño" is no village of Mexico; "Upstream, the Ulúa flooded" no place
         if end - start > 1 and doc[end - 1].lower_ in _SCHOOLS and doc[end - 1].is_title and (

@@ -1450,3 +1450,18 @@ def test_a_pages_masthead_and_its_credit_are_the_site(gp):
     text = (Path(__file__).parent.parent / "data" / "eval" / "web" / "09.txt").read_text(encoding="utf-8")
     at = text.index("Wrocław | 18.09")
     assert (at, at + len("Wrocław")) in {(m.start, m.end) for m in gp.parse(text)}
+
+
+def test_a_bylines_reporter_a_schools_towns_and_a_winner_over_a_side(gp):
+    """"By Kelly Bethel" alone on its line is the reporter, not Bethel; "Denmark-Olar High School" is a
+    school's name; "Atkins, a 52-50 winner over Lamar" names Lamar's team (a person to NER)."""
+    text = ("Fire destroys grange hall\n\nBy Kelly Bethel\nStaff Writer\n\nNORWAY, Maine — A fire destroyed the "
+            "hall.")
+    assert [m.text for m in gp.parse(text)] == ["NORWAY", "Maine"]
+    sets = Path(__file__).parent.parent / "data" / "eval"
+    text = (sets / "tribune" / "03.txt").read_text(encoding="utf-8")
+    at = text.index("Denmark-Olar High")
+    assert at not in {m.start for m in gp.parse(text)}
+    text = (sets / "tribune" / "02.txt").read_text(encoding="utf-8")
+    at = text.index("Lamar", text.index("winner over"))
+    assert at in {m.start for m in gp.parse(text)}
