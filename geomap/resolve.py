@@ -475,7 +475,8 @@ class PlaceResolver:
             # be one names its own, wherever else it is listed ("Kalam and Bahrain ... Bahrain, a small
             # town in Swat").
             if not after[gi] or town:
-                place, confidence = _placed_by_container(place, confidence, nearness[gi], answers, before, gi)
+                place, confidence = _placed_by_container(place, confidence, nearness[gi], answers, before, gi,
+                                                         [(g.cands[i].place, g.probs[i]) for i in order])
             for gj in near_to[gi]:
                 place, confidence = _placed_near(g, order, place, confidence, answers[gj])
             for span in g.spans:
@@ -662,11 +663,13 @@ def _put_first(answer: _Answer, g: _Group, place: Place, confidence: float) -> _
 
 
 def _placed_by_container(place: Place | None, confidence: float, near: list[tuple[int, int, int, int]],
-                         answers: list[_Answer], before: list[set[int]], gi: int) -> tuple[Place | None, float]:
+                         answers: list[_Answer], before: list[set[int]], gi: int,
+                         readings: list[tuple[Place, float]]) -> tuple[Place | None, float]:
     """"Eden Park in Auckland", "Greenlane, Auckland, New Zealand": a name the gazetteer knows only
     elsewhere, or not at all, is placed at the town or region the article says holds it. Not a place
     a comma sets beside a neighbour ("Kisumu, Siaya", "Swat, Chitral"): that is as likely a list; nor a
-    big city beside another city, which cannot hold it ("Beijing, Seoul's biggest trading partner")."""
+    big city beside another city, which cannot hold it ("Beijing, Seoul's biggest trading partner"). A
+    reading of the name that the container holds (`readings`, best first) comes before its point."""
     for gj, _, comma, _ in near:
         outer, outer_confidence = answers[gj][1], answers[gj][2]
         if not comma or outer is None or outer.kind not in _LOCAL_KINDS or _lies_in(place, outer) or (
@@ -676,7 +679,11 @@ def _placed_by_container(place: Place | None, confidence: float, near: list[tupl
             continue
         # A place no bigger after the container makes it one of a list; "New Zealand" after Auckland does not.
         if not any(answers[k][1] is None or _RANK[answers[k][1].kind] <= _RANK[outer.kind] for k in before[gj]):
-            return outer, outer_confidence * _HELD_ONLY
+            # A reading of the name the container holds, where there is one ("ALBANY, W.A." in a story
+            # too short to outweigh the US Albanys); else the container's own point.
+            held = outer_confidence * _HELD_ONLY
+            inside = next(((p, max(pr, held)) for p, pr in readings if p.kind == "city" and _lies_in(p, outer)), None)
+            return inside or (outer, held)
     return place, confidence
 
 

@@ -857,3 +857,10 @@ def test_the_before_a_towns_place_is_the_places_not_a_rivers(gp):
     text = "SALMON, Idaho — She sold tamales for the Baker church every Christmas."
     (m,) = gp.resolve(text, [(text.index("Baker"), text.index("Baker") + 5)])
     assert m.country_code == "US"
+
+
+def test_a_town_its_container_holds_before_the_containers_point(gp):
+    """"ALBANY, W.A." in a story too short to outweigh the US Albanys: the Albany of Western Australia,
+    not the region's point in place of an Albany it does not hold."""
+    ms = gp.parse("ALBANY, W.A. — A fire burned near the town on Monday.")
+    assert (ms[0].name, ms[0].country_code) == ("Albany", "AU") and ms[1].name == "Western Australia"
