@@ -170,6 +170,7 @@ _PARTNER_KM = 150  # "Westport-Belmullet": the towns a hyphen joins lie this nea
 # the pipeline has no lemmatizer).
 _TO_A_PLACE = frozenset("""travel travels traveled travelled traveling travelling drive drives drove driven driving
     go goes went going head heads headed heading move moves moved moving return returns returned returning
+    come comes came coming
     fly flies flew flown flying commute commutes commuted evacuated evacuate fled flee transferred
     airlifted rushed taken took brought sent road roads route routes flight flights train trains bus buses
     ferry ferries trip trips journey highway way trail trails traffic tourism""".split())
@@ -251,7 +252,8 @@ _TOWN_SERVICES = frozenset({"police", "council", "councillors", "firefighters", 
 _TOWN_NOUNS = _TOWNSFOLK | _TOWN_SERVICES
 # Words before "from" that make what follows a town: its people ("crews from Dalby", "a man from Ladd") or
 # a trip's start ("drove in from Rawlins").
-_FROM_A_TOWN = _GROUPS | _TOWNSFOLK | _TO_A_PLACE
+_FROM_A_TOWN = _GROUPS | _TOWNSFOLK | _TO_A_PLACE | frozenset("""rancher ranchers herder herders trader trucker
+    truckers driver drivers fisherman fishermen teacher teachers miner miners""".split())
 _BE = frozenset({"is", "are", "was", "were"})  # "my husband's family is from Cutler": a home
 # A town's own places, named after it in lower case: "the Munising food pantry", "the Wheatland area".
 TOWN_PLACES = frozenset({"school", "schools", "church", "pantry", "library", "building", "hospital", "clinic",
@@ -458,7 +460,10 @@ class PlaceRecognizer:
         person = ent.label_ == "PERSON" or ent.label_ == "NORP" and not firm and name_key(ent.text) not in self.demonyms
         strict = (person or odd_date) and where in _WHERE_WORDS or ent.label_ == "ORG" and (
             where in _NEAR_WORDS and not firm)
-        local = (person or ent.label_ == "ORG") and where in _LOCAL_WORDS and not firm
+        # "Voters heard from Clinton", "a letter from Warren": a person's word, unless people or a trip
+        # come from the name.
+        local = (person or ent.label_ == "ORG") and where in _LOCAL_WORDS and not firm and not (
+            ent.label_ == "PERSON" and where == "from" and not _from_a_town(doc, ent.start))
         # People are in a town; shares and jobs are in a firm ("investors in Nokia").
         people = ent.start > 1 and doc[ent.start - 2].lower_ in _PEOPLE
         if not (strict or local):
@@ -1644,8 +1649,7 @@ class PlaceRecognizer:
                 _plays_at(doc, j)) or _matchup(doc, i, j)
             # "crews from Dalby and Miles", "a man from Ladd": a town's people; "a crew drove in from Rawlins":
             # a trip's start
-            crews = i >= 2 and (doc[i - 2].lower_ in _FROM_A_TOWN or doc[i - 2].lower_ in _BE or i >= 3 and (
-                doc[i - 2].lower_ in {"in", "back", "over", "up", "down"} and doc[i - 3].lower_ in _TO_A_PLACE))
+            crews = _from_a_town(doc, i)
             # A person's home: "State Rep. Carla Whitmore of Antlers", "Mary Jones, of Dalby,", "the Miller
             # family of Harwinton", and in a list of results "Adult: Peter Lutz, Morris."
             home = word == "of" and (i >= 2 and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].lower_ in _KIN
@@ -2023,6 +2027,22 @@ def _before_of(ent: Span) -> Span:
     """A person NER ran into the town after "of": "Steve" of "Steve of Appleton"."""
     cut = next((t.i for t in ent[1:] if t.lower_ == "of"), ent.end)
     return ent if cut == ent.end else Span(ent.doc, ent.start, cut, label=ent.label_)
+
+
+def _from_a_town(doc: Doc, i: int) -> bool:
+    """Whether the "from" before token i says where people come from or a trip starts: "crews from
+    Dalby", "a rancher from Leadore", "is from Cutler", "drove in from Rawlins", "from Cap-Pelé to
+    Kouchibouguac"; not "a letter from Warren"."""
+    if i < 2:
+        return False
+    word = doc[i - 2].lower_
+    end = i
+    while end < len(doc) and end - i < 5 and (doc[end].text[:1].isupper() or doc[end].text in {"-", "–"}):
+        end += 1
+    return word in _FROM_A_TOWN or word in _BE or i >= 3 and (
+        word in {"in", "back", "over", "up", "down"} and doc[i - 3].lower_ in _TO_A_PLACE or (
+            doc[i - 2].like_num and doc[i - 3].lower_ == "of")) or (  # "a family of five from Willmar"
+        end < len(doc) and doc[end].lower_ == "to")  # a route: "from Batroun to the Syrian border"
 
 
 def _plays_at(doc: Doc, end: int) -> bool:

@@ -1465,3 +1465,17 @@ def test_a_bylines_reporter_a_schools_towns_and_a_winner_over_a_side(gp):
     text = (sets / "tribune" / "02.txt").read_text(encoding="utf-8")
     at = text.index("Lamar", text.index("winner over"))
     assert at in {m.start for m in gp.parse(text)}
+
+
+def test_from_a_town_only_where_people_or_a_trip_come_from_it(gp):
+    """"Voters heard from Clinton" in an Ohio story is the candidate (a person to NER), not Clinton
+    County; "a rancher from Leadore", "a family of five from Willmar", "from Batroun to the border" and
+    "help came from Mobeetie" are towns."""
+    text = "DAYTON, Ohio — The campaign made its last stop here on Sunday. Voters heard from Clinton."
+    assert [m.text for m in gp.parse(text)] == ["DAYTON", "Ohio"]
+    text = "SALMON, Idaho — A rancher from Leadore, about 45 miles up the valley, lost 40 calves."
+    assert "Leadore" in [m.text for m in gp.parse(text)]
+    text = "MADISON, Minn. — Plows freed a family of five from Willmar whose minivan slid off the road."
+    assert "Willmar" in [m.text for m in gp.parse(text)]
+    text = "CANADIAN, Texas — Help came from Mobeetie on Monday as the fire spread."
+    assert "Mobeetie" in [m.text for m in gp.parse(text)]
