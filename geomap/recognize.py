@@ -48,15 +48,21 @@ _PARTICLE_NAME = re.compile(r"\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?:-(?:[a-z]{1
 # A line that is a page's trail of sections: short capitalised items between "/" or "›".
 _CRUMB = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
 # A page's tags line, in the languages of the sites that print English news beside their own.
-_TAGS = re.compile(r"^[ \t]*(?:tags?|tagged|topics?|keywords?|etiquetas|mots-clés|tagovi|schlagwörter|temas)[ \t]*:"
-                   r"([^\n]+)$", re.MULTILINE | re.IGNORECASE)
+# A label of one word before three items or more parted by middle dots is a tags line in any language:
+# "Značky: medveď · Liptovský Hrádok · Nízke Tatry".
+_TAGS = re.compile(r"^[ \t]*(?:(?:tags?|tagged|topics?|keywords?|etiquetas|mots-clés|tagovi|schlagwörter|temas)[ \t]*:"
+                   r"([^\n]+)|[^\W\d]{2,20}[ \t]*:((?:[^\n·]+·){2,}[^\n]+))$", re.MULTILINE | re.IGNORECASE)
 # A page's block of links to other stories, its label in English or after the site's own ("PROČITAJTE
 # JOŠ / READ MORE"), alone on its line or before a colon ("Related deaths rose" is a sentence): the
 # label's line may hold a headline, and the lines up to a blank one are headlines.
-_LINKS = re.compile(r"^(?:[^\n]*/ ?)?(?:read more|related(?: stories| articles)?|see also|also read|more stories)"
+_LINKS = re.compile(r"^(?:[^\n]*/ ?)?(?:read more|related(?: stories| articles)?|see also|also read|more stories"
+                    r"|lea también|leia também|à lire aussi|lue myös|čítajte aj|leugh cuideachd|lexo edhe"
+                    r"|leggi anche|lesen sie auch|czytaj też|citește și|прочетете още)"
                     r"(?:[ \t]*:|[ \t]*$)[ \t]*((?:[^\n]*)(?:\n[^\n]*\S[^\n]*)*)", re.MULTILINE | re.IGNORECASE)
-# The name a linked headline opens with, after any bullet: "• Mbale traders count losses", "Trogir: tax up".
-_HEADLINE_NAME = re.compile(r"[ \t]*(?:[•*–-][ \t]*)?([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2})(?=[:,]?[ \t]+[a-z])")
+# The name a linked headline opens with, after any bullet or number: "• Mbale traders count losses",
+# "Trogir: tax up", "3. Lewis wind farm plan goes to inquiry".
+_HEADLINE_NAME = re.compile(r"[ \t]*(?:(?:[•*–-]|\d{1,2}\.)[ \t]*)?([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2})"
+                            r"(?=[:,]?[ \t]+[a-z])")
 # A site's name alone on the page's first line, over its trail of sections.
 _MASTHEAD = re.compile(rf"\s*([^\n/›»|—–]{{3,40}}?)[ \t]*(?:[|—–][^\n]*)?\n\s*(?={_CRUMB} ?[/›»]|[^\n]*[›»][^\n]*[›»])")
 _BREADCRUMB = re.compile(rf"^{_CRUMB} ?[/›»](?: ?{_CRUMB} ?(?:[/›»]|$))+", re.MULTILINE)
@@ -248,7 +254,7 @@ _TOWNSFOLK = _DWELLERS | frozenset({"man", "woman", "boy", "girl", "teen", "teen
                         "mother", "father", "farmer", "toddler", "child", "couple", "pensioner", "retiree"})
 # A town's own services, named after it in lower case: "Dalby police said".
 _TOWN_SERVICES = frozenset({"police", "council", "councillors", "firefighters", "commissioners", "supervisors",
-                            "trustees", "selectmen", "aldermen"})
+                            "trustees", "selectmen", "aldermen", "volunteers", "households", "customers"})
 _TOWN_NOUNS = _TOWNSFOLK | _TOWN_SERVICES
 # Words before "from" that make what follows a town: its people ("crews from Dalby", "a man from Ladd") or
 # a trip's start ("drove in from Rawlins").
@@ -257,7 +263,8 @@ _FROM_A_TOWN = _GROUPS | _TOWNSFOLK | _TO_A_PLACE | frozenset("""rancher rancher
 _BE = frozenset({"is", "are", "was", "were"})  # "my husband's family is from Cutler": a home
 # A town's own places, named after it in lower case: "the Munising food pantry", "the Wheatland area".
 TOWN_PLACES = frozenset({"school", "schools", "church", "pantry", "library", "building", "hospital", "clinic",
-                          "interchange", "exit", "fairgrounds", "cemetery", "area", "post"})
+                          "interchange", "exit", "fairgrounds", "cemetery", "area", "post", "office", "store",
+                          "station", "ferry", "gauge", "bridge", "end", "line", "depot", "mill", "plant"})
 # A town's own bodies named after it, capitalised: "the Goshen Volunteer Fire Department".
 _TOWN_BODY_HEADS = frozenset({"department", "library", "district", "squad"})
 _TOWN_BODY_WORDS = _TOWN_BODY_HEADS | frozenset({"volunteer", "fire", "police", "rescue", "ambulance", "area",
@@ -1651,11 +1658,13 @@ class PlaceRecognizer:
             # a trip's start
             crews = _from_a_town(doc, i)
             # A person's home: "State Rep. Carla Whitmore of Antlers", "Mary Jones, of Dalby,", "the Miller
-            # family of Harwinton", and in a list of results "Adult: Peter Lutz, Morris."
+            # family of Harwinton", and in a list of results "Adult: Peter Lutz, Morris." or "400 — Cole
+            # Stacy, Honaker, 50.94."
             home = word == "of" and (i >= 2 and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].lower_ in _KIN
                                                  or doc[i - 2].lower_ in _ONCE) or (
                 i >= 3 and doc[i - 2].text == "," and doc[i - 3].ent_type_ == "PERSON")) or word == "," and (
-                i >= 2 and doc[i - 2].ent_type_ == "PERSON" and j < len(doc) and doc[j].text in {".", ";"})
+                i >= 2 and doc[i - 2].ent_type_ == "PERSON" and j < len(doc) and (doc[j].text in {".", ";"} or (
+                    doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit())))
             # A school's team names its town, not a co-op's: "Walker-Hackensack-Akeley beat Pine River-Backus 7-3".
             side = game[i] and not (doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_ or j < len(doc) and (
                 doc[j].text in {"-", "–"} and not doc[j - 1].whitespace_))
@@ -2083,9 +2092,10 @@ def _listed_names(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     its blocks of links, starts, with the name it may be (a tag or an item whole; a headline's first
     capitalised words)."""
     for line in _TAGS.finditer(text):
-        for item in re.finditer(r"[^,;|]+", line.group(1)):
-            if name := re.match(r"\s*([A-Z][^,;|()\d]*?)\s*$", item.group()):
-                yield line.start(1) + item.start(), name
+        items = 1 if line.group(1) is not None else 2
+        for item in re.finditer(r"[^,;|·]+", line.group(items)):
+            if name := re.match(r"\s*([A-Z][^,;|·()\d]*?)\s*$", item.group()):
+                yield line.start(items) + item.start(), name
     for line in _BREADCRUMB.finditer(text):  # "Início › Região › Sertã › English": a town's section
         for item in re.finditer(r"[ \t]*([^/›»]*[^/›»\s])[ \t]*", line.group()):
             yield line.start(), item

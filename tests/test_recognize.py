@@ -1479,3 +1479,37 @@ def test_from_a_town_only_where_people_or_a_trip_come_from_it(gp):
     assert "Willmar" in [m.text for m in gp.parse(text)]
     text = "CANADIAN, Texas — Help came from Mobeetie on Monday as the fire spread."
     assert "Mobeetie" in [m.text for m in gp.parse(text)]
+
+
+def test_a_towns_own_office_end_and_people_before_a_noun(gp):
+    """"The Portville office closes", "from the Ronceverte end of the line", "Fairlea households",
+    "Athol volunteers" (people or nothing to NER): a town of the story's state before its own thing."""
+    text = "OLEAN, N.Y. — The bank opened a branch downtown. The Portville office closes Oct. 31."
+    assert "Portville" in [m.text for m in gp.parse(text)]
+    text = ("LEWISBURG, W.Va. — Crews will work from the Ronceverte end of the line. Fairlea households pay "
+            "more for sewer service.")
+    names = [m.text for m in gp.parse(text)]
+    assert "Ronceverte" in names and "Fairlea" in names
+
+
+def test_a_results_line_and_a_pages_lists_in_other_languages(gp):
+    """"100 — Kenzie Blevins, Chilhowie, 12.71" gives the runner's town; a tags line of middle dots under any
+    label ("Etiketa: përmbytje · Buna · Shkodër · Dajç") and "Lexo edhe: Velipojë beach hotels count
+    damage" (read more, in Albanian) name places of the country the page is about."""
+    text = "LEBANON, Va. — Region track results.\n\nGirls winners: 100 — Kenzie Blevins, Chilhowie, 12.71."
+    assert "Chilhowie" in [m.text for m in gp.parse(text)]
+    text = ("SHKODËR, Albania — The Buna River flooded villages below Shkodër on Tuesday.\n\n"
+            "Lexo edhe: Velipojë beach hotels count storm damage\n\n"
+            "Etiketa: përmbytje · Buna · Shkodër · Dajç · moti\n")
+    names = [m.text for m in gp.parse(text)]
+    assert "Velipojë" in names and "Dajç" in names
+
+
+def test_numbered_links_name_places(gp):
+    """A numbered block of links names places as a bulleted one does ("2. Kapchorwa coffee farmers fear
+    poor harvest"); "Farmers" opening a headline is no place."""
+    text = ("BUDUDA, Uganda — Landslides struck villages on Mount Elgon, and farmers fled.\n\n"
+            "Read more:\n1. Mbale traders count losses\n2. Kapchorwa coffee farmers fear poor harvest\n"
+            "3. Farmers in Bukwo get seed\n")
+    names = [m.text for m in gp.parse(text)]
+    assert "Kapchorwa" in names and "Mbale" in names and "Farmers" not in names
