@@ -37,6 +37,7 @@ evaluate: gazetteer
 	$(PY) -m geomap evaluate data/eval/courier
 	$(PY) -m geomap evaluate data/eval/ledger
 	$(PY) -m geomap evaluate data/eval/tribune
+	$(PY) -m geomap evaluate data/eval/herald
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py

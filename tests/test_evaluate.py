@@ -117,7 +117,8 @@ OWN_SETS = {
     "gazette": (792, 0.915, 0.835, 0.77),  # small US papers' sports, courts and fairs, and regional news
     "courier": (675, 0.925, 0.855, 0.825),  # seven more US states, wire pages and regional news
     "ledger": (747, 0.94, 0.85, 0.805),  # LGL-, GeoWebNews- and TR-News-like: sports, obituaries, tags
-    "tribune": (799, 0.92, 0.855, 0.80),  # the same mix: obituaries' families, blotters, pages' trails
+    "tribune": (799, 0.94, 0.855, 0.815),  # the same mix: obituaries' families, blotters, pages' trails
+    "herald": (800, 0.90, 0.85, 0.755),  # the same mix: a track meet, a calendar, pages in six languages
 }
 
 
