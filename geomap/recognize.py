@@ -228,6 +228,12 @@ _CALENDAR = frozenset("""january february march april may june july august septe
     ramadan eid diwali hanukkah thanksgiving""".split())
 # People local news names by their town: "a Hartselle man", "a Priceville woman".
 _DWELLERS = frozenset({"resident", "residents", "native", "natives"})
+# Breeds of farm animals named after places, before an animal's word.
+_BREEDS = frozenset("""Jersey Guernsey Hereford Angus Holstein Charolais Simmental Limousin Brahman Hampshire Yorkshire
+    Suffolk Dorset Berkshire Durham Ayrshire Galloway Devon Dexter Highland Boer Nubian Alpine Texel Chester
+    Tamworth Cheviot Oxford Shropshire Lincoln Montbeliarde Normande""".split())
+_LIVESTOCK = frozenset("""cow cows heifer heifers bull bulls steer steers calf calves cattle herd pig pigs hog hogs
+    gilt gilts barrow barrows sow sows boar ewe ewes ram rams lamb lambs sheep goat goats doe does wether""".split())
 _PLAYER_ROLES = frozenset("""junior senior sophomore freshman guard forward pitcher catcher goalkeeper quarterback
     striker midfielder defender""".split())
 _KIN_PLURALS = frozenset("""children grandchildren sons daughters grandsons granddaughters brothers sisters siblings
@@ -827,8 +833,8 @@ class PlaceRecognizer:
         if kind_hint:
             return bool(rows) or bool(self.gazetteer.candidates(text, limit=1))
         for place_id, how in rows:
-            if how == ABBREV and not upper:
-                continue
+            if how == ABBREV and not (upper and text.isascii()):
+                continue  # "MË TË LEXUARAT" (Albanian: most read) holds no "ME" for Maine
             place = self.gazetteer.get(place_id)
             if place is None or how == ALIAS and place.kind == "city" and " " not in key:
                 continue  # a town's one-word aliases hold other tongues' words: "Hamas" is Hamm's
@@ -1076,6 +1082,8 @@ class PlaceRecognizer:
             "in", "at", "near")) or _where_follows(doc, end) or _container_follows(doc, end)
         if _names_a_road(doc, start, end) or _kin_name(doc, start, end) or _a_player(doc, end):
             return True
+        if text in _BREEDS and end < len(doc) and doc[end].lower_ in _LIVESTOCK:
+            return True  # a breed at the county fair: "a Jersey cow", "Hereford heifers", "Hampshire gilt"
         if any(k < len(doc) and doc[k].lower_ in _MASTHEADS and (doc[k].is_title or doc[k].is_upper)
                for k in ((end, end - 1) if end - start > 1 else (end,))):
             return True  # a newspaper's name: "The Thames Valley Record", "BOGOTÁ DISPATCH", "the Nile Echo"
@@ -1109,8 +1117,10 @@ class PlaceRecognizer:
             return True  # "Mon, 9 Jun" is no state of Myanmar
         if _in_the_sky(doc, start, end):
             return True
-        if text in _disease_names(doc) and not (end < len(doc) and doc[end].text == ","):
-            return True  # "imported Marburg" where the article speaks of Marburg virus; not "Marburg, Germany"
+        if text in _disease_names(doc) and not (end + 1 < len(doc) and doc[end].text == "," and (
+                doc[end + 1].text[:1].isupper())):
+            return True  # "imported Marburg" where the article speaks of Marburg virus, and "Marburg, a close
+            # relative of Ebola"; not "Marburg, Germany"
         # "from Darlington and Belmont", "in Cañon City and Florence": listed with a place NER found.
         # After a comma only inside a list: "in Jefferson, Dalton and Gorham", not "in Texas, Philmont said".
         inside = end < len(doc) and doc[end].lower_ in _LIST_WORDS

@@ -1513,3 +1513,15 @@ def test_numbered_links_name_places(gp):
             "3. Farmers in Bukwo get seed\n")
     names = [m.text for m in gp.parse(text)]
     assert "Kapchorwa" in names and "Mbale" in names and "Farmers" not in names
+
+
+def test_a_breed_a_foreign_heading_and_a_disease_described(gp):
+    """"with a Jersey cow" at the county fair is a breed; "MË TË LEXUARAT" (Albanian: most read) holds no
+    "ME" for Maine; "Marburg, a close relative of Ebola" is the virus where the story names it so."""
+    text = "JASPER, Ind. — Dairy supreme champion: Lydia Knies, Holland, with a Jersey cow."
+    assert "Jersey" not in [m.text for m in gp.parse(text)]
+    text = (Path(__file__).parent.parent / "data" / "eval" / "herald" / "14.txt").read_text(encoding="utf-8")
+    assert text.index("MË TË LEXUARAT") not in {m.start for m in gp.parse(text)}
+    text = ("DAR ES SALAAM — Tanzania confirmed two more cases of Marburg virus in Kagera.\n\n"
+            "Marburg, a close relative of Ebola, spreads through contact with body fluids.")
+    assert "Marburg" not in [m.text for m in gp.parse(text)]
