@@ -1668,8 +1668,8 @@ class PlaceRecognizer:
             # a trip's start
             crews = _from_a_town(doc, i)
             # A person's home: "State Rep. Carla Whitmore of Antlers", "Mary Jones, of Dalby,", "the Miller
-            # family of Harwinton", and in a list of results "Adult: Peter Lutz, Morris." or "400 — Cole
-            # Stacy, Honaker, 50.94."
+            # family of Harwinton", and in a list of results "Adult: Peter Lutz, Morris." or "100 — Kenzie
+            # Blevins, Chilhowie, 12.71."
             home = word == "of" and (i >= 2 and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].lower_ in _KIN
                                                  or doc[i - 2].lower_ in _ONCE) or (
                 i >= 3 and doc[i - 2].text == "," and doc[i - 3].ent_type_ == "PERSON")) or word == "," and (
@@ -1731,7 +1731,7 @@ class PlaceRecognizer:
         "Au Train: Deputies responded" (a date and a work of art to NER). Where two items or more open
         with places, another item's head is one too when it is a town of a region the story names or
         near its towns. A date stays a date ("Monday: ...")."""
-        heads = [m for m in _COLUMN_HEAD.finditer(text)] if text.count(":") >= 3 else []
+        heads = list(_COLUMN_HEAD.finditer(text)) if text.count(":") >= 3 else []
         starts = {s.start_char for s in spans}
         if sum(m.start(1) in starts for m in heads) < 2:
             return []
