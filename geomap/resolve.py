@@ -154,7 +154,7 @@ _APPOSED_HEADS = frozenset({"capital", "city", "town", "village", "port", "provi
 _LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", ";", "and in", ", and in", "or in", ", or in"})
 # What lies between a place and the one holding it: "Toronto, Canada", "Goma in eastern Congo", "the
 # Adhamiyah district of Baghdad", "the Abu Shok refugee camp in Al-Fashir".
-_NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central|"
+_NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|(?:\s*,)?\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central|"
                                   r"northern|southern|eastern|western|north-?eastern|north-?western|"
                                   r"south-?eastern|south-?western)\s+)?|"
                                   r"\s+(?:district|region|province|county|state|suburb|area|tehsil|taluka|upazila|lga|regency)?\s*of\s+|"
@@ -795,7 +795,8 @@ def _senses(doc: Doc, text: str, spans: list[Span], nation_at: dict[int, str]) -
     """Each span with the sense it shares with the others of its name: one per name, unless the
     article names two containers for it ("Birmingham, England, and Birmingham, Alabama"); then
     one per container, a bare mention taking the sense of the last one before it in its paragraph,
-    else of the first in the article. A container set off by a comma ("Atlanta, Georgia") is a
+    else of the first in the article; one country given as the container of a name already used bare is
+    an aside that only the rest of its paragraph shares. A container set off by a comma ("Atlanta, Georgia") is a
     sense of its own: its town says which it is; so is an appositive's nationality ("San José, the
     Costa Rican capital", in a story that names San Jose, California, too)."""
     ordered = sorted(spans, key=lambda s: s.start_char)
@@ -809,10 +810,15 @@ def _senses(doc: Doc, text: str, spans: list[Span], nation_at: dict[int, str]) -
     # By name alone: a dateline's "VALENCIA, Spain" (hinted a city) is the same Valencia as a bare one.
     variants: dict[str, set[str]] = defaultdict(set)
     first: dict[str, str] = {}  # the sense the story opens with
+    aside: set[str] = set()  # names the story uses bare before it gives them a container
     for span in ordered:
+        key = name_key(span.text)
         if span.start_char in container:
-            variants[name_key(span.text)].add(container[span.start_char])
-            first.setdefault(name_key(span.text), container[span.start_char])
+            variants[key].add(container[span.start_char])
+            first.setdefault(key, container[span.start_char])
+        elif key not in first:
+            aside.add(key)
+    aside -= {key for key, sense in first.items() if sense not in _country_keys()}  # "Bahrain, a town in Swat"
     last: dict[str, tuple[str, int]] = {}
     out = []
     for span in ordered:
@@ -820,8 +826,19 @@ def _senses(doc: Doc, text: str, spans: list[Span], nation_at: dict[int, str]) -
         if span.start_char in outer and span.start_char not in container or _apposed_nations(doc, span, nation_at):
             out.append((span, ","))
             continue
-        if len(variants[name]) < 2:
+        if len(variants[name]) < 2 and not (variants[name] and name in aside):
             out.append((span, None))
+            continue
+        if len(variants[name]) < 2:
+            # A country for a name the story has used bare already: an aside about another place of the
+            # name ("Granada and Masaya ... firefighters from Granada, in southern Spain"), which only the
+            # rest of its paragraph shares.
+            sense = container.get(span.start_char)
+            if sense is None and name in last and "\n" not in text[last[name][1]:span.start_char]:
+                sense = last[name][0]
+            if sense is not None:
+                last[name] = (sense, span.start_char)
+            out.append((span, sense))
             continue
         sense = container.get(span.start_char)
         if sense is None:
@@ -833,6 +850,15 @@ def _senses(doc: Doc, text: str, spans: list[Span], nation_at: dict[int, str]) -
         last[name] = (sense, span.start_char)
         out.append((span, sense))
     return out
+
+
+@cache
+def _country_keys() -> frozenset[str]:
+    """The keys of countries' names ("spain", "united states"): a container that takes a town abroad."""
+    import pycountry
+
+    return frozenset(name_key(getattr(c, attr)) for c in pycountry.countries
+                     for attr in ("name", "common_name", "official_name") if hasattr(c, attr))
 
 
 @cache

@@ -864,3 +864,13 @@ def test_a_town_its_container_holds_before_the_containers_point(gp):
     not the region's point in place of an Albany it does not hold."""
     ms = gp.parse("ALBANY, W.A. — A fire burned near the town on Monday.")
     assert (ms[0].name, ms[0].country_code) == ("Albany", "AU") and ms[1].name == "Western Australia"
+
+
+def test_a_country_given_to_a_name_used_bare_before_is_an_aside(gp):
+    """A Nicaraguan story's Granada, then "firefighters from Granada, in southern Spain": the aside is
+    Spain's Granada; the story's own stays Nicaragua's."""
+    text = ("MANAGUA, Nicaragua — The hurricane flooded streets in Granada and in neighbouring Masaya.\n\n"
+            "A team of firefighters from Granada, in southern Spain, was on standby near Madrid.\n\n"
+            "Boats carried tourists across Lake Nicaragua from Granada on Monday.")
+    found = [m.country_code for m in gp.parse(text) if m.text == "Granada"]
+    assert found == ["NI", "ES", "NI"]
