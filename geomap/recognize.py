@@ -1990,6 +1990,10 @@ def _in_a_game(doc: Doc) -> list[bool]:
             continue
         if any(doc[k].is_digit and len(doc[k]) <= 3 for k in range(i + 3, min(i + 6, len(doc)))):
             game[t.sent.start:t.sent.end] = [True] * len(t.sent)
+            k = i - 1  # the first side's whole name, where the parser opened the sentence inside it
+            while k >= 0 and doc[k].is_alpha and doc[k].text[:1].isupper():  # "Rural | Retreat 4, Chilhowie 3"
+                game[k] = True
+                k -= 1
     return game
 
 
@@ -2083,8 +2087,9 @@ def _matchup(doc: Doc, start: int, end: int) -> bool:
 
 def _name_end(doc: Doc, start: int, covered: list[bool], most: int = 3) -> int:
     """Where a name of up to `most` capitalised words, none yet a place, that starts at `start` ends."""
-    end = start + 1
-    while end < len(doc) and end - start < most and not covered[end] and _capitalised(doc[end]):
+    end = start + 1  # a sentence the parser opened inside the name does not end it: "Rural | Retreat 4"
+    while end < len(doc) and end - start < most and not covered[end] and (_capitalised(doc[end]) or (
+            doc[end].is_sent_start and doc[end].is_alpha and doc[end].text[:1].isupper())):
         end += 1
     return end
 

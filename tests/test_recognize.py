@@ -1525,3 +1525,10 @@ def test_a_breed_a_foreign_heading_and_a_disease_described(gp):
     text = ("DAR ES SALAAM — Tanzania confirmed two more cases of Marburg virus in Kagera.\n\n"
             "Marburg, a close relative of Ebola, spreads through contact with body fluids.")
     assert "Marburg" not in [m.text for m in gp.parse(text)]
+
+
+def test_a_results_line_whose_first_side_the_parser_split(gp):
+    """"Rural Retreat 4, Chilhowie 3": the parser opens a sentence at "Retreat"; the side is the whole town."""
+    text = ("LEBANON, Va. — Scores from the region.\n\nSoftball\n\n"
+            "Rural Retreat 4, Chilhowie 3 (8 innings): Kaylee Dunford singled in the winning run.")
+    assert "Rural Retreat" in [m.text for m in gp.parse(text)]
