@@ -362,6 +362,10 @@ class PlaceRecognizer:
                     self.gazetteer.has_name(name_key(doc[start:end + 1].text))):
                 return end + 1, None
             kind = TRIGGERS.get(word)
+            before = doc[start - 1].lower_ if start > 0 else ""
+            if kind == "city" and doc[end].is_lower and (before in {"a", "an", "this", "that", "the"} or (
+                    before.endswith("ern"))) and self._big_area(doc[start:end].text, False):
+                return end, None  # "this southwestern Ontario city", "a Texas town": a town in the region
             if kind:
                 # "Marion County Sheriff"; but "the Maine State Fire Marshal" is Maine's: no state is so called.
                 office = end + 1 < len(doc) and (doc[end + 1].lower_ in _OFFICES or word == "state" and (

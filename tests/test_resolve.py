@@ -874,3 +874,12 @@ def test_a_country_given_to_a_name_used_bare_before_is_an_aside(gp):
             "Boats carried tourists across Lake Nicaragua from Granada on Monday.")
     found = [m.country_code for m in gp.parse(text) if m.text == "Granada"]
     assert found == ["NI", "ES", "NI"]
+
+
+def test_a_region_before_city_names_the_region(gp):
+    """"in this southwestern Ontario city" (herald's curling story): a city in Ontario, not Ontario,
+    California; "a Texas town" likewise says no Texas is a town."""
+    text = (Path(__file__).parent.parent / "data" / "eval" / "herald" / "18.txt").read_text(encoding="utf-8")
+    at = text.index("Ontario city")
+    (m,) = [m for m in gp.parse(text) if m.start == at]
+    assert m.country_code == "CA"
