@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Protocol
 
+import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -826,10 +827,10 @@ def _senses(doc: Doc, text: str, spans: list[Span], nation_at: dict[int, str]) -
         if span.start_char in outer and span.start_char not in container or _apposed_nations(doc, span, nation_at):
             out.append((span, ","))
             continue
-        if len(variants[name]) < 2 and not (variants[name] and name in aside):
-            out.append((span, None))
-            continue
         if len(variants[name]) < 2:
+            if not (variants[name] and name in aside):
+                out.append((span, None))
+                continue
             # A country for a name the story has used bare already: an aside about another place of the
             # name ("Granada and Masaya ... firefighters from Granada, in southern Spain"), which only the
             # rest of its paragraph shares.
@@ -855,8 +856,6 @@ def _senses(doc: Doc, text: str, spans: list[Span], nation_at: dict[int, str]) -
 @cache
 def _country_keys() -> frozenset[str]:
     """The keys of countries' names ("spain", "united states"): a container that takes a town abroad."""
-    import pycountry
-
     return frozenset(name_key(getattr(c, attr)) for c in pycountry.countries
                      for attr in ("name", "common_name", "official_name") if hasattr(c, attr))
 
