@@ -199,6 +199,9 @@ _WINS = frozenset("won lost win wins winner winners loss losses victory defeat d
 # Words of a reach between "as far" and "as": "as far away as Valentine", "as far north as Nome".
 # Words of going on before "to": "up to Nephi on the interstate", "go on to Madison".
 _ONWARD = frozenset({"up", "down", "over", "on", "out"})
+# Words of setting out after which "for" heads for a place: "bound for Alexandria", "left Kyiv for Lviv".
+_SETTING_OUT = frozenset("""bound headed heading head heads leave leaves left leaving depart departs departed
+    departing sail sails sailed sailing""".split())
 _REACHES = frozenset({"away", "afield", "north", "south", "east", "west", "inland", "upstream", "downstream"})
 # Words between a list word and the next place: "Jackson and nearby Clinton and Pearl".
 _NEARBY = frozenset({"nearby", "neighboring", "neighbouring", "adjacent", "suburban"})
@@ -2180,19 +2183,21 @@ def _local_word(doc: Doc, i: int) -> str:
             k >= 2 and doc[k - 1].pos_ == "ADV" and doc[k - 2].lower_ in _TO_A_PLACE) or (
             doc[k - 1].lower_ in _ONWARD) or _route_start(doc, k)):  # "travel daily to Termoli"
         return "at"
+    if word == "for" and k >= 1 and (doc[k - 1].lower_ in _SETTING_OUT or _route_start(doc, k, _SETTING_OUT)):
+        return "at"  # "flights bound for Riyadh", "would leave Asunción for Bahía Negra"
     if word == "as" and k >= 2 and (doc[k - 1].lower_ == "far" or doc[k - 2].lower_ == "far" and (
             doc[k - 1].lower_ in _REACHES)):
         return "near"  # "teams from as far away as Valentine", "as far as Lafleche", "as far north as Nome"
     return word
 
 
-def _route_start(doc: Doc, k: int) -> bool:
-    """Whether the "to" at token k ends a route that a capitalised name opened after "from": "sea trips
-    from Roxas City to Masbate", "flights from Knock to Lanzarote"."""
+def _route_start(doc: Doc, k: int, openers: frozenset[str] = frozenset({"from"})) -> bool:
+    """Whether the "to" (or "for") at token k ends a route that a capitalised name opened after one of
+    `openers`: "sea trips from Roxas City to Masbate", "flights from Knock to Lanzarote"."""
     start = k - 1
     while start > 0 and k - start <= 3 and doc[start].is_alpha and doc[start].text[:1].isupper():
         start -= 1
-    return start < k - 1 and doc[start].lower_ == "from"
+    return start < k - 1 and doc[start].lower_ in openers
 
 
 def site_word(doc: Doc, end: int) -> str | None:

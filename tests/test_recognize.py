@@ -1305,6 +1305,15 @@ def test_a_trips_end_after_to(gp):
     assert [m.text for m in gp.parse(text)][-2:] == ["Roxas City", "Masbate"]
 
 
+def test_a_trips_end_after_for(gp):
+    """"leave Asunción for Bahía Negra" (an organisation to NER): a town the story has placed is that
+    town again where a trip sets out for it."""
+    text = ("CONCEPCIÓN, Paraguay — The river is the only road most of the year for Bahía Negra, Puerto Casado "
+            "and the other settlements of Alto Paraguay department.\n\nThe governor's office said two air force "
+            "flights carrying food would leave Asunción for Bahía Negra this week.")
+    assert [m.text for m in gp.parse(text)].count("Bahía Negra") == 2
+
+
 def test_a_home_after_is_from(gp):
     """"My husband's family is from Cutler" (a person to NER) in a Maine story: a home town."""
     text = ("MACHIAS, Maine — The pie contest drew 40 entries. \"My husband's family is from Cutler, and they "
