@@ -264,7 +264,11 @@ _TOWNSFOLK = _DWELLERS | frozenset({"man", "woman", "boy", "girl", "teen", "teen
 # A town's own services, named after it in lower case: "Dalby police said".
 _TOWN_SERVICES = frozenset({"police", "council", "councillors", "firefighters", "commissioners", "supervisors",
                             "trustees", "selectmen", "aldermen", "volunteers", "households", "customers"})
-_TOWN_NOUNS = _TOWNSFOLK | _TOWN_SERVICES
+# Businesses and buildings a town's name may qualify after "a": "a Beckley engineering firm", "an Aylmer
+# church"; a town of 1,000 or more near the story's towns, as for a service.
+_ESTABLISHMENTS = frozenset("""firm company contractor business dealer dealership bank store shop restaurant farm
+    plant mill factory hospital clinic church school arena""".split())
+_TOWN_NOUNS = _TOWNSFOLK | _TOWN_SERVICES | _ESTABLISHMENTS
 # Words before "from" that make what follows a town: its people ("crews from Dalby", "a man from Ladd") or
 # a trip's start ("drove in from Rawlins").
 _FROM_A_TOWN = _GROUPS | _TOWNSFOLK | _TO_A_PLACE | frozenset("""rancher ranchers herder herders trader trucker
@@ -1302,13 +1306,16 @@ class PlaceRecognizer:
         and a town's own services, a town of 1,000 or more: "of Dalby police", "Trochu council"."""
         covered = self._covered(doc, spans)  # NER may call the town a person: "a [Hartselle] man"
         anchors = cache(lambda: self._anchors(spans))  # looked up once, and only for a service
+        regions = cache(lambda: self._named_regions(spans))
         found = []
         for noun in doc:
             if noun.lower_ not in _TOWN_NOUNS or not noun.is_lower:
                 continue
-            start = noun.i
+            # One word of what kind may come between: "a Beckley engineering firm", "a Woodstock hockey arena".
+            start = noun.i - (noun.lower_ in _ESTABLISHMENTS and doc[noun.i - 1].is_lower and doc[noun.i - 1].is_alpha)
+            last = start
             # ... after a dash, "An" need not open a sentence: "— An Oglesby man who broke into".
-            while start > 0 and noun.i - start < 3 and not covered[start - 1] and doc[start - 1].lower_ not in {
+            while start > 0 and last - start < 3 and not covered[start - 1] and doc[start - 1].lower_ not in {
                     "a", "an"} and (_capitalised(doc[start - 1]) or (
                     doc[start - 1].is_sent_start and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_stop)):
                 start -= 1
@@ -1318,18 +1325,18 @@ class PlaceRecognizer:
                 det -= 1
             article = det >= 0 and doc[det].lower_ in {"a", "an"}
             # "Pippa Passes resident Jim Paris", "Wainfleet residents told to leave": no article needed.
-            service = noun.lower_ in _TOWN_SERVICES
-            if start == noun.i or not (article or noun.lower_ in _DWELLERS or service):
+            service = noun.lower_ in _TOWN_SERVICES or noun.lower_ in _ESTABLISHMENTS
+            if start == last or not (article or noun.lower_ in _DWELLERS or noun.lower_ in _TOWN_SERVICES):
                 continue
-            text = doc[start:noun.i].text
+            text = doc[start:last].text
             if text in person_words and (article or service) or name_key(text) in self.demonyms:
                 continue  # a resident is of a place, whatever NER calls its name
-            # A service's town must lie near a town the story surely names: "Smith police" in a story
-            # from Cardiff is a man's.
-            if any(p.kind in ("city", "district") and (
-                    not service or p.population >= _LOCAL_TOWN and _near_any(p, anchors()))
+            # A service's town must lie near a town the story surely names, or in a region it names:
+            # "Smith police" in a story from Cardiff is a man's.
+            if any(p.kind in ("city", "district") and (not service or p.population >= _LOCAL_TOWN and (
+                    _near_any(p, anchors()) or bool({p.admin1, p.admin2} & regions())))
                    for p in self._named_or_short(text)):
-                found.append(Span(doc, start, noun.i, label="GPE"))
+                found.append(Span(doc, start, last, label="GPE"))
         return found
 
     def _named_settlements(self, doc: Doc, spans: list[Span], person_words: set[str]) -> list[Span]:

@@ -365,6 +365,16 @@ def test_people_named_by_their_small_town(gp):
     assert _spans(gp, "Police stopped a Ford driver after a Harvard student called them.") == []
 
 
+def test_a_town_before_a_business_or_building(gp):
+    """"a Beckley engineering firm" (a person to NER), "an Aylmer church": a town of some size near the
+    story's towns or in its regions."""
+    text = ("RONCEVERTE, W.Va. — The design contract went to a Beckley engineering firm, which beat bidders "
+            "from Covington, Va.")
+    assert "Beckley" in [m.text for m in gp.parse(text)]
+    text = "WOODSTOCK, Ont. — Exposure sites include a Woodstock hockey arena and an Aylmer church."
+    assert [m.text for m in gp.parse(text)][-1] == "Aylmer"
+
+
 def test_a_town_read_as_a_person_after_a_preposition_of_place(gp):
     assert _spans(gp, "In the Donbas, fighting continued around Chasiv Yar on Sunday.")[-1][0] == "Chasiv Yar"
     assert _spans(gp, "He trusted in Jesus.") == []  # a one-word name needs a town of some size
