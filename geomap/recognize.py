@@ -1488,7 +1488,7 @@ class PlaceRecognizer:
         the article is about; NER, seeing no sentence, misses most of them."""
         # A row of data holds a figure; a header ("County | Jordan | Rome") or a menu ("Home | News") none.
         rows = [] if text.count("|") < 2 else [m for m in re.finditer(r"[^\n]+", text)
-                if m.group().count("|") >= 2 and re.search(r"\d", m.group())]
+                if "|" in m.group() and re.search(r"\d", m.group())]
         if not rows:
             return []
         countries = self._countries_about(doc, spans)
@@ -1497,8 +1497,16 @@ class PlaceRecognizer:
         for row in rows:
             for cell in re.finditer(r"[^|]+", row.group()):
                 name = re.match(r"\s*([A-Z][^|()\d]*?)\s*(?:\([^)]*\))?\s*$", cell.group())
-                if name and (span := self._listed_place(doc, row.start() + cell.start(), name, countries, covered)):
+                if not name:
+                    continue
+                at = row.start() + cell.start()
+                if span := self._listed_place(doc, at, name, countries, covered):
                     found.append(span)
+                    continue
+                # ... or each of the places a dash or slash joins: "Westport-Belmullet | 9", "Sohar – Muscat".
+                for part in re.finditer(r"([A-Z][^|()\d/–-]*[^|()\d/–\s-])", name.group(1)):
+                    if span := self._listed_place(doc, at + name.start(1), part, countries, covered):
+                        found.append(span)
         return found
 
     def _page_lists(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:

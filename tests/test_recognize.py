@@ -786,6 +786,10 @@ def test_a_table_row_names_its_places(gp):
     # A big city says the country as well as the country's name would.
     text = "GUWAHATI: Floods hit 200 villages.\nDistrict | Villages | People\nLakhimpur | 112 | 48,210\n"
     assert [t for t, _, _ in _spans(gp, text)] == ["GUWAHATI", "Lakhimpur"]
+    # A row of two cells, and a cell of two places joined by a dash.
+    text = ("Floods hit Mayo in Ireland on Monday.\nArea | Seats | Votes\nWestport-Belmullet | 9 | 3\n"
+            "Castlebar | 7\n")
+    assert [t for t, _, _ in _spans(gp, text)] == ["Mayo", "Ireland", "Westport", "Belmullet", "Castlebar"]
 
 
 @pytest.mark.parametrize("text,names", [
