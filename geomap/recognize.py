@@ -1484,16 +1484,18 @@ class PlaceRecognizer:
 
     def _table_cells(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
         """A scraped table's cell that is a whole name in a row of figures ("Kullu | 23 | 112",
-        "Metuge (arrivals) | 5,302") is a place when the gazetteer has a place of the name in a country
-        the article is about; NER, seeing no sentence, misses most of them."""
+        "Metuge (arrivals) | 5,302", "• Diamer: 5 points") is a place when the gazetteer has a place of
+        the name in a country the article is about; NER, seeing no sentence, misses most of them."""
         # A row of data holds a figure; a header ("County | Jordan | Rome") or a menu ("Home | News") none.
         rows = [] if text.count("|") < 2 else [m for m in re.finditer(r"[^\n]+", text)
                 if "|" in m.group() and re.search(r"\d", m.group())]
-        if not rows:
+        # A list's item of a name and its figure is a row too: "• Diamer: 5 points", "Welshpool: 4.91".
+        items = list(_FIGURE_ITEM.finditer(text))
+        if not rows and not items:
             return []
         countries = self._countries_about(doc, spans)
         covered = self._covered(doc, spans)
-        found = []
+        found = [span for m in items if (span := self._listed_place(doc, 0, m, countries, covered))]
         for row in rows:
             for cell in re.finditer(r"[^|]+", row.group()):
                 name = re.match(r"\s*([A-Z][^|()\d]*?)\s*(?:\([^)]*\))?\s*$", cell.group())
@@ -2118,6 +2120,7 @@ def _name_end(doc: Doc, start: int, covered: list[bool], most: int = 3) -> int:
 
 # An item of a column that opens with a name and a colon, after a dash or bullet or none:
 # "Au Train: Deputies responded", "— Munising: A caller reported".
+_FIGURE_ITEM = re.compile(r"^[•*·-]?[ \t]*([A-Z][^:()\d\n]*?)[ \t]*(?:\([^)\n]*\))?:[ \t]*\d", re.M)
 _COLUMN_HEAD = re.compile(r"^(?:[—–•*-][ \t]*)?([A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}):[ \t]+\S", re.M)
 
 

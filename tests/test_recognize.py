@@ -790,6 +790,10 @@ def test_a_table_row_names_its_places(gp):
     text = ("Floods hit Mayo in Ireland on Monday.\nArea | Seats | Votes\nWestport-Belmullet | 9 | 3\n"
             "Castlebar | 7\n")
     assert [t for t, _, _ in _spans(gp, text)] == ["Mayo", "Ireland", "Westport", "Belmullet", "Castlebar"]
+    # A list's items of a name and its figure; not a label's ("Deaths: 118").
+    text = ("Landslides shut roads in Gilgit-Baltistan, Pakistan.\nBlockages by district:\n• Hunza: 3 points, one "
+            "lane open\n• Diamer: 5 points, closed\n• Deaths: 4\n")
+    assert [t for t, _, _ in _spans(gp, text)] == ["Gilgit-Baltistan", "Pakistan", "Hunza", "Diamer"]
 
 
 @pytest.mark.parametrize("text,names", [
