@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 import pycountry
+from rapidfuzz import fuzz
 from spacy.attrs import IS_DIGIT, LOWER
 from spacy.language import Language
 from spacy.strings import hash_string
@@ -170,6 +171,8 @@ _AGAIN_WORDS = _WHERE_WORDS | {"from", "between", "at"}
 _TOWN_OF_ITS_COUNTRY = 10_000  # a town this big after "in" is a place where the story names its country
 _TOWN_OF_A_KIND_WORD = 10_000  # "Canton", Ohio; no town of "Valley" or "Rayon" this big
 _ANCHOR_KM = 100
+_SPELLING_RATIO = 85  # rapidfuzz ratio of an alias to its name above which it is a spelling of it
+_SPELLING_LENGTH = 6
 _TOWNS_APART_KM = 200  # towns a story lists together lie within a day's drive of each other
 _PARTNER_KM = 150  # "Westport-Belmullet": the towns a hyphen joins lie this near each other
 # Words after which "to" heads for a place: "travels to Kaufman", "roads to Borongan" (surface forms:
@@ -847,8 +850,10 @@ class PlaceRecognizer:
             if how == ABBREV and not (upper and text.isascii()):
                 continue  # "MË TË LEXUARAT" (Albanian: most read) holds no "ME" for Maine
             place = self.gazetteer.get(place_id)
-            if place is None or how == ALIAS and place.kind == "city" and " " not in key:
-                continue  # a town's one-word aliases hold other tongues' words: "Hamas" is Hamm's
+            if place is None or how == ALIAS and place.kind == "city" and " " not in key and not _spelling_of(
+                    key, place.name):
+                continue  # a town's one-word aliases hold other tongues' words: "Hamas" is Hamm's; not its
+                # spellings in other scripts ("Dashoguz" for Daşoguz)
             if how == SHORT and not whole and " " not in key:
                 continue  # "Federal Minister", a sentence's "Federal": no Federal District
             if self._important(place, min_population) or how == NAME and place.kind == "district" and (
@@ -1956,6 +1961,12 @@ def _after_bullet(doc: Doc, i: int) -> int:
 def _national_office_follows(doc: Doc, end: int) -> bool:
     """"Georgia's prime minister", "Niger's president": only a country has these offices."""
     return end + 1 < len(doc) and doc[end].lower_ in _POSSESSIVE and doc[end + 1].lower_ in _NATIONAL_OFFICES
+
+
+def _spelling_of(key: str, name: str) -> bool:
+    """Whether `key` is the name spelled another way, as a transliteration is, not another word; too
+    short a word tells nothing ("Levi" is no spelling of Lévis)."""
+    return len(key) >= _SPELLING_LENGTH and fuzz.ratio(key, name_key(name)) >= _SPELLING_RATIO
 
 
 def _capitalised(tok: Token) -> bool:
