@@ -1278,6 +1278,7 @@ class PlaceRecognizer:
         spans += _states_after_towns(doc, spans)
         spans += self._towns_of_named_regions(doc, spans, person_words | surnames)
         spans += self._column_heads(doc, article, spans)
+        spans += self._town_headings(doc, article, spans)
         spans += self._described_as_places(doc, spans)
         spans += self._named_settlements(doc, spans, person_words)
         spans += self._listed_as_settlements(doc, spans, persons)
@@ -1776,6 +1777,26 @@ class PlaceRecognizer:
                 found.append(span)
         return found
 
+    def _town_headings(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+        """A calendar's or a list's town headings, each alone on its line in capitals ("IONE", "MURTAUGH
+        —"), are towns of the story's regions or near its towns; small ones too where two headings or
+        more are towns of a thousand people or more ("SUTTER CREEK", "PINE GROVE")."""
+        heads = list(_TOWN_HEADING.finditer(text))
+        if len(heads) < 2:
+            return []
+        starts = {s.start_char for s in spans}
+        regions = self._named_regions(spans)
+        anchors = cache(lambda: self._anchors(spans))
+        taken = self._covered(doc, spans)
+        open_heads = [span for m in heads if m.start(1) not in starts and (
+            span := doc.char_span(m.start(1), m.end(1), label="GPE")) is not None and not any(
+            taken[span.start:span.end])]
+        towns = sum(m.start(1) in starts for m in heads) + sum(
+            self._local_town(span.text, regions, anchors, False) for span in open_heads)
+        if towns < 2:
+            return []
+        return [span for span in open_heads if self._local_town(span.text, regions, anchors, True)]
+
     def _local_town(self, text: str, regions: set[int], anchors: Callable[[], list[tuple[float, float]]],
                     untyped: bool) -> bool:
         """A town of one of `regions`, or near one of the towns the article surely names (`anchors`):
@@ -2132,6 +2153,9 @@ def _name_end(doc: Doc, start: int, covered: list[bool], most: int = 3) -> int:
 # An item of a column that opens with a name and a colon, after a dash or bullet or none:
 # "Au Train: Deputies responded", "— Munising: A caller reported".
 _FIGURE_ITEM = re.compile(r"^[•*·-]?[ \t]*([A-Z][^:()\d\n]*?)[ \t]*(?:\([^)\n]*\))?:[ \t]*\d", re.M)
+# A town's heading alone on its line in capitals, as calendars and lists of transfers print them:
+# "IONE", "MURTAUGH —".
+_TOWN_HEADING = re.compile(r"^([A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*){0,3})(?:[ \t]+[—–-])?[ \t]*$", re.M)
 _COLUMN_HEAD = re.compile(r"^(?:[—–•*-][ \t]*)?([A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}):[ \t]+\S", re.M)
 
 

@@ -1326,6 +1326,15 @@ def test_a_trips_end_after_to(gp):
     assert [m.text for m in gp.parse(text)][-2:] == ["Roxas City", "Masbate"]
 
 
+def test_town_headings_alone_on_their_lines(gp):
+    """A calendar's town headings in capitals ("MURTAUGH —", a village of 100): where two headings or
+    more are towns of the story's state, the small ones are too; "WEATHER" is no town."""
+    text = ("TWIN FALLS, Idaho — Here is this week's calendar.\n\nFILER —\nThe library's story hour is 10 a.m. "
+            "Tuesday.\n\nHANSEN —\nA potluck follows the Sunday service.\n\nMURTAUGH —\nThe senior center serves "
+            "lunch at noon Thursday.\n\nWEATHER\nSnow is likely Friday.")
+    assert [m.text for m in gp.parse(text)] == ["TWIN FALLS", "Idaho", "FILER", "HANSEN", "MURTAUGH"]
+
+
 def test_a_trips_end_after_for(gp):
     """"leave Asunción for Bahía Negra" (an organisation to NER): a town the story has placed is that
     town again where a trip sets out for it."""
