@@ -504,6 +504,9 @@ class PlaceRecognizer:
         # Pickering ... the one at Pickering, where", "a carrier from McKenzie, in neighboring Carroll
         # County", "residents of Glouster").
         dwellers = ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _DWELLERS
+        # ... and so does a person's name before "of", as obituaries list survivors: "Evelyn Baker of [Troy]"
+        # beside "Troy Dean Jackson".
+        dwellers = dwellers or _home_of_a_person(doc, ent.start)
         if not (dwellers or _where_follows(doc, ent.end) or _container_follows(doc, ent.end)) and any(
                 e.label_ == "PERSON" and e.start != ent.start and e.text != ent.text and words & {t.text for t in e}
                 for e in map(_without_spaces, doc.ents)):
@@ -2222,6 +2225,8 @@ def _local_word(doc: Doc, i: int) -> str:
         return "in"  # "the river island of Majuli", "the town of Preston", "residents of Bichi", "the port of
         # Paita", "the mayor of Aguaviva", "the outskirts of Bangula"; a person's age and town, as obituaries
         # and court columns give them: "Mary Ellen Rasmussen, 79, of Challis, died"
+    if _home_of_a_person(doc, i):
+        return "in"  # "Survivors include ... Evelyn Baker of Troy"
     word = doc[k].lower_
     if word in ("and", "or") or word == "to" and k >= 1 and doc[k - 1].lower_ in ("and", "or"):
         # "farmers in Garu and Bawku", "to Termoli and to Vasto": the word of place the pair opens with.
@@ -2242,6 +2247,12 @@ def _local_word(doc: Doc, i: int) -> str:
             doc[k - 1].lower_ in _REACHES)):
         return "near"  # "teams from as far away as Valentine", "as far as Lafleche", "as far north as Nome"
     return word
+
+
+def _home_of_a_person(doc: Doc, i: int) -> bool:
+    """Whether token i follows "of" after a person's full name: "Evelyn Baker of Troy"."""
+    return i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].ent_type_ == "PERSON" and doc[i - 2].is_title and (
+        doc[i - 3].ent_type_ == "PERSON" and doc[i - 3].ent_iob_ != "O" and doc[i - 2].ent_iob_ == "I")
 
 
 def _route_start(doc: Doc, k: int, openers: frozenset[str] = frozenset({"from"})) -> bool:

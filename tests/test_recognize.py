@@ -1335,6 +1335,15 @@ def test_town_headings_alone_on_their_lines(gp):
     assert [m.text for m in gp.parse(text)] == ["TWIN FALLS", "Idaho", "FILER", "HANSEN", "MURTAUGH"]
 
 
+def test_a_survivors_town_after_their_name(gp):
+    """"Evelyn Baker of Troy" in an obituary's survivors is a home, though the dead man is Troy Dean
+    Jackson."""
+    text = ("SAMSON, Ala. — Troy Dean Jackson, 58, of Samson, died Friday at Flowers Hospital in Dothan.\n\n"
+            "Survivors include a son, Michael Byrd of Birmingham; two sisters, Lois Carter of Opp and Evelyn Baker "
+            "of Troy; and five grandchildren.")
+    assert [m.text for m in gp.parse(text)][-2:] == ["Opp", "Troy"]
+
+
 def test_a_trips_end_after_for(gp):
     """"leave Asunción for Bahía Negra" (an organisation to NER): a town the story has placed is that
     town again where a trip sets out for it."""
