@@ -280,7 +280,8 @@ _BE = frozenset({"is", "are", "was", "were"})  # "my husband's family is from Cu
 # A town's own places, named after it in lower case: "the Munising food pantry", "the Wheatland area".
 TOWN_PLACES = frozenset({"school", "schools", "church", "pantry", "library", "building", "hospital", "clinic",
                           "interchange", "exit", "fairgrounds", "cemetery", "area", "post", "office", "store",
-                          "station", "ferry", "gauge", "bridge", "end", "line", "depot", "mill", "plant"})
+                          "station", "ferry", "gauge", "bridge", "end", "line", "depot", "mill", "plant", "center",
+                          "centre", "gin", "department", "museum", "pool", "gym", "airport", "jail", "courthouse"})
 # A town's own bodies named after it, capitalised: "the Goshen Volunteer Fire Department".
 _TOWN_BODY_HEADS = frozenset({"department", "library", "district", "squad"})
 _TOWN_BODY_WORDS = _TOWN_BODY_HEADS | frozenset({"volunteer", "fire", "police", "rescue", "ambulance", "area",
@@ -1690,8 +1691,9 @@ class PlaceRecognizer:
             body = _town_body(doc, i, covered)
             j = body or j
             # "the Munising food pantry", "the Moroni school's basement", "the Wheatland area": a town's own place.
-            own = word == "the" and (j < len(doc) and doc[j].lower_ in TOWN_PLACES or j + 1 < len(doc) and (
-                doc[j].is_lower and doc[j + 1].lower_ in TOWN_PLACES))
+            # Up to two words of what kind may come between: "the Samson volunteer fire department".
+            own = word == "the" and any(j + k < len(doc) and doc[j + k].lower_ in TOWN_PLACES and all(
+                t.is_lower and t.is_alpha for t in doc[j:j + k]) for k in range(3))
             # "Malakoff beat Eustace", "Covington swept Newton": a game between two capitalised sides.
             contest = word in _CONTESTS and i >= 2 and doc[i - 2].text[:1].isupper() or (
                 j + 1 < len(doc) and doc[j].lower_ in _CONTESTS and _capitalised(doc[j + 1])) or (
@@ -1716,7 +1718,8 @@ class PlaceRecognizer:
                 continue  # "a letter from Warren" is a person's; "travels to Kaufman", "held at Cynthiana" not
             text = doc[i:j].text
             if j < len(doc) and not body and (doc[j].text[:1].isupper() or doc[j].lower_ in _POSSESSIVE) or (
-                    text in person_words or name_key(text) in self.demonyms or _qualifies_a_noun(doc, j) and not own
+                    text in person_words and not own or name_key(text) in self.demonyms
+                    or _qualifies_a_noun(doc, j) and not own
                     or _in_the_sky(doc, i, j)):
                 continue
             if self._local_town(text, regions, anchors, doc[i].ent_type_ in _OVERRIDABLE or not doc[i].ent_type_):

@@ -1313,6 +1313,11 @@ def test_a_towns_own_place_after_the(gp):
     text = "MANTI, Utah — The flood put water in the Moroni school's basement."
     assert "Moroni" in [m.text for m in gp.parse(text)]
     assert "Smith" not in [m.text for m in gp.parse("SALMON, Idaho — The Smith building closed.")]
+    # Two words of what kind may come between, and someone in the story may bear the town's name.
+    text = ("ELBA, Ala. — He belonged to the Samson volunteer fire department. Kimberly Sorensen said the Kimberly "
+            "library would close.")
+    names = [m.text for m in gp.parse(text)]
+    assert "Samson" in names and names.count("Kimberly") == 1
 
 
 def test_a_trips_end_after_to(gp):
