@@ -198,7 +198,8 @@ _COURSE_VERBS = frozenset("""flows flowed flow flowing meets met joins joined ro
     spilled overflowed drains empties forms""".split())
 _RIVER_PARTS = frozenset("bank banks mouth basin waters course source delta".split())  # "the banks of the X"
 # Words beside a game's score: "won 54-41", "a 50-42 win".
-_WINS = frozenset("won lost win wins winner winners loss losses victory defeat decision triumph rout".split())
+_WINS = frozenset("""won lost win wins winner winners loss losses victory defeat decision triumph rout led leads
+    trailed trails""".split())
 # Words of a reach between "as far" and "as": "as far away as Valentine", "as far north as Nome".
 # Words of going on before "to": "up to Nephi on the interstate", "go on to Madison".
 _ONWARD = frozenset({"up", "down", "over", "on", "out"})
@@ -247,12 +248,13 @@ _KIN_PLURALS = frozenset("""children grandchildren sons daughters grandsons gran
 _ON_A_ROAD = frozenset({"on", "along", "off", "onto", "via"})  # "stuck on Minnesota 40"
 _ONCE = frozenset({"formerly", "originally", "late"})  # "of Algoma, formerly of Forestville"
 _KIN = frozenset({"family", "families", "household"})  # "the Miller family of Harwinton"
+_PLAYERS = frozenset({"coach", "quarterback", "senior", "junior", "sophomore", "freshman", "goalkeeper"})
 # Titles of a town's officers, between the town and the officer's name: "Kettering Mayor Peggy Lehner".
 _TOWN_TITLES = frozenset({"mayor", "reeve", "alderman", "councilman", "councilwoman", "councillor", "selectman",
                           "selectwoman",
                           # ... and the roles of its school's team: "Laurel coach Ed Manlove", "Seaford junior
                           # Kevin Ross".
-                          "coach", "quarterback", "senior", "junior", "sophomore", "freshman", "goalkeeper"})
+                          *_PLAYERS})
 # A town's heads and parts: "the mayor of Aguaviva", "the regent of Sigi", "the trading centre of Makhanga",
 # "the outskirts of Bangula".
 _OF_A_TOWN = frozenset({"mayor", "mayors", "reeve", "alcalde", "intendente", "regent", "governor", "centre", "center",
@@ -1693,7 +1695,9 @@ class PlaceRecognizer:
             # "the Munising food pantry", "the Moroni school's basement", "the Wheatland area": a town's own place.
             # Up to two words of what kind may come between: "the Samson volunteer fire department".
             own = word == "the" and any(j + k < len(doc) and doc[j + k].lower_ in TOWN_PLACES and all(
-                t.is_lower and t.is_alpha for t in doc[j:j + k]) for k in range(3))
+                t.is_lower and t.is_alpha for t in doc[j:j + k]) for k in range(3)) or (
+                # ... or its school's player: "The Cookeville junior ran for 164 yards".
+                word == "the" and j < len(doc) and doc[j].lower_ in _PLAYERS)
             # "Malakoff beat Eustace", "Covington swept Newton": a game between two capitalised sides.
             contest = word in _CONTESTS and i >= 2 and doc[i - 2].text[:1].isupper() or (
                 j + 1 < len(doc) and doc[j].lower_ in _CONTESTS and _capitalised(doc[j + 1])) or (

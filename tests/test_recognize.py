@@ -1051,6 +1051,11 @@ def test_a_sentence_with_a_games_score_names_its_sides_by_their_towns(gp):
     text = ("WOOSTER, Ohio — Friday's football\n\nOrrville 28, Rittman 7: Senior Cole Baker ran for three "
             "touchdowns.\n\nSmithville 35, Dalton 14: The Smithies led 21-0 at the half.")
     assert {"Orrville", "Smithville", "Dalton"} <= {t for t, _, _ in _spans(gp, text)}
+    # A side that led, and a school's player named by its town after "the".
+    text = ("COOKEVILLE, Tenn. — Monterey beat Clarkrange 28-21. Clarkrange led 21-7 after three quarters. "
+            "The Cookeville junior ran for 164 yards in a 35-14 win.")
+    assert [t for t, _, _ in _spans(gp, text)].count("Clarkrange") == 2
+    assert [t for t, _, _ in _spans(gp, text)][-1] == "Cookeville"
 
 
 def test_a_river_ner_takes_for_a_person_or_firm_by_a_word_of_its_course(gp):
