@@ -60,6 +60,8 @@ _LINKS = re.compile(r"^(?:[^\n]*/ ?)?(?:read more|related(?: stories| articles)?
                     r"|lea también|leia também|à lire aussi|lue myös|čítajte aj|leugh cuideachd|lexo edhe"
                     r"|leggi anche|lesen sie auch|czytaj też|citește și|прочетете още)"
                     r"(?:[ \t]*:|[ \t]*$)[ \t]*((?:[^\n]*)(?:\n[^\n]*\S[^\n]*)*)", re.MULTILINE | re.IGNORECASE)
+# A link to another story marked by an arrow at its line's start: "› Vanimo market vendors hit by fuel shortage".
+_ARROW_LINK = re.compile(r"^[ \t]*[›»][ \t]*([^\n]+)$", re.MULTILINE)
 # The name a linked headline opens with, after any bullet or number: "• Mbale traders count losses",
 # "Trogir: tax up", "3. Lewis wind farm plan goes to inquiry".
 _HEADLINE_NAME = re.compile(r"[ \t]*(?:(?:[•*–-]|\d{1,2}\.)[ \t]*)?([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2})"
@@ -1533,7 +1535,11 @@ class PlaceRecognizer:
             return []
         countries = self._countries_about(doc, spans)
         covered = self._covered(doc, spans)
-        return [span for at, name in names if (span := self._listed_place(doc, at, name, countries, covered))]
+        # Not a headline's common word that the article also writes in lower case: "Farmers on the Lasithi
+        # Plateau turn to old windmills".
+        words = _word_set(doc, ORTH)
+        return [span for at, name in names if hash_string(name.group(1).lower()) not in words and (
+            span := self._listed_place(doc, at, name, countries, covered))]
 
     def _countries_about(self, doc: Doc, spans: list[Span]) -> set[str]:
         """The countries the article names, or names a big place of ("Guwahati" says India too)."""
@@ -2174,8 +2180,8 @@ _ELIDED = re.compile(r"[A-Z][a-z]?['’][A-Z][a-z]+")  # "O'Neill", "D'Iberville
 
 def _listed_names(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """Where each tag of a page's tags lines, each item of its trail of sections, then each headline of
-    its blocks of links, starts, with the name it may be (a tag or an item whole; a headline's first
-    capitalised words)."""
+    its blocks of links and of its arrowed links, starts, with the name it may be (a tag or an item
+    whole; a headline's first capitalised words)."""
     for line in _TAGS.finditer(text):
         items = 1 if line.group(1) is not None else 2
         for item in re.finditer(r"[^,;|·]+", line.group(items)):
@@ -2184,11 +2190,13 @@ def _listed_names(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     for line in _BREADCRUMB.finditer(text):  # "Início › Região › Sertã › English": a town's section
         for item in re.finditer(r"[ \t]*([^/›»]*[^/›»\s])[ \t]*", line.group()):
             yield line.start(), item
-    for block in _LINKS.finditer(text):
-        for line in re.finditer(r"[^\n]+", block.group(1)):
-            # Not a section's label ("Most read"): a headline has a few words.
-            if len(line.group().split()) >= 4 and (name := _HEADLINE_NAME.match(line.group())):
-                yield block.start(1) + line.start(), name
+    lines = [(block.start(1) + line.start(), line.group()) for block in _LINKS.finditer(text)
+             for line in re.finditer(r"[^\n]+", block.group(1))]
+    lines += [(link.start(1), link.group(1)) for link in _ARROW_LINK.finditer(text)]
+    for at, line in lines:
+        # Not a section's label ("Most read"): a headline has a few words.
+        if len(line.split()) >= 4 and (name := _HEADLINE_NAME.match(line)):
+            yield at, name
 
 
 def _town_body(doc: Doc, start: int, covered: list[bool]) -> int | None:

@@ -1573,6 +1573,16 @@ def test_numbered_links_name_places(gp):
     assert "Kapchorwa" in names and "Mbale" in names and "Farmers" not in names
 
 
+def test_arrowed_links_name_places(gp):
+    """Links marked by an arrow at their line's start, with no label above them, are headlines too
+    ("› Sitia airport to add flights"); a common word the article writes in lower case is none
+    ("› Farmers on the plateau ...")."""
+    text = ("HERAKLION, Greece — The reservoir is at 8%, and farmers face cuts.\n\n"
+            "› Farmers on the Lasithi Plateau turn to old windmills\n› Sitia airport to add flights to Athens\n")
+    names = [m.text for m in gp.parse(text)]
+    assert "Sitia" in names and "Farmers" not in names
+
+
 def test_a_breed_a_foreign_heading_and_a_disease_described(gp):
     """"with a Jersey cow" at the county fair is a breed; "MË TË LEXUARAT" (Albanian: most read) holds no
     "ME" for Maine; "Marburg, a close relative of Ebola" is the virus where the story names it so."""
