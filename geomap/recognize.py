@@ -1299,6 +1299,7 @@ class PlaceRecognizer:
         spans += self._rivers_of_a_list(doc, spans)
         spans += self._towns_named_again(doc, spans)
         spans += self._named_in_the_headline(doc, spans, person_words)
+        spans = self._without_teams(doc, article, spans)
         spans = [_with_abbreviation_dot(doc, s) for s in _without_masthead(article, spans)]
         spans.sort(key=lambda s: s.start)
         share_plural_kind(doc, spans)
@@ -1793,6 +1794,22 @@ class PlaceRecognizer:
                 found.append(span)
         return found
 
+    def _without_teams(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+        """Drop the sides of a line of results that are named for a school or its district, not a
+        place: "Blue Mountain 31, North Schuylkill 10", and "Tri-Valley stopped a two-point try" after
+        it. A side is a place where it is a town of the story's regions or near its towns, a county, a
+        state or a country ("Pottsville 28, Tamaqua 24", "White County 24", "Scotland 3, Canada 2")."""
+        sides = {name for m in _RESULT.finditer(text) for name in m.group(1, 2)}
+        if not sides:
+            return spans
+        regions = self._named_regions(spans)
+        anchors = cache(lambda: self._anchors(spans))
+        teams = {name for name in sides if not (
+            self._names(name, (NAME, ALIAS, ABBREV), lambda p: p.kind in ("country", "region"))
+            or name.split()[-1].lower() in COUNTY_ENDS and self._names(name, (NAME,), lambda p: p.kind == "district")
+            or self._local_town(name, regions, anchors, True))}
+        return [s for s in spans if s.text not in teams]
+
     def _town_headings(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
         """A calendar's or a list's town headings, each alone on its line in capitals ("IONE", "MURTAUGH
         —"), are towns of the story's regions or near its towns; small ones too where two headings or
@@ -2169,6 +2186,9 @@ def _name_end(doc: Doc, start: int, covered: list[bool], most: int = 3) -> int:
 # An item of a column that opens with a name and a colon, after a dash or bullet or none:
 # "Au Train: Deputies responded", "— Munising: A caller reported".
 _FIGURE_ITEM = re.compile(r"^[•*·-]?[ \t]*([A-Z][^:()\d\n]*?)[ \t]*(?:\([^)\n]*\))?:[ \t]*\d", re.M)
+# A line of results, or one of its games: "Blue Mountain 31, North Schuylkill 10".
+_SIDE = r"([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})"
+_RESULT = re.compile(rf"(?:^|[,;:.][ \t])[ \t]*{_SIDE} \d{{1,3}}, {_SIDE} \d{{1,3}}\b", re.MULTILINE)
 # A town's heading alone on its line in capitals, as calendars and lists of transfers print them:
 # "IONE", "MURTAUGH —".
 _TOWN_HEADING = re.compile(r"^([A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*){0,3})(?:[ \t]+[—–-])?[ \t]*$", re.M)

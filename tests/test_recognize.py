@@ -1354,6 +1354,15 @@ def test_a_survivors_town_after_their_name(gp):
     assert [m.text for m in gp.parse(text)][-2:] == ["Opp", "Troy"]
 
 
+def test_sides_named_for_a_school_district_are_no_places(gp):
+    """"Tri-Valley 27, Williams Valley 26", "North Schuylkill 10" (places to NER) are school districts'
+    teams, here and where the story names them again; towns, and countries, stay sides."""
+    text = ("POTTSVILLE, Pa. — Friday's scores:\n\nPottsville 28, Tamaqua 24\nTri-Valley 27, Williams Valley 26\n"
+            "North Schuylkill 10, Shenandoah Valley 7\n\nTri-Valley stopped a two-point try with 19 seconds left. "
+            "In curling, Scotland 7, Canada 5.")
+    assert [m.text for m in gp.parse(text)] == ["POTTSVILLE", "Pa.", "Pottsville", "Tamaqua", "Scotland", "Canada"]
+
+
 def test_a_trips_end_after_for(gp):
     """"leave Asunción for Bahía Negra" (an organisation to NER): a town the story has placed is that
     town again where a trip sets out for it."""
