@@ -1552,7 +1552,8 @@ class PlaceRecognizer:
         """The name a scraped list holds at `at` (a table's cell, a tag), where it is the whole name of a
         town, district or region in one of `countries`; marked covered when found."""
         span = doc.char_span(at + name.start(1), at + name.end(1), label="GPE")
-        if span is None or any(covered[span.start:span.end]) or not self._is_exact_name(span.text) or not (
+        if span is None or any(covered[span.start:span.end]) or not self._is_exact_name(span.text) or (
+                name_key(span.text) in self.demonyms) or not (
                 self._names(span.text, (NAME, ALIAS), lambda p: p.kind in ("city", "district", "region")
                             and p.country in countries)):
             return None
