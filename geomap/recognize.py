@@ -51,14 +51,15 @@ _CRUMB = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
 # A page's tags line, in the languages of the sites that print English news beside their own.
 # A label of one word before three items or more parted by middle dots is a tags line in any language:
 # "Značky: medveď · Liptovský Hrádok · Nízke Tatry".
-_TAGS = re.compile(r"^[ \t]*(?:(?:tags?|tagged|topics?|keywords?|etiquetas|mots-clés|tagovi|schlagwörter|temas)[ \t]*:"
-                   r"([^\n]+)|[^\W\d]{2,20}[ \t]*:((?:[^\n·]+·){2,}[^\n]+))$", re.MULTILINE | re.IGNORECASE)
+_TAGS = re.compile(r"^[ \t]*(?:(?:tags?|tagged|topics?|keywords?|etiquetas|mots-clés|tagovi|tagi|schlagwörter"
+                   r"|temas)[ \t]*:([^\n]+)|[^\W\d]{2,20}[ \t]*:((?:[^\n·]+·){2,}[^\n]+))$",
+                   re.MULTILINE | re.IGNORECASE)
 # A page's block of links to other stories, its label in English or after the site's own ("PROČITAJTE
 # JOŠ / READ MORE"), alone on its line or before a colon ("Related deaths rose" is a sentence): the
 # label's line may hold a headline, and the lines up to a blank one are headlines.
 _LINKS = re.compile(r"^(?:[^\n]*/ ?)?(?:read more|related(?: stories| articles)?|see also|also read|more stories"
                     r"|lea también|leia também|à lire aussi|lue myös|čítajte aj|leugh cuideachd|lexo edhe"
-                    r"|leggi anche|lesen sie auch|czytaj też|citește și|прочетете още)"
+                    r"|leggi anche|lesen sie auch|czytaj też|czytaj także|citește și|прочетете още)"
                     r"(?:[ \t]*:|[ \t]*$)[ \t]*((?:[^\n]*)(?:\n[^\n]*\S[^\n]*)*)", re.MULTILINE | re.IGNORECASE)
 # A link to another story marked by an arrow at its line's start: "› Vanimo market vendors hit by fuel shortage".
 _ARROW_LINK = re.compile(r"^[ \t]*[›»][ \t]*([^\n]+)$", re.MULTILINE)
@@ -1300,7 +1301,7 @@ class PlaceRecognizer:
         spans += self._towns_named_again(doc, spans)
         spans += self._named_in_the_headline(doc, spans, person_words)
         spans = self._without_teams(doc, article, spans)
-        spans = [_with_abbreviation_dot(doc, s) for s in _without_masthead(article, spans)]
+        spans = [_with_abbreviation_dot(doc, s) for s in _without_masthead(article, _without_labels(article, spans))]
         spans.sort(key=lambda s: s.start)
         share_plural_kind(doc, spans)
         doc.spans[SPAN_KEY] = spans
@@ -2098,6 +2099,13 @@ def _named_later(doc: Doc, cue: int) -> int | None:
             start = k + 2 + (doc[k + 1].lower_ == "among")
             return start if doc[start].text[:1].isupper() else None
     return None
+
+
+def _without_labels(text: str, spans: list[Span]) -> list[Span]:
+    """A page's labels of links and tags are words, not places: "Czytaj także:", "Tagi:"."""
+    labels = [(m.start(), m.start(1)) for m in _LINKS.finditer(text)] + [
+        (m.start(), m.start(m.lastindex)) for m in _TAGS.finditer(text)]
+    return [s for s in spans if not any(a <= s.start_char < b for a, b in labels)] if labels else spans
 
 
 def _without_masthead(text: str, spans: list[Span]) -> list[Span]:

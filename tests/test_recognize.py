@@ -1585,6 +1585,16 @@ def test_numbered_links_name_places(gp):
     assert "Kapchorwa" in names and "Mbale" in names and "Farmers" not in names
 
 
+def test_labels_of_links_and_tags_are_no_places(gp):
+    """"Czytaj także:" (Polish: read also) and "Tagi:" label a page's links and tags; the names under
+    them are places."""
+    text = ("MIKOŁAJKI, Poland — A squall capsized sailing boats on Lake Śniardwy on Saturday.\n\n"
+            "Czytaj także: Gdańsk sailor wins Masurian regatta for third time\n\n"
+            "Tagi: szkwał, Śniardwy, żeglarstwo, Mikołajki\n")
+    assert [m.text for m in gp.parse(text)] == [
+        "MIKOŁAJKI", "Poland", "Lake Śniardwy", "Gdańsk", "Śniardwy", "Mikołajki"]
+
+
 def test_arrowed_links_name_places(gp):
     """Links marked by an arrow at their line's start, with no label above them, are headlines too
     ("› Sitia airport to add flights"); a common word the article writes in lower case is none
