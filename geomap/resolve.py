@@ -165,6 +165,7 @@ _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|(?:\s*,)?\s+in\s+(?:(?:the\s+)?(?:no
                                   r"(?:the\s+)?",
                                   re.IGNORECASE)
 # "Bahrain, a small town in Swat": the name is a settlement's, not the country's.
+_IMPLIED_BY = 2  # how many towns of one reading must lie in a state or county to put the story there
 _POST_TOWN_PEOPLE = 100  # a post town has people though the data gives no figure: fewer than cities500's 500
 _DESCRIBED_AS_TOWN = re.compile(r"\s*,\s*(?:an?|the)\s+(?:[a-z-]+\s+)?(?:town|village|hamlet|settlement)\b")
 # A township is a town's: "Vernon Township" is no county or parish of the name.
@@ -364,12 +365,17 @@ class PlaceResolver:
         listed = Counter(gi for pair in pairs for gi in pair[:2])  # how many of a group's mentions are listed
         areas = Counter(i for g in groups.values()  # how many groups may name each region or district
                         for i in {c.place.id for c in g.cands if c.place.kind in ("region", "district")})
+        # The states and counties that towns of one reading only put the story in: an obituary page
+        # from Decorah, Waukon and Cresco is in Iowa, though it never says so.
+        implied = Counter(i for g in groups.values() for i in _sole_areas(g.cands))
         for gi, g in enumerate(groups.values()):
             # A post town too small for a population figure stands only where another mention names
-            # its state or county: "Kaycee" in Wyoming's news, not "Otterville" in Ontario's.
+            # its state or county, or two towns put the story there: "Kaycee" in Wyoming's news, not
+            # "Otterville" in Ontario's.
             own = {c.place.id for c in g.cands}
             g.cands = [c for c in g.cands if c.place.feature != POST_TOWN or any(
-                areas[i] > (i in own) for i in (c.place.admin1, c.place.admin2) if i is not None)]
+                areas[i] > (i in own) or implied[i] >= _IMPLIED_BY for i in (c.place.admin1, c.place.admin2)
+                if i is not None)]
             # The biggest of a common name ("Franklin" has 74 places), and any smaller one in a region or
             # county another mention may name: "FRANKLIN, N.C." is a town of 4,000.
             g.cands = g.cands[: self.max_candidates] + [c for c in g.cands[self.max_candidates:] if any(
@@ -654,6 +660,16 @@ class PlaceResolver:
             best = max(best, w.contain * max(loose, outer) * math.exp(-chars / 800.0),
                        sure[comma] * inner, sure[outer_comma] * outer)
         return best
+
+
+def _sole_areas(cands: list[Candidate]) -> set[int]:
+    """The state and county every town reading of a name lies in, where there is one of each and a
+    town big enough to have a population figure among them: Decorah is only Iowa's."""
+    towns = [c.place for c in cands if c.place.kind == "city"]
+    if not towns or len(towns) < len(cands) or all(p.feature == POST_TOWN for p in towns):
+        return set()
+    return {i for i in ({p.admin1 for p in towns} if len({p.admin1 for p in towns}) == 1 else set())
+            | ({p.admin2 for p in towns} if len({p.admin2 for p in towns}) == 1 else set()) if i is not None}
 
 
 def _put_first(answer: _Answer, g: _Group, place: Place, confidence: float) -> _Answer:

@@ -614,6 +614,19 @@ def test_a_post_town_where_its_state_is_named(gp):
     assert all(m.country_code == "US" and distance_km(m.lat, m.lon, 43.65, -106.4) < 30 for m in ms)
 
 
+def test_a_post_town_where_towns_of_one_reading_put_the_story(gp):
+    """... or where two towns that are only that state's put the story there, though it never names
+    the state: an obituary page from Decorah and Waukon is in Iowa, and so are its Fort Atkinson (not
+    Wisconsin's town of 12,000) and Spillville, a village only the USPS list knows."""
+    text = ("DECORAH — Marlys Amundson, 88, of Decorah, died Tuesday. Survivors include a son, Mark of Waukon.\n\n"
+            "FORT ATKINSON — Leonard Kuennen, 79, of Fort Atkinson, died at his home. Burial will be at "
+            "Spillville.")
+    ms = {m.text: m for m in gp.parse(text)}
+    assert distance_km(ms["Fort Atkinson"].lat, ms["Fort Atkinson"].lon, 43.14, -91.93) < 30
+    assert ms["Spillville"].lat is not None
+    assert distance_km(ms["Spillville"].lat, ms["Spillville"].lon, 43.18, -91.95) < 30
+
+
 def test_a_post_town_is_no_match_abroad(gp):
     """... and never in another country's news: Otterville, Ontario is not the Missouri village,
     nor does it draw Hamilton and Woodstock to the United States."""
