@@ -63,6 +63,7 @@ _LINKS = re.compile(r"^(?:[^\n]*/ ?)?(?:read more|related(?: stories| articles)?
                     r"(?:[ \t]*:|[ \t]*$)[ \t]*((?:[^\n]*)(?:\n[^\n]*\S[^\n]*)*)", re.MULTILINE | re.IGNORECASE)
 # A link to another story marked by an arrow at its line's start: "› Vanimo market vendors hit by fuel shortage".
 _ARROW_LINK = re.compile(r"^[ \t]*[›»][ \t]*([^\n]+)$", re.MULTILINE)
+_BULLETED_HEADLINE = re.compile(r"^[ \t]*•[ \t]*([^\n]*[^\n.!?:;\s])[ \t]*$", re.MULTILINE)
 # The name a linked headline opens with, after any bullet or number: "• Mbale traders count losses",
 # "Trogir: tax up", "3. Lewis wind farm plan goes to inquiry".
 _HEADLINE_NAME = re.compile(r"[ \t]*(?:(?:[•*–-]|\d{1,2}\.)[ \t]*)?([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2})"
@@ -299,6 +300,7 @@ _OVERRIDABLE = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EV
 _LIST_WORDS = frozenset({",", "and", "or", ";"})
 _SPLITS = frozenset({",", "and", "or", ";", "-", "–", "—", "/"})  # what divides places NER took for one
 _DATELINE_MARKS = frozenset({",", "(", "-", "—", "–", ":"})
+_CAPS_ABBREVIATIONS = frozenset({"ST", "STE", "MT", "FT", "PT"})  # "ST. JOHN'S", "MT. VERNON"
 # Compass words name a place only with a kind word after them ("Western Province", not "Western Blot").
 _COMPASS = frozenset({"central", "western", "eastern", "northern", "southern", "north", "south", "east", "west",
                       "northeast", "northwest", "southeast", "southwest", "north eastern", "north western",
@@ -1026,8 +1028,8 @@ class PlaceRecognizer:
         for i in starts:
             j = i
             caps = doc[i].text.isupper() if i < len(doc) else False
-            while j < len(doc) and j - i < 4 and doc[j].is_alpha and len(doc[j]) > 1 and (
-                    doc[j].text.isupper() if caps else doc[j].is_title):
+            while j < len(doc) and j - i < 5 and (doc[j].is_alpha and len(doc[j]) > 1 and (
+                    doc[j].text.isupper() if caps else doc[j].is_title) or caps and _caps_name_part(doc, i, j)):
                 j += 1
             if j < len(doc) and doc[j].text == "/" and caps and j + 1 < len(doc) and doc[j + 1].text.isupper():
                 nxt = j + 1  # the mark comes after the last of "SHIMLA/KULLU"
@@ -2222,6 +2224,10 @@ def _listed_names(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     lines = [(block.start(1) + line.start(), line.group()) for block in _LINKS.finditer(text)
              for line in re.finditer(r"[^\n]+", block.group(1))]
     lines += [(link.start(1), link.group(1)) for link in _ARROW_LINK.finditer(text)]
+    # ... and a run of bulleted headlines, which end in no stop: "• Butuan airport runway work to finish".
+    bullets = list(_BULLETED_HEADLINE.finditer(text))
+    if len(bullets) >= 2:
+        lines += [(link.start(1), link.group(1)) for link in bullets]
     for at, line in lines:
         # Not a section's label ("Most read"): a headline has a few words.
         if len(line.split()) >= 4 and (name := _HEADLINE_NAME.match(line)):
@@ -2297,6 +2303,15 @@ def _home_of_a_person(doc: Doc, i: int) -> bool:
     """Whether token i follows "of" after a person's full name: "Evelyn Baker of Troy"."""
     return i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].ent_type_ == "PERSON" and doc[i - 2].is_title and (
         doc[i - 3].ent_type_ == "PERSON" and doc[i - 3].ent_iob_ != "O" and doc[i - 2].ent_iob_ == "I")
+
+
+def _caps_name_part(doc: Doc, i: int, j: int) -> bool:
+    """Whether token j of a name in capitals that starts at token i carries it on past an apostrophe or
+    an abbreviation's dot: "NUKU'ALOFA", "ST. JOHN'S"."""
+    tok, bare = doc[j], doc[j].text.replace("'", "").replace("’", "")
+    if tok.text == ".":
+        return j > i and not doc[j - 1].whitespace_ and doc[j - 1].text in _CAPS_ABBREVIATIONS
+    return bare.isalpha() and bare.isupper() and bare != tok.text
 
 
 def _route_start(doc: Doc, k: int, openers: frozenset[str] = frozenset({"from"})) -> bool:

@@ -1595,6 +1595,24 @@ def test_labels_of_links_and_tags_are_no_places(gp):
         "MIKOŁAJKI", "Poland", "Lake Śniardwy", "Gdańsk", "Śniardwy", "Mikołajki"]
 
 
+def test_a_run_of_bulleted_headlines_names_places(gp):
+    """Bulleted headlines with no stop, two or more, are a page's links: "• Butuan airport runway work
+    to finish by March"."""
+    text = ("BUTUAN CITY — The Agusan River rose overnight in Agusan del Sur, Philippines.\n\n"
+            "• Lady Hawks win regional title\n• Butuan airport runway work to finish by March\n"
+            "• Bunawan cooperative sells first batch of crocodile skins\n")
+    names = [m.text for m in gp.parse(text)]
+    assert names.count("Butuan") == 1 and "Bunawan" in names
+
+
+def test_a_dateline_in_capitals_past_an_apostrophe_or_a_dot(gp):
+    """"NUKU'ALOFA, Tonga", "ST. JOHN'S, Antigua": one dateline's town each."""
+    text = "Leaders meet\n\nNUKU'ALOFA, Tonga, Sept 12 (AFP) — Pacific island leaders met on Friday."
+    assert [m.text for m in gp.parse(text)] == ["NUKU'ALOFA", "Tonga"]
+    text = "ST. JOHN'S, Antigua — Hurricane Raymond tore roofs off homes on Sunday."
+    assert [m.text for m in gp.parse(text)] == ["ST. JOHN'S", "Antigua"]
+
+
 def test_arrowed_links_name_places(gp):
     """Links marked by an arrow at their line's start, with no label above them, are headlines too
     ("› Sitia airport to add flights"); a common word the article writes in lower case is none
