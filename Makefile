@@ -38,6 +38,8 @@ evaluate: gazetteer
 	$(PY) -m geomap evaluate data/eval/ledger
 	$(PY) -m geomap evaluate data/eval/tribune
 	$(PY) -m geomap evaluate data/eval/herald
+	$(PY) -m geomap evaluate data/eval/chronicle
+	$(PY) -m geomap evaluate data/eval/sentinel
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py

@@ -1045,8 +1045,8 @@ class PlaceRecognizer:
                     t.text == ":" for t in doc[j + 2:j + 5])):
                 continue  # a title-case line is a dateline only before its colon: "Thirsk: Shopkeepers"
             text = doc[i:j].text
-            if any(t.lower_ in _CALENDAR for t in doc[i:j]):
-                continue  # a police blotter's "Thursday:" is no Thursday Island
+            if j - i == 1 and doc[i].lower_ in _CALENDAR:
+                continue  # a police blotter's "Thursday:" is no Thursday Island; "SPRING GROVE, Minn." a town
             # A small town only with its state or country after it ("AITAROUN, Lebanon"), or before
             # a dash or colon: one of a thousand people or more.
             least = 0 if contained else _LOCAL_TOWN if mark != "(" else None

@@ -1613,6 +1613,12 @@ def test_a_dateline_in_capitals_past_an_apostrophe_or_a_dot(gp):
     assert [m.text for m in gp.parse(text)] == ["ST. JOHN'S", "Antigua"]
 
 
+def test_a_dateline_with_a_seasons_word_in_its_name(gp):
+    """"SPRING GROVE, Minn." is a town though "spring" is a season; a blotter's "Thursday:" is a day."""
+    text = "SPRING GROVE, Minn. — Mabel Sorlien, 96, died Monday.\n\nThursday: A car struck a deer."
+    assert [m.text for m in gp.parse(text)] == ["SPRING GROVE", "Minn."]
+
+
 def test_arrowed_links_name_places(gp):
     """Links marked by an arrow at their line's start, with no label above them, are headlines too
     ("› Sitia airport to add flights"); a common word the article writes in lower case is none
