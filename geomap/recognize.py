@@ -1694,6 +1694,8 @@ class PlaceRecognizer:
         anchors = cache(lambda: self._anchors(spans))  # looked up only for a name no named region holds
         covered = self._covered(doc, spans)
         game = _in_a_game(doc)
+        # The sides of a line of results are teams, whoever else bears the name: "Jim Thorpe 35, Lehighton 7".
+        sides = {m.start(k) for m in _RESULT.finditer(doc.text) for k in (1, 2)}
         found = []
         for i in range(1, len(doc)):
             if covered[i] or not (_capitalised(doc[i]) or game[i] and doc[i].is_alpha and doc[i].text[:1].isupper()):
@@ -1733,7 +1735,7 @@ class PlaceRecognizer:
                 continue  # "a letter from Warren" is a person's; "travels to Kaufman", "held at Cynthiana" not
             text = doc[i:j].text
             if j < len(doc) and not body and (doc[j].text[:1].isupper() or doc[j].lower_ in _POSSESSIVE) or (
-                    text in person_words and not own or name_key(text) in self.demonyms
+                    text in person_words and not own and doc[i].idx not in sides or name_key(text) in self.demonyms
                     or _qualifies_a_noun(doc, j) and not own
                     or _in_the_sky(doc, i, j)):
                 continue

@@ -1056,6 +1056,10 @@ def test_a_sentence_with_a_games_score_names_its_sides_by_their_towns(gp):
             "The Cookeville junior ran for 164 yards in a 35-14 win.")
     assert [t for t, _, _ in _spans(gp, text)].count("Clarkrange") == 2
     assert [t for t, _, _ in _spans(gp, text)][-1] == "Cookeville"
+    # A side of a line of results is a team whoever else bears the name; not the player elsewhere.
+    text = ("LAMAR, Ark. — Atkins beat Lamar 52-50 on a putback by Kaylee Hector. Hector finished with 12 points."
+            "\n\nParis 55, Hector 53 (OT): the Eagles survived a late 3-pointer.")
+    assert [(t, s) for t, s, _ in _spans(gp, text) if t == "Hector"] == [("Hector", text.rindex("Hector"))]
 
 
 def test_a_river_ner_takes_for_a_person_or_firm_by_a_word_of_its_course(gp):
