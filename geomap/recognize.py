@@ -1347,7 +1347,8 @@ class PlaceRecognizer:
             if start == last or not (article or noun.lower_ in _DWELLERS or noun.lower_ in _TOWN_SERVICES):
                 continue
             text = doc[start:last].text
-            if text in person_words and (article or service) or name_key(text) in self.demonyms:
+            if text in person_words and (article or service) and noun.lower_ not in _TOWNSFOLK or (
+                    name_key(text) in self.demonyms):
                 continue  # a resident is of a place, whatever NER calls its name
             # A service's town must lie near a town the story surely names, or in a region it names:
             # "Smith police" in a story from Cardiff is a man's.

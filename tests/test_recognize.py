@@ -366,6 +366,10 @@ def test_people_named_by_their_small_town(gp):
     assert [(m.text, m.country_code) for m in gp.parse(text)] == [
         ("Morgan County", "US"), ("Hartselle", "US"), ("Priceville", "US")]
     assert _spans(gp, "Police stopped a Ford driver after a Harvard student called them.") == []
+    # ... whoever else in the story bears the name.
+    text = ("MILLERSBURG, Ohio — Police arrested Tyler J. Shreve, 29, of Loudonville.\n\n"
+            "Deputies arrested a Shreve man, 52, after a call from Holmesville.")
+    assert "Shreve" in [m.text for m in gp.parse(text)]
 
 
 def test_a_town_before_a_business_or_building(gp):
