@@ -515,8 +515,11 @@ class PlaceRecognizer:
         # ... and so does a person's name before "of", as obituaries list survivors: "Evelyn Baker of [Troy]"
         # beside "Troy Dean Jackson".
         dwellers = dwellers or _home_of_a_person(doc, ent.start)
+        # A "person" whose whole name is a town's is that town misread: "Estreito da Calheta" holds no
+        # one's name for "in Calheta".
         if not (dwellers or _where_follows(doc, ent.end) or _container_follows(doc, ent.end)) and any(
                 e.label_ == "PERSON" and e.start != ent.start and e.text != ent.text and words & {t.text for t in e}
+                and not self._names(e.text, (NAME,), lambda p: p.kind in ("city", "district"))
                 for e in map(_without_spaces, doc.ents)):
             return False
         least = 0 if len(ent) > 1 else 5000  # one word is more often a first name: "trusted in Jesus"

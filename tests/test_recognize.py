@@ -1627,6 +1627,14 @@ def test_a_dateline_with_a_seasons_word_in_its_name(gp):
     assert [m.text for m in gp.parse(text)] == ["SPRING GROVE", "Minn."]
 
 
+def test_a_person_whose_whole_name_is_a_town_lends_no_name(gp):
+    """NER reads "Estreito da Calheta" (a Madeira parish) as a person; it keeps no one's name from
+    "evacuations in Calheta" (an organisation to NER)."""
+    text = (Path(__file__).parent.parent / "data" / "eval" / "sentinel" / "14.txt").read_text(encoding="utf-8")
+    starts = [m.start for m in gp.parse(text) if m.text == "Calheta"]
+    assert text.index("in Calheta") + 3 in starts
+
+
 def test_arrowed_links_name_places(gp):
     """Links marked by an arrow at their line's start, with no label above them, are headlines too
     ("› Sitia airport to add flights"); a common word the article writes in lower case is none
