@@ -85,7 +85,7 @@ _DISEASES_KEY = "geomap_disease_names"
 # A name that ends a street's or opens a route number names the road: "38th Street", "Old Dalton Road",
 # "U.S. 68", "Ga. 20". A highway keeps its place: "Ontario Provincial Highway 11".
 _ROAD_WORDS = frozenset({"street", "road", "avenue", "boulevard", "lane", "drive", "pike",
-                         "st.", "rd.", "ave.", "blvd."})
+                         "st.", "rd.", "ave.", "blvd.", "ave", "rd", "blvd"})
 _DISEASE_WORDS = frozenset({"virus", "viruses", "virus's", "fever", "ebolavirus", "encephalitis", "flu",
                             "hemorrhagic", "haemorrhagic"})
 # Words that make an organisation named after a place an arm of that place's government or public
@@ -2373,7 +2373,7 @@ def _names_a_road(doc: Doc, start: int, end: int) -> bool:
     j = end
     while j < min(end + 2, len(doc)) and _capitalised(doc[j]) and doc[j].lower_ not in _ROAD_WORDS:
         j += 1
-    return j < len(doc) and doc[j].lower_ in _ROAD_WORDS and _capitalised(doc[j])
+    return j < len(doc) and doc[j].lower_ in _ROAD_WORDS and doc[j].text[:1].isupper()  # "Hanford St."
 
 
 def _disease_names(doc: Doc) -> set[str]:

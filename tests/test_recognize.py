@@ -447,11 +447,20 @@ def test_a_surname_after_a_word_of_place_is_the_place(gp):
     ("A truck overturned on Old Dalton Road outside Rome, Georgia.", "Old"),
     ("Deputies stopped him on U.S. 411 near Cave Spring, Georgia.", "U.S."),
     ("Flooding closed Ga. 20 east of Rome, Georgia.", "Ga."),
+    # A street's abbreviated word, with its dot or the dot split off: "201 Hanford St.", "305 Preston Ave.:".
+    ("Sales near Rome, Georgia: 201 Hanford St.: Carol Nix to Sam Ruiz. 305 Preston Ave.: Ann Lee to Bo Kim.",
+     "Hanford"),
 ])
 def test_a_road_is_not_a_place(gp, text, name):
     found = [m.text for m in gp.parse(text)]
     assert "Rome" in found or "Cave Spring" in found
     assert name not in found
+
+
+def test_a_street_whose_abbreviations_dot_is_split_off(gp):
+    """"305 Preston Ave.:" in a list of transfers: the tokenizer splits "Ave" from its dot."""
+    text = (Path(__file__).parent.parent / "data" / "eval" / "chronicle" / "07.txt").read_text(encoding="utf-8")
+    assert "Preston" not in [m.text for m in gp.parse(text)]
 
 
 def test_a_possessive_that_is_part_of_the_name(gp):
