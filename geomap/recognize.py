@@ -63,6 +63,7 @@ _LINKS = re.compile(r"^(?:[^\n]*/ ?)?(?:read more|related(?: stories| articles)?
                     r"(?:[ \t]*:|[ \t]*$)[ \t]*((?:[^\n]*)(?:\n[^\n]*\S[^\n]*)*)", re.MULTILINE | re.IGNORECASE)
 # A link to another story marked by an arrow at its line's start: "› Vanimo market vendors hit by fuel shortage".
 _ARROW_LINK = re.compile(r"^[ \t]*[›»][ \t]*([^\n]+)$", re.MULTILINE)
+# ... and a bulleted headline, which ends in no stop: "• Butuan airport runway work to finish by March".
 _BULLETED_HEADLINE = re.compile(r"^[ \t]*•[ \t]*([^\n]*[^\n.!?:;\s])[ \t]*$", re.MULTILINE)
 # The name a linked headline opens with, after any bullet or number: "• Mbale traders count losses",
 # "Trogir: tax up", "3. Lewis wind farm plan goes to inquiry".
@@ -176,7 +177,7 @@ _TOWN_OF_ITS_COUNTRY = 10_000  # a town this big after "in" is a place where the
 _TOWN_OF_A_KIND_WORD = 10_000  # "Canton", Ohio; no town of "Valley" or "Rayon" this big
 _ANCHOR_KM = 100
 _SPELLING_RATIO = 85  # rapidfuzz ratio of an alias to its name above which it is a spelling of it
-_SPELLING_LENGTH = 6
+_SPELLING_LENGTH = 6  # letters an alias needs for its likeness to say anything
 _TOWNS_APART_KM = 200  # towns a story lists together lie within a day's drive of each other
 _PARTNER_KM = 150  # "Westport-Belmullet": the towns a hyphen joins lie this near each other
 # Words after which "to" heads for a place: "travels to Kaufman", "roads to Borongan" (surface forms:
@@ -1290,7 +1291,7 @@ class PlaceRecognizer:
         spans += self._party_homes(doc, spans)
         spans += self._particle_names(doc, article, spans)
         spans += _states_after_towns(doc, spans)
-        spans += self._towns_of_named_regions(doc, spans, person_words | surnames)
+        spans += self._towns_of_named_regions(doc, article, spans, person_words | surnames)
         spans += self._column_heads(doc, article, spans)
         spans += self._town_headings(doc, article, spans)
         spans += self._described_as_places(doc, spans)
@@ -1689,7 +1690,8 @@ class PlaceRecognizer:
                 found.append(Span(doc, i, j, label="GPE"))
         return found
 
-    def _towns_of_named_regions(self, doc: Doc, spans: list[Span], person_words: set[str]) -> list[Span]:
+    def _towns_of_named_regions(self, doc: Doc, article: str, spans: list[Span], person_words: set[str]
+                                ) -> list[Span]:
         """Local news places small towns by the state or county it names: "DECATUR, Ala. ... her
         funeral will be held in [Cullman]". After a word of place, a town the gazetteer knows in a
         region or county the article names is a place, however small; elsewhere such a name needs
@@ -1699,7 +1701,7 @@ class PlaceRecognizer:
         covered = self._covered(doc, spans)
         game = _in_a_game(doc)
         # The sides of a line of results are teams, whoever else bears the name: "Jim Thorpe 35, Lehighton 7".
-        sides = {m.start(k) for m in _RESULT.finditer(doc.text) for k in (1, 2)}
+        sides = {m.start(k) for m in _RESULT.finditer(article) for k in (1, 2)}
         found = []
         for i in range(1, len(doc)):
             if covered[i] or not (_capitalised(doc[i]) or game[i] and doc[i].is_alpha and doc[i].text[:1].isupper()):
@@ -2200,8 +2202,7 @@ def _name_end(doc: Doc, start: int, covered: list[bool], most: int = 3) -> int:
     return end
 
 
-# An item of a column that opens with a name and a colon, after a dash or bullet or none:
-# "Au Train: Deputies responded", "— Munising: A caller reported".
+# A list's item of a name and its figure, after a bullet or none: "• Diamer: 5 points", "Welshpool: 4.91".
 _FIGURE_ITEM = re.compile(r"^[•*·-]?[ \t]*([A-Z][^:()\d\n]*?)[ \t]*(?:\([^)\n]*\))?:[ \t]*\d", re.M)
 # A line of results, or one of its games: "Blue Mountain 31, North Schuylkill 10".
 _SIDE = r"([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})"
@@ -2209,6 +2210,8 @@ _RESULT = re.compile(rf"(?:^|[,;:.][ \t])[ \t]*{_SIDE} \d{{1,3}}, {_SIDE} \d{{1,
 # A town's heading alone on its line in capitals, as calendars and lists of transfers print them:
 # "IONE", "MURTAUGH —".
 _TOWN_HEADING = re.compile(r"^([A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*){0,3})(?:[ \t]+[—–-])?[ \t]*$", re.M)
+# An item of a column that opens with a name and a colon, after a dash or bullet or none:
+# "Au Train: Deputies responded", "— Munising: A caller reported".
 _COLUMN_HEAD = re.compile(r"^(?:[—–•*-][ \t]*)?([A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}):[ \t]+\S", re.M)
 
 
@@ -2230,7 +2233,7 @@ def _listed_names(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     lines = [(block.start(1) + line.start(), line.group()) for block in _LINKS.finditer(text)
              for line in re.finditer(r"[^\n]+", block.group(1))]
     lines += [(link.start(1), link.group(1)) for link in _ARROW_LINK.finditer(text)]
-    # ... and a run of bulleted headlines, which end in no stop: "• Butuan airport runway work to finish".
+    # ... and a run of two bulleted headlines or more.
     bullets = list(_BULLETED_HEADLINE.finditer(text))
     if len(bullets) >= 2:
         lines += [(link.start(1), link.group(1)) for link in bullets]
