@@ -1111,7 +1111,8 @@ class PlaceRecognizer:
         # "held at Dayton", and by _local_word's reading "the city of Sheridan", "the road to Colenso".
         where = start > 0 and (doc[start - 1].lower_ in _WHERE_WORDS | {"at"} or _local_word(doc, start) in (
             "in", "at", "near")) or _where_follows(doc, end) or _container_follows(doc, end)
-        if _names_a_road(doc, start, end) or _kin_name(doc, start, end) or _a_player(doc, end):
+        if _names_a_road(doc, start, end) or _kin_name(doc, start, end) or _a_player(doc, end) or (
+                _age_follows(doc, end)):
             return True
         if text in _BREEDS and end < len(doc) and doc[end].lower_ in _LIVESTOCK:
             return True  # a breed at the county fair: "a Jersey cow", "Hereford heifers", "Hampshire gilt"
@@ -2128,6 +2129,16 @@ def _without_masthead(text: str, spans: list[Span]) -> list[Span]:
     credit = f"({head.group(1).lower()})"
     return [s for s in spans if s.start_char >= head.end(1) and not (
         s.start_char > 0 and text[s.start_char - 1] == "(" and text.lower().startswith(credit, s.start_char - 1))]
+
+
+def _age_follows(doc: Doc, end: int) -> bool:
+    """Whether a person's age follows the name, after the rest of the name, as court columns and
+    obituaries give it: "Brittany Nicole Swain, 33, of Bath", "Darnell Washington, 19,"."""
+    k = end
+    while k < len(doc) and k - end < 3 and _capitalised(doc[k]):
+        k += 1
+    return k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and len(doc[k + 1]) <= 3 and (
+        doc[k + 1].is_digit) and doc[k + 2].text == ","
 
 
 def _a_player(doc: Doc, end: int) -> bool:

@@ -1644,6 +1644,16 @@ def test_a_person_whose_whole_name_is_a_town_lends_no_name(gp):
     assert text.index("in Calheta") + 3 in starts
 
 
+def test_a_name_before_an_age_is_a_persons(gp):
+    """Court columns give a name, an age and a town: "Brittany Nicole Swain, 33, of Bath" (Brittany is
+    also a French region) and "Darnell Washington, 19, of Washington", whose town is the second."""
+    text = ("WASHINGTON, N.C. — District Court\n\n- Brittany Nicole Swain, 33, of Bath: speeding.\n"
+            "- Darnell Washington, 19, of Washington: misdemeanor larceny.")
+    found = _spans(gp, text)
+    assert "Brittany" not in [t for t, _, _ in found]
+    assert [s for t, s, _ in found if t == "Washington"] == [text.rindex("Washington")]
+
+
 def test_arrowed_links_name_places(gp):
     """Links marked by an arrow at their line's start, with no label above them, are headlines too
     ("› Sitia airport to add flights"); a common word the article writes in lower case is none
