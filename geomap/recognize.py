@@ -253,6 +253,7 @@ _KIN_PLURALS = frozenset("""children grandchildren sons daughters grandsons gran
 _ON_A_ROAD = frozenset({"on", "along", "off", "onto", "via"})  # "stuck on Minnesota 40"
 _ONCE = frozenset({"formerly", "originally", "late"})  # "of Algoma, formerly of Forestville"
 _KIN = frozenset({"family", "families", "household"})  # "the Miller family of Harwinton"
+_PLAYS_FOR = frozenset({"plays", "played", "playing", "signed", "signs"})  # "who plays for Liverpool": a club
 _PLAYERS = frozenset({"coach", "quarterback", "senior", "junior", "sophomore", "freshman", "goalkeeper"})
 # Titles of a town's officers, between the town and the officer's name: "Kettering Mayor Peggy Lehner".
 _TOWN_TITLES = frozenset({"mayor", "reeve", "alderman", "councilman", "councilwoman", "councillor", "selectman",
@@ -1112,8 +1113,9 @@ class PlaceRecognizer:
         where = start > 0 and (doc[start - 1].lower_ in _WHERE_WORDS | {"at"} or _local_word(doc, start) in (
             "in", "at", "near")) or _where_follows(doc, end) or _container_follows(doc, end)
         if _names_a_road(doc, start, end) or _kin_name(doc, start, end) or _a_player(doc, end) or (
-                _age_follows(doc, end)):
-            return True
+                _age_follows(doc, end)) or start >= 2 and doc[start - 1].lower_ == "for" and (
+                doc[start - 2].lower_ in _PLAYS_FOR):
+            return True  # ... or a player's club: "Ibrahima Sarr, who plays for Liverpool"
         if text in _BREEDS and end < len(doc) and doc[end].lower_ in _LIVESTOCK:
             return True  # a breed at the county fair: "a Jersey cow", "Hereford heifers", "Hampshire gilt"
         if any(k < len(doc) and doc[k].lower_ in _MASTHEADS and (doc[k].is_title or doc[k].is_upper)

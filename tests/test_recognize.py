@@ -1654,6 +1654,13 @@ def test_a_name_before_an_age_is_a_persons(gp):
     assert [s for t, s, _ in found if t == "Washington"] == [text.rindex("Washington")]
 
 
+def test_a_players_club_after_plays_for(gp):
+    """"Ibrahima Sarr, who plays for Liverpool, had given the Lions of Teranga the lead" is the club."""
+    text = (Path(__file__).parent.parent / "data" / "eval" / "chronicle" / "18.txt").read_text(encoding="utf-8")
+    names = [m.text for m in gp.parse(text)]
+    assert "Liverpool" not in names and "Rabat" in names
+
+
 def test_arrowed_links_name_places(gp):
     """Links marked by an arrow at their line's start, with no label above them, are headlines too
     ("› Sitia airport to add flights"); a common word the article writes in lower case is none
