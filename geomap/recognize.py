@@ -2139,8 +2139,8 @@ def _age_follows(doc: Doc, end: int) -> bool:
     k = end
     while k < len(doc) and k - end < 3 and _capitalised(doc[k]):
         k += 1
-    return k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and len(doc[k + 1]) <= 3 and (
-        doc[k + 1].is_digit) and doc[k + 2].text == ","
+    return k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].is_digit and len(doc[k + 1]) <= 3 and (
+        doc[k + 2].text == ",")
 
 
 def _a_player(doc: Doc, end: int) -> bool:

@@ -164,9 +164,9 @@ _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|(?:\s*,)?\s+in\s+(?:(?:the\s+)?(?:no
                                   r"\s*,\s*an?\s+(?:[a-z-]+\s+)?(?:town|village|city|hamlet|settlement)\s+in\s+"
                                   r"(?:the\s+)?",
                                   re.IGNORECASE)
-# "Bahrain, a small town in Swat": the name is a settlement's, not the country's.
 _IMPLIED_BY = 2  # how many towns of one reading must lie in a state or county to put the story there
 _POST_TOWN_PEOPLE = 100  # a post town has people though the data gives no figure: fewer than cities500's 500
+# "Bahrain, a small town in Swat": the name is a settlement's, not the country's.
 _DESCRIBED_AS_TOWN = re.compile(r"\s*,\s*(?:an?|the)\s+(?:[a-z-]+\s+)?(?:town|village|hamlet|settlement)\b")
 # A township is a town's: "Vernon Township" is no county or parish of the name.
 _TOWNSHIP_WORDS = frozenset({"township", "townships"})
@@ -668,8 +668,8 @@ def _sole_areas(cands: list[Candidate]) -> set[int]:
     towns = [c.place for c in cands if c.place.kind == "city"]
     if not towns or len(towns) < len(cands) or all(p.feature == POST_TOWN for p in towns):
         return set()
-    return {i for i in ({p.admin1 for p in towns} if len({p.admin1 for p in towns}) == 1 else set())
-            | ({p.admin2 for p in towns} if len({p.admin2 for p in towns}) == 1 else set()) if i is not None}
+    states, counties = {p.admin1 for p in towns}, {p.admin2 for p in towns}
+    return {i for one in (states, counties) if len(one) == 1 for i in one if i is not None}
 
 
 def _put_first(answer: _Answer, g: _Group, place: Place, confidence: float) -> _Answer:
