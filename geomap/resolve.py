@@ -434,6 +434,7 @@ class PlaceResolver:
             g.apposed = {cc for sp in g.spans for cc in _apposed_nations(doc, sp, nation_at)}
         for _ in range(max(1, self.w.rounds)):
             self._context_round(glist, pairs, listed, nearness, nations)
+        self._read_set_off_pairs(glist, nearness)
         after, before = _glued_neighbours(pairs, len(glist))
         near_to = _said_near(text, glist)
         answers: list[_Answer] = []
@@ -610,6 +611,31 @@ class PlaceResolver:
             g.scores = new
         for g in glist:
             g.probs = _softmax(g.scores)
+
+    def _read_set_off_pairs(self, glist: list[_Group], nearness: Nearness) -> None:
+        """"Rome, Georgia, drew 4,000": a name and the container a comma sets off are read as a pair,
+        the likeliest pair in which one holds the other winning over the likeliest of each alone. The
+        context rounds weigh a container by its current belief, and the country Georgia's outweighs
+        the state's before Rome's reading in the state can lift it."""
+        bonus = self.w.comma_set_off
+        lift: list[list[float]] = [[0.0] * len(g.cands) for g in glist]
+        for gi, g in enumerate(glist):
+            for gj, _, comma, _ in nearness[gi]:
+                outer = glist[gj]
+                if comma < 2 or not g.probs or not outer.probs:
+                    continue
+                inner_logs = [math.log(max(pr, 1e-12)) for pr in g.probs]
+                outer_logs = [math.log(max(pr, 1e-12)) for pr in outer.probs]
+                held = [[set(self._containers(c.place)).isdisjoint(self._stands_for(o.place)) is False
+                         for o in outer.cands] for c in g.cands]
+                for ci in range(len(g.cands)):
+                    lift[gi][ci] += max(lo + bonus * held[ci][oj] for oj, lo in enumerate(outer_logs)) - max(outer_logs)
+                for oj in range(len(outer.cands)):
+                    lift[gj][oj] += max(li + bonus * held[ci][oj] for ci, li in enumerate(inner_logs)) - max(inner_logs)
+        for g, add in zip(glist, lift):
+            if any(add):
+                g.scores = [s + a for s, a in zip(g.scores, add)]
+                g.probs = _softmax(g.scores)
 
     def _list_kinds(self, glist: list[_Group], pairs: list[tuple[int, int, int]],
                     ) -> tuple[list[dict[str, float]], list[set[int]]]:

@@ -236,6 +236,23 @@ def test_a_container_set_off_by_commas_outweighs_the_article(gp):
     assert m.country_code == "CA" and distance_km(m.lat, m.lon, 48.43, -123.37) < 20
 
 
+@pytest.mark.parametrize("text, town, state, near", [
+    ("The festival in Rome, Georgia, drew 4,000 visitors on Saturday.", "Rome", "Georgia", (34.26, -85.16)),
+    ("Two bridges in Florence, Alabama, closed after the storm.", "Florence", "Alabama", (34.80, -87.68)),
+])
+def test_a_town_and_the_state_a_comma_sets_off_are_read_as_a_pair(gp, text, town, state, near):
+    """Rome the capital and Georgia the country are each likelier alone, but not together: the pair in
+    which one holds the other is the reading."""
+    ms = {m.text: m for m in gp.parse(text)}
+    assert ms[state].country_code == "US" and ms[state].kind == "region"
+    assert distance_km(ms[town].lat, ms[town].lon, *near) < 20
+
+
+def test_a_capital_and_its_country_stay_a_pair(gp):
+    ms = {m.text: m for m in gp.parse("Talks in Tbilisi, Georgia, ended without a deal on Friday.")}
+    assert ms["Georgia"].kind == "country" and ms["Tbilisi"].country_code == "GE"
+
+
 def test_neighbouring_says_country(gp):
     """In a story about Nigeria, "neighbouring Niger" is the country, not the Nigerian state."""
     text = ("Gunmen killed villagers in Zamfara state, police in Abuja said. In neighbouring Niger, troops "
