@@ -626,7 +626,7 @@ class PlaceResolver:
                     continue
                 inner_logs = [math.log(max(pr, 1e-12)) for pr in g.probs]
                 outer_logs = [math.log(max(pr, 1e-12)) for pr in outer.probs]
-                held = [[set(self._containers(c.place)).isdisjoint(self._stands_for(o.place)) is False
+                held = [[not set(self._containers(c.place)).isdisjoint(self._stands_for(o.place))
                          for o in outer.cands] for c in g.cands]
                 for ci in range(len(g.cands)):
                     lift[gi][ci] += max(lo + bonus * held[ci][oj] for oj, lo in enumerate(outer_logs)) - max(outer_logs)
