@@ -109,6 +109,9 @@ class Weights:
     comma_set_off: float = 8.0  # "Victoria, British Columbia, confirmed": nothing but a container
     proximity: float = 2.0
     list_kind: float = 2.0
+    # Capitals listed together stand for governments: "Canberra and Wellington are standing by" is New
+    # Zealand's capital, not the New South Wales town beside Canberra.
+    list_capital: float = 2.0
     # Towns listed together lie together: "near Rochester and Mankato" is Minnesota's Rochester. A
     # choice among the towns of a name only; whether the name is a town at all is list_kind's.
     list_near: float = 1.5
@@ -128,6 +131,7 @@ class Weights:
     rounds: int = 2
 
 
+_CAPITAL = "capital"  # among the kinds a list leans to, its neighbours' national capitals
 _CITY_REACH_KM = 30.0  # how far a city's own districts and suburbs lie from its point
 _RANK = {"city": 0, "district": 1, "region": 2, "macroregion": 2, "country": 3, "continent": 4}
 _HELD_KM = 50.0  # how far from a town or district's point a place it is said to hold may lie
@@ -577,6 +581,8 @@ class PlaceResolver:
                 if p.country in g.apposed:
                     s += w.comma_contain
                 s += w.list_kind * list_kinds[gi].get(p.kind, 0.0)
+                if p.feature == "PPLC":
+                    s += w.list_capital * list_kinds[gi].get(_CAPITAL, 0.0)
                 if p.kind in _POINT_KINDS:
                     near = [(distance_km(p.lat, p.lon, la, lo), wt) for gj, la, lo, wt in best_points
                             if gj not in namesakes]
@@ -650,6 +656,8 @@ class PlaceResolver:
                 partners[dst].add(src)
                 for c, pr in zip(glist[src].cands, glist[src].probs):
                     out[dst][c.place.kind] = min(1.0, out[dst][c.place.kind] + pr)
+                    if c.place.feature == "PPLC":
+                        out[dst][_CAPITAL] = min(1.0, out[dst][_CAPITAL] + pr)
         return out, partners
 
     def _containment(self, gi: int, p: Place, nearness: Nearness, masses: list[_Mass]) -> float:

@@ -253,6 +253,14 @@ def test_a_capital_and_its_country_stay_a_pair(gp):
     assert ms["Georgia"].kind == "country" and ms["Tbilisi"].country_code == "GE"
 
 
+def test_capitals_listed_together_stand_for_governments(gp):
+    """Beside Canberra and in a story from the Pacific, Wellington is New Zealand's capital, not the
+    New South Wales town nearer Canberra."""
+    text = ("Cyclone Lola tore through Port Vila on Tuesday. Vanuatu's government declared a state of "
+            "emergency, and Australia sent supplies. Canberra and Wellington are standing by to send more help.")
+    assert _resolved(gp, text, "Wellington").country_code == "NZ"
+
+
 def test_neighbouring_says_country(gp):
     """In a story about Nigeria, "neighbouring Niger" is the country, not the Nigerian state."""
     text = ("Gunmen killed villagers in Zamfara state, police in Abuja said. In neighbouring Niger, troops "
