@@ -168,6 +168,7 @@ _NAMES_ITS_CONTAINER = re.compile(r"\s*,\s*|(?:\s*,)?\s+in\s+(?:(?:the\s+)?(?:no
                                   r"\s*,\s*an?\s+(?:[a-z-]+\s+)?(?:town|village|city|hamlet|settlement)\s+in\s+"
                                   r"(?:the\s+)?",
                                   re.IGNORECASE)
+_NEIGHBOUR_TOWN_KM = 80.0  # how near another of the story's places a town named like a country must lie
 _IMPLIED_BY = 2  # how many towns of one reading must lie in a state or county to put the story there
 _POST_TOWN_PEOPLE = 100  # a post town has people though the data gives no figure: fewer than cities500's 500
 # "Bahrain, a small town in Swat": the name is a settlement's, not the country's.
@@ -449,6 +450,16 @@ class PlaceResolver:
                 order.remove(best)
                 order.insert(0, best)
             answers.append((order, g.cands[best].place if best is not None else None, confidence))
+        for gi, g in enumerate(glist):
+            town = answers[gi][1]
+            if town is not None and town.kind == "city" and g.hint != "city" and not _beside_its_own(
+                    town, [a[1] for gj, a in enumerate(answers) if glist[gj].key != g.key]):
+                # "shipping as far off as Atlanta and Mexico" in a Colorado story: a country's name is a
+                # town of the name only where the story names the town's state or county or a place
+                # beside it ("LEBANON, Pa.", "Peru, Logansport and Wabash").
+                nation = next((i for i, c in enumerate(g.cands) if c.exact and c.place.kind == "country"), None)
+                if nation is not None:
+                    answers[gi] = _put_first(answers[gi], g, g.cands[nation].place, g.probs[nation])
         # "LEBANON, Pa. — ... as Lebanon came back to beat Palmyra": the town a dateline names is that
         # town where the story leaves its name bare, in the dateline's sense or in none ("DANVILLE, Vt.
         # — ... lives in Danville"). Where the bare mentions' context picks another town of the
@@ -704,6 +715,12 @@ def _sole_areas(cands: list[Candidate]) -> set[int]:
         return set()
     states, counties = {p.admin1 for p in towns}, {p.admin2 for p in towns}
     return {i for one in (states, counties) if len(one) == 1 for i in one if i is not None}
+
+
+def _beside_its_own(town: Place, others: list[Place | None]) -> bool:
+    """Whether another of the story's places is the town's state or county, or lies beside it."""
+    return any(p is not None and (p.id in (town.admin1, town.admin2) or p.kind in _POINT_KINDS and distance_km(
+        p.lat, p.lon, town.lat, town.lon) <= _NEIGHBOUR_TOWN_KM) for p in others)
 
 
 def _put_first(answer: _Answer, g: _Group, place: Place, confidence: float) -> _Answer:

@@ -261,6 +261,18 @@ def test_capitals_listed_together_stand_for_governments(gp):
     assert _resolved(gp, text, "Wellington").country_code == "NZ"
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("ALAMOSA, Colo. — Growers in the San Luis Valley dug fewer potatoes this fall. Potatoes from the valley "
+     "ship to grocery chains as far off as Atlanta and Mexico, and the smaller crop in Idaho firmed up prices.",
+     "Mexico", "MX"),
+    ("PERU, Ind. — The Miami County fair opened Friday. Visitors came from Peru, Logansport and Wabash.",
+     "Peru", "US"),
+])
+def test_a_country_s_name_is_a_town_only_beside_the_town_s_state(gp, text, name, country):
+    """Mexico, Missouri is no reading of "Mexico" in a Colorado story; Peru, Indiana is beside Logansport."""
+    assert all(m.country_code == country for m in gp.parse(text) if m.text == name)
+
+
 def test_neighbouring_says_country(gp):
     """In a story about Nigeria, "neighbouring Niger" is the country, not the Nigerian state."""
     text = ("Gunmen killed villagers in Zamfara state, police in Abuja said. In neighbouring Niger, troops "
