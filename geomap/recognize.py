@@ -279,6 +279,9 @@ _TOWN_SERVICES = frozenset({"police", "council", "councillors", "firefighters", 
 # church"; a town of 1,000 or more near the story's towns, as for a service.
 _ESTABLISHMENTS = frozenset("""firm company contractor business dealer dealership bank store shop restaurant farm
     plant mill factory hospital clinic church school arena""".split())
+# What a firm an organisation's name may be makes and runs: "the Toyota assembly plant" is the carmaker's.
+_WARES = frozenset("""assembly plant plants factory factories dealership dealerships vehicles cars trucks sedan
+    sedans pickups models shares stock executives motor motors phones handsets chips brand""".split())
 _TOWN_NOUNS = _TOWNSFOLK | _TOWN_SERVICES | _ESTABLISHMENTS
 # Words before "from" that make what follows a town: its people ("crews from Dalby", "a man from Ladd") or
 # a trip's start ("drove in from Rawlins").
@@ -990,6 +993,8 @@ class PlaceRecognizer:
                 ent.label_ == "NORP" and not _qualifies_a_noun(doc, end) and self._is_exact_name(text)
                 and self._river_after_the(doc, start, end))):
             return True
+        if ent.label_ == "ORG" and end < len(doc) and doc[end].lower_ in _WARES:
+            return False  # a maker, not its town: "the Toyota assembly plant", "Nokia phones"
         # Not a region of a hamlet's size: "Forest officials say" names no parish of Guernsey.
         return short and (
             self._names(text, country_hows, lambda p: p.kind == "country")

@@ -1688,3 +1688,10 @@ def test_a_results_line_whose_first_side_the_parser_split(gp):
     text = ("LEBANON, Va. — Scores from the region.\n\nSoftball\n\n"
             "Rural Retreat 4, Chilhowie 3 (8 innings): Kaylee Dunford singled in the winning run.")
     assert "Rural Retreat" in [m.text for m in gp.parse(text)]
+
+
+def test_a_maker_named_like_a_big_city_is_no_place_before_its_wares(gp):
+    """NER calls the carmaker an organisation; Toyota is also a city of 420,000 in Aichi."""
+    text = ("GEORGETOWN, Ky. — Workers at the Toyota assembly plant in Georgetown voted on Tuesday to accept the "
+            "contract. Toyota vehicles built there ship to Ohio.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["GEORGETOWN", "Ky.", "Georgetown", "Ohio"]
