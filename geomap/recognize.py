@@ -1753,7 +1753,8 @@ class PlaceRecognizer:
                     or _qualifies_a_noun(doc, j) and not own
                     or _in_the_sky(doc, i, j)):
                 continue
-            if self._local_town(text, regions, anchors, doc[i].ent_type_ in _OVERRIDABLE or not doc[i].ent_type_):
+            if self._local_town(text, regions, anchors, doc[i].ent_type_ in _OVERRIDABLE or not doc[i].ent_type_) or (
+                    self._town_of_the_place_after(doc, text, j)):
                 found.append(Span(doc, i, j, label="GPE"))
                 covered[i:j] = [True] * (j - i)
         return found
@@ -1857,6 +1858,18 @@ class PlaceRecognizer:
         else of 1,000 people or more."""
         return self._names(text, (NAME,), lambda p: p.kind == "city" and (untyped or p.population >= _LOCAL_TOWN) and (
             bool({p.admin1, p.admin2} & regions) or _near_any(p, anchors())))
+
+    def _town_of_the_place_after(self, doc: Doc, text: str, end: int) -> bool:
+        """"The ferry from [Hirtshals] in Denmark": a town, however small, of the country or region
+        named right after "in"."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "in" or doc[end + 1].ent_type_ not in ("GPE", "LOC") or (
+                doc[end + 1].ent_iob_ != "B"):
+            return False
+        outer = next(e for e in doc.ents if e.start == end + 1)
+        holders = {key for p in self._places(outer.text, (NAME, ALIAS)) if p.kind in ("country", "region", "district")
+                   for key in ((p.country,) if p.kind == "country" else (p.id,))}
+        return self._names(text, (NAME,), lambda p: p.kind == "city" and not holders.isdisjoint(
+            (p.country, p.admin1, p.admin2)))
 
     def _anchors(self, spans: list[Span]) -> list[tuple[float, float]]:
         """Points of the towns the article names that have no namesake of a tenth their size: where

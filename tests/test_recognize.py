@@ -1695,3 +1695,9 @@ def test_a_maker_named_like_a_big_city_is_no_place_before_its_wares(gp):
     text = ("GEORGETOWN, Ky. — Workers at the Toyota assembly plant in Georgetown voted on Tuesday to accept the "
             "contract. Toyota vehicles built there ship to Ohio.")
     assert [t for t, _, _ in _spans(gp, text)] == ["GEORGETOWN", "Ky.", "Georgetown", "Ohio"]
+
+
+def test_a_small_town_of_the_country_named_after_in(gp):
+    """Hirtshals (5,000 people) is no name NER knows; Denmark after "in" holds a town of the name."""
+    text = "Snow is expected on Saturday. The ferry from Hirtshals in Denmark calls at Seyðisfjörður on its way."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Hirtshals", "Denmark", "Seyðisfjörður"]
