@@ -1835,7 +1835,8 @@ class PlaceRecognizer:
         """A calendar's or a list's town headings, each alone on its line in capitals ("IONE", "MURTAUGH
         —"), are towns of the story's regions or near its towns; small ones too where two headings or
         more are towns of a thousand people or more ("SUTTER CREEK", "PINE GROVE")."""
-        heads = list(_TOWN_HEADING.finditer(text))
+        heads = [m for line in _TOWN_HEADING.finditer(text)
+                 for m in _HEADING_ITEM.finditer(text, line.start(1), line.end(1))]
         if len(heads) < 2:
             return []
         starts = {s.start_char for s in spans}
@@ -2238,9 +2239,13 @@ _FIGURE_ITEM = re.compile(r"^[•*·-]?[ \t]*([A-Z][^:()\d\n]*?)[ \t]*(?:\([^)\n
 # A line of results, or one of its games: "Blue Mountain 31, North Schuylkill 10".
 _SIDE = r"([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})"
 _RESULT = re.compile(rf"(?:^|[,;:.][ \t])[ \t]*{_SIDE} \d{{1,3}}, {_SIDE} \d{{1,3}}\b", re.MULTILINE)
-# A town's heading alone on its line in capitals, as calendars and lists of transfers print them:
-# "IONE", "MURTAUGH —".
-_TOWN_HEADING = re.compile(r"^([A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*){0,3})(?:[ \t]+[—–-])?[ \t]*$", re.M)
+# A town's heading in capitals, alone on its line as calendars and lists of transfers print it ("IONE",
+# "MURTAUGH —"), or two or more listed ("STODDARD, SULLIVAN and SURRY"), or opening a column's item
+# before a dash ("BENSON and ST. DAVID — The parade is at 6").
+_HEADING_TOWN = r"(?:Mc)?[A-Z][A-Z'’.]*(?:[ -](?:Mc)?[A-Z][A-Z'’.]*){0,3}"
+_HEADING_ITEM = re.compile(rf"({_HEADING_TOWN})(?=,| and| &|$)", re.M)
+_TOWN_HEADING = re.compile(rf"^({_HEADING_TOWN}(?:(?:,| and| &),? {_HEADING_TOWN})*)"
+                           r"(?:[ \t]+[—–-](?:[ \t]+[A-Z].*)?)?[ \t]*$", re.M)
 # An item of a column that opens with a name and a colon, after a dash or bullet or none:
 # "Au Train: Deputies responded", "— Munising: A caller reported".
 _COLUMN_HEAD = re.compile(r"^(?:[—–•*-][ \t]*)?([A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}):[ \t]+\S", re.M)

@@ -1362,6 +1362,17 @@ def test_town_headings_alone_on_their_lines(gp):
     assert [m.text for m in gp.parse(text)] == ["TWIN FALLS", "Idaho", "FILER", "HANSEN", "MURTAUGH"]
 
 
+
+def test_town_headings_listed_and_opening_an_item(gp):
+    """A column's items open with their towns in capitals before a dash, two or more at a time."""
+    text = ("BISBEE, Ariz. — Items for Around the County are due Friday.\n\nBENSON and ST. DAVID — The Christmas "
+            "Apple Parade is 6 p.m. Dec. 13.\n\nCOCHISE and DRAGOON — Volunteers are needed Dec. 20.\n\n"
+            "ELFRIDA — The community church holds its pageant Dec. 21.\n\nNOTE — Items may be edited.")
+    assert [m.text for m in gp.parse(text)] == ["BISBEE", "Ariz.", "BENSON", "ST. DAVID", "COCHISE", "DRAGOON",
+                                                "ELFRIDA"]
+    listed = "KEENE, N.H. — Voters met Tuesday.\n\nSTODDARD, GILSUM and SURRY\nStoddard approved repairs."
+    assert [m.text for m in gp.parse(listed)][2:5] == ["STODDARD", "GILSUM", "SURRY"]
+
 def test_a_survivors_town_after_their_name(gp):
     """"Evelyn Baker of Troy" in an obituary's survivors is a home, though the dead man is Troy Dean
     Jackson."""
