@@ -292,7 +292,9 @@ _BE = frozenset({"is", "are", "was", "were"})  # "my husband's family is from Cu
 TOWN_PLACES = frozenset({"school", "schools", "church", "pantry", "library", "building", "hospital", "clinic",
                           "interchange", "exit", "fairgrounds", "cemetery", "area", "post", "office", "store",
                           "station", "ferry", "gauge", "bridge", "end", "line", "depot", "mill", "plant", "center",
-                          "centre", "gin", "department", "museum", "pool", "gym", "airport", "jail", "courthouse"})
+                          "centre", "gin", "department", "museum", "pool", "gym", "airport", "jail", "courthouse",
+                          "hall", "market", "harbor", "harbour", "wharf", "road", "route", "side", "barracks",
+                          "board", "company", "service", "cooperative", "voters"})
 # A town's own bodies named after it, capitalised: "the Goshen Volunteer Fire Department".
 _TOWN_BODY_HEADS = frozenset({"department", "library", "district", "squad"})
 _TOWN_BODY_WORDS = _TOWN_BODY_HEADS | frozenset({"volunteer", "fire", "police", "rescue", "ambulance", "area",

@@ -1340,6 +1340,12 @@ def test_a_towns_own_place_after_the(gp):
             "library would close.")
     names = [m.text for m in gp.parse(text)]
     assert "Samson" in names and names.count("Kimberly") == 1
+    # ... its board, market, service, road or voters.
+    text = ("KEENE, N.H. — A petition asked the Swanzey select board to buy the mill. Maggie Sullivan said the "
+            "Sullivan voters would meet again.")
+    assert [m.text for m in gp.parse(text)] == ["KEENE", "N.H.", "Swanzey", "Sullivan"]
+    text = "AUKI, Solomon Islands — Police and the Auki fire service arrived on Monday."
+    assert [m.text for m in gp.parse(text)] == ["AUKI", "Solomon Islands", "Auki"]
 
 
 def test_a_trips_end_after_to(gp):
