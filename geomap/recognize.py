@@ -2200,7 +2200,10 @@ def _from_a_town(doc: Doc, i: int) -> bool:
     Kouchibouguac"; not "a letter from Warren"."""
     if i < 2:
         return False
-    word = doc[i - 2].lower_
+    k = i - 2
+    while k > 0 and doc[k].ent_type_ in ("DATE", "TIME"):
+        k -= 1  # "Engines came Tuesday from Burns"
+    word = doc[k].lower_
     end = i
     while end < len(doc) and end - i < 5 and (doc[end].text[:1].isupper() or doc[end].text in {"-", "–"}):
         end += 1

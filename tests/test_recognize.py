@@ -822,6 +822,8 @@ def test_a_table_row_names_its_places(gp):
     # A town's people, not a person: "crews from Dalby" in a story that names Queensland.
     ("Storms hit southern Queensland. Fire Department crews from Dalby and Miles covered roofs.",
      ["Queensland", "Dalby", "Miles"]),
+    # ... and a trip's start, a day between: "Engines came Tuesday from Burns" (a person to NER).
+    ("Engines came Tuesday from Burns and the rest of Harney County.", ["Burns", "Harney County"]),
 ])
 def test_public_bodies_named_for_places_and_a_towns_crews(gp, text, names):
     assert [t for t, _, _ in _spans(gp, text)] == names
