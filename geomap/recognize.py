@@ -583,7 +583,9 @@ class PlaceRecognizer:
             while j > 0 and k - 2 - j < 3 and doc[j - 1].text[:1].isupper():
                 j -= 1
             course = j < k - 1 and doc[j].text[:1].isupper() and self._river_after_the(doc, j, k - 1)
-        return course and self._river_after_the(doc, ent.start, ent.end)
+        # "the [Arpa] river": the word says river, whether or not the gazetteer holds one of the name.
+        named_river = ent.end < len(doc) and doc[ent.end].text in ("river", "rivers") and ent[0].text[:1].isupper()
+        return named_river or course and self._river_after_the(doc, ent.start, ent.end)
 
     def _feature_word_follows(self, doc: Doc, ent: Span) -> bool:
         """"The [North Canadian] River", "the [Russian] River" (a people to NER): a name and the feature

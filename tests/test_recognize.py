@@ -1101,6 +1101,9 @@ def test_a_river_ner_misreads_by_the_verb_of_its_course_or_a_lower_case_river(gp
     # ... or paired with a river: "along the Tapajós and the Amazon" (a firm to NER); not "Apple and the Amazon".
     text = "Towns along the Tapajós and the Amazon were cut off. Shares of Apple and the Amazon fell."
     assert [t for t, _, _ in _spans(gp, text)] == ["Tapajós", "Amazon"]
+    # ... or by a lower-case "river" after it, though the gazetteer holds no river of the name.
+    text = "A tunnel carries water from the Arpa river in Vayots Dzor into the lake."
+    assert [t for t, _, _ in _spans(gp, text)] == ["Arpa", "Vayots Dzor"]
 
 
 def test_the_second_of_a_pair_after_a_word_of_place_and_a_mayors_town(gp):
