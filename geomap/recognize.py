@@ -1637,9 +1637,10 @@ class PlaceRecognizer:
         # Placed by NER, a dateline, a kind word or a list of places, not by a word of place alone:
         # "children at [Franklin]" is a school.
         ends, starts = {s.end for s in spans}, {s.start for s in spans}
+        # A town known by the name as an alias ("Erfoud" for Arfoud) where NER itself placed it.
         towns = {tuple(t.text for t in s) for s in spans if (s[0].ent_type_ == "GPE" or s._.kind_hint or _glued(
             doc, ends, s.start, -1) or _glued(doc, starts, s.end, 1)) and self._names(
-            s.text, (NAME,), lambda p: p.kind in ("city", "district"))}
+            s.text, (NAME, ALIAS) if s[0].ent_type_ == "GPE" else (NAME,), lambda p: p.kind in ("city", "district"))}
         if not towns:
             return []
         at: dict[str, list[int]] = defaultdict(list)  # where each first word of a town's name occurs

@@ -1035,6 +1035,10 @@ def test_a_town_the_story_places_is_that_town_again_whoever_bears_its_name(gp):
     assert [t for t, _, _ in _spans(gp, wisconsin)] == ["Darlington", "Belmont", "Darlington", "Lafayette County"]
     colorado = "Ranger Kate Florence said business was good in Cañon City and Florence."
     assert [t for t, _, _ in _spans(gp, colorado)] == ["Cañon City", "Florence"]
+    # ... also where the gazetteer knows the town by the name only as an alias (Erfoud is GeoNames' Arfoud).
+    morocco = ("The Ziz flooded the lower quarters of Erfoud on Wednesday. A couple was trapped in their home in "
+               "Erfoud, rescuers at Erfoud said.")
+    assert [t for t, _, _ in _spans(gp, morocco)].count("Erfoud") == 3
 
 
 def test_towns_such_as_names_its_towns(gp):
