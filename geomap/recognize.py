@@ -1745,7 +1745,11 @@ class PlaceRecognizer:
                                                  or doc[i - 2].lower_ in _ONCE) or (
                 i >= 3 and doc[i - 2].text == "," and doc[i - 3].ent_type_ == "PERSON")) or word == "," and (
                 i >= 2 and doc[i - 2].ent_type_ == "PERSON" and j < len(doc) and (doc[j].text in {".", ";"} or (
-                    doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit())))
+                    doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit()))) or (
+                # ... or in brackets after the name: "Mia Crosby (Powell), Hadley Christensen (Cody)"; not a
+                # spouse's name inside another's: "Karen (Dale) Hanson of Cresco".
+                word == "(" and i >= 2 and doc[i - 2].ent_type_ == "PERSON" and j < len(doc) and doc[j].text == ")"
+                and not (j + 1 < len(doc) and doc[j + 1].text[:1].isupper()))
             # A school's team names its town, not a co-op's: "Walker-Hackensack-Akeley beat Pine River-Backus 7-3".
             side = game[i] and not (doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_ or j < len(doc) and (
                 doc[j].text in {"-", "–"} and not doc[j - 1].whitespace_))
@@ -1754,7 +1758,8 @@ class PlaceRecognizer:
                 continue  # "a letter from Warren" is a person's; "travels to Kaufman", "held at Cynthiana" not
             text = doc[i:j].text
             if j < len(doc) and not body and (doc[j].text[:1].isupper() or doc[j].lower_ in _POSSESSIVE) or (
-                    text in person_words and not own and doc[i].idx not in sides or name_key(text) in self.demonyms
+                    text in person_words and not own and doc[i].idx not in sides and not (contest and game[i])
+                    or name_key(text) in self.demonyms
                     or _qualifies_a_noun(doc, j) and not own
                     or _in_the_sky(doc, i, j)):
                 continue

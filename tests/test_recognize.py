@@ -1079,6 +1079,13 @@ def test_a_sentence_with_a_games_score_names_its_sides_by_their_towns(gp):
     text = ("LAMAR, Ark. — Atkins beat Lamar 52-50 on a putback by Kaylee Hector. Hector finished with 12 points."
             "\n\nParis 55, Hector 53 (OT): the Eagles survived a late 3-pointer.")
     assert [(t, s) for t, s, _ in _spans(gp, text) if t == "Hector"] == [("Hector", text.rindex("Hector"))]
+    # ... as is a side that beat another in a game's sentence, and a player's town in brackets; not a
+    # spouse's name in brackets inside another name.
+    text = ("LOVELL, Wyo. — Linebacker Cody Haskell made the stop. In Class 4A, Cody beat Sheridan 24-21 in "
+            "overtime. All-state: Hadley Christensen (Cody), Sam Koritnik (Thermopolis). Survivors include "
+            "Karen (Dale) Hanson of Cresco.")
+    assert [t for t, _, _ in _spans(gp, text)][:5] == ["LOVELL", "Wyo.", "Cody", "Sheridan", "Thermopolis"]
+    assert "Dale" not in [t for t, _, _ in _spans(gp, text)]
 
 
 def test_a_river_ner_takes_for_a_person_or_firm_by_a_word_of_its_course(gp):
