@@ -201,6 +201,9 @@ _ALONG = frozenset("along across crossed cross crossing beside joins meets feed 
 _COURSE_VERBS = frozenset("""flows flowed flow flowing meets met joins joined rose rises rising burst crested crests
     crest peak peaked peaks reaches reached flooded floods receded recedes breached breaches runs feeds swelled
     spilled overflowed drains empties forms""".split())
+# Words of a sentence about a river's water: "the Shoshone is iced over below the Lovell bridge".
+_WATER_TALK = frozenset("""ice iced frozen jam fishing flood floods flooded flooding cubic bridge bridges banks crest
+    dam reservoir upstream downstream tributary boat boats""".split())
 _RIVER_PARTS = frozenset("bank banks mouth basin waters course source delta".split())  # "the banks of the X"
 # Words beside a game's score: "won 54-41", "a 50-42 win".
 _WINS = frozenset("""won lost win wins winner winners loss losses victory defeat decision triumph rout led leads
@@ -577,7 +580,9 @@ class PlaceRecognizer:
         which = after == "," and ent.end + 2 < len(doc) and doc[ent.end + 1].lower_ == "which" and (
             doc[ent.end + 2].lower_ in _COURSE_VERBS)
         course = before in _ALONG or before == "of" and k >= 2 and doc[k - 2].lower_ in _RIVER_PARTS or (
-            which or _course_verb_follows(doc, ent.end)) or ent.end < len(doc) and doc[ent.end].text == "river"
+            which or _course_verb_follows(doc, ent.end)) or ent.end < len(doc) and doc[ent.end].text == "river" or (
+            # ... or in a sentence about water: "The Yellowstone is still frozen solid", "on the Neosho".
+            _talks_of_water(ent) and not _qualifies_a_noun(doc, ent.end))
         if not course and before in ("and", "or"):  # "along the Tapajós and the [Amazon]": another river's pair
             j = k - 2
             while j > 0 and k - 2 - j < 3 and doc[j - 1].text[:1].isupper():
@@ -2446,6 +2451,11 @@ def _disease_names(doc: Doc) -> set[str]:
 def _capitalised_next(doc: Doc, end: int) -> bool:
     """A capitalised word follows: the name opens a longer one ("Conway High beat Aynor")."""
     return end < len(doc) and doc[end].text[:1].isupper()
+
+
+def _talks_of_water(span: Span) -> bool:
+    """Whether the span's sentence is about a river's water: "the Shoshone is iced over below the bridge"."""
+    return any(t.lower_ in _WATER_TALK for t in span.sent)
 
 
 def _qualifies_a_noun(doc: Doc, end: int) -> bool:

@@ -1112,6 +1112,10 @@ def test_a_river_ner_misreads_by_the_verb_of_its_course_or_a_lower_case_river(gp
     # ... or paired with a river: "along the Tapajós and the Amazon" (a firm to NER); not "Apple and the Amazon".
     text = "Towns along the Tapajós and the Amazon were cut off. Shares of Apple and the Amazon fell."
     assert [t for t, _, _ in _spans(gp, text)] == ["Tapajós", "Amazon"]
+    # ... or in a sentence about water; not a people's word before a noun there.
+    text = ("LOVELL, Wyo. — The Shoshone is iced over below the bridge. On the lake, the ice drifted towards the "
+            "Russian border.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["LOVELL", "Wyo.", "Shoshone"]
     # ... or by a lower-case "river" after it, though the gazetteer holds no river of the name.
     text = "A tunnel carries water from the Arpa river in Vayots Dzor into the lake."
     assert [t for t, _, _ in _spans(gp, text)] == ["Arpa", "Vayots Dzor"]
