@@ -1673,20 +1673,27 @@ class PlaceRecognizer:
         misses: "[Petacciato] landslide moves again", "[Pilcomayo] floods cut off ...". A name the body
         finds a place is one in the headline too, unless someone in the story bears it."""
         end = next((t.i for t in doc[:25] if t.is_space and "\n" in t.text), None)
-        if end is None or end < 2 or doc[end - 1].text == ".":
-            return []  # no headline, but a story's first paragraph
-        body = {tuple(t.text for t in s) for s in spans if s.start > end}
+        heads = [] if end is None or end < 2 or doc[end - 1].text == "." else [(0, end)]  # else a first paragraph
+        # ... and a page's headline under its site's name and trail, printed once or twice, its links' and
+        # lists' lines: any line of three words or more with no stop at its end.
+        heads += [(span.start, span.end) for m in _TITLE_LINE.finditer(doc.text)
+                  if (span := doc.char_span(m.start(), m.end(), alignment_mode="expand")) is not None
+                  and span.start >= (end or 0)]
+        if not heads:
+            return []
+        body = {tuple(t.text for t in s) for s in spans}
         covered = self._covered(doc, spans)
         found = []
         for name in sorted(body, key=len, reverse=True):
             n = len(name)
             if any(word in person_words for word in name):
                 continue
-            for i in range(end - n + 1):
+            for i in (i for a, b in heads for i in range(a, b - n + 1)):
                 # Not part of a longer name ("Cedar Catholic rallies", "Goshen Fair draws record") nor a
                 # road's or a dam's ("Badrinath highway reopens").
                 if not any(covered[i:i + n]) and tuple(t.text for t in doc[i:i + n]) == name and not (
-                        _capitalised_next(doc, i + n) or self._not_a_place(doc, i, i + n, set())):
+                        _capitalised_next(doc, i + n) or _name_goes_back(doc, i)
+                        or self._not_a_place(doc, i, i + n, set())):
                     found.append(Span(doc, i, i + n, label="GPE"))
                     covered[i:i + n] = [True] * n
         return found
@@ -2261,6 +2268,8 @@ _RESULT = re.compile(rf"(?:^|[,;:.][ \t])[ \t]*{_SIDE} \d{{1,3}}, {_SIDE} \d{{1,
 # "MURTAUGH —"), or two or more listed ("STODDARD, SULLIVAN and SURRY"), or opening a column's item
 # before a dash ("BENSON and ST. DAVID — The parade is at 6").
 _HEADING_TOWN = r"(?:Mc)?[A-Z][A-Z'’.]*(?:[ -](?:Mc)?[A-Z][A-Z'’.]*){0,3}"
+# A line that is no sentence: a headline, a link's or a list's line ("Jugo strands Lastovo for third day").
+_TITLE_LINE = re.compile(r"^[^\n]*[^\n.!?:;\"”’ \t][ \t]*$", re.M)
 _HEADING_ITEM = re.compile(rf"({_HEADING_TOWN})(?=,| and| &|$)", re.M)
 _TOWN_HEADING = re.compile(rf"^({_HEADING_TOWN}(?:(?:,| and| &),? {_HEADING_TOWN})*)"
                            r"(?:[ \t]+[—–-](?:[ \t]+[A-Z].*)?)?[ \t]*$", re.M)
@@ -2451,6 +2460,16 @@ def _disease_names(doc: Doc) -> set[str]:
 def _capitalised_next(doc: Doc, end: int) -> bool:
     """A capitalised word follows: the name opens a longer one ("Conway High beat Aynor")."""
     return end < len(doc) and doc[end].text[:1].isupper()
+
+
+def _name_goes_back(doc: Doc, i: int) -> bool:
+    """A longer name runs on into token i from before: "By Kelly [Bethel]", "Diario de la [Comarca]"; not
+    a list's ("Guamote and Alausí") nor an office's letters ("MDRRMO Talacogon")."""
+    k = i - 1
+    while k > 0 and doc[k].lower_ in _JOINERS and doc[k].lower_ != "and":
+        k -= 1
+    return k >= 0 and doc[k].is_alpha and doc[k].text[:1].isupper() and not doc[k].is_upper and (
+        k == i - 1 or doc[k].pos_ == "PROPN") and not doc[i].is_sent_start
 
 
 def _talks_of_water(span: Span) -> bool:

@@ -791,7 +791,7 @@ def test_a_name_ner_runs_into_a_line_break_is_the_same_name(gp):
     """"Garissa\\n" read as a person in a page's section line is no other person than "Garissa"."""
     text = ("HOME › NEWS › Counties › Garissa\nCholera spreads to Tana River as Garissa cases pass 300\nHealth "
             "officials blame the floods\nBy Abdi Hussein in Garissa\nPublished: 09 May 2026\nKits landed in Garissa.")
-    assert [t for t, _, _ in _spans(gp, text)] == ["Garissa", "Tana River", "Garissa", "Garissa"]
+    assert [t for t, _, _ in _spans(gp, text)] == ["Garissa", "Tana River", "Garissa", "Garissa", "Garissa"]
 
 
 def test_a_table_row_names_its_places(gp):
@@ -941,6 +941,12 @@ def test_a_place_the_story_names_is_one_in_its_headline(gp):
     text = ("Hartington man dies in crash\n\nHARTINGTON, Neb. — Bill Hartington said the crash happened near "
             "Hartington.")
     assert [m.start for m in gp.parse(text)][0] > 0
+    # ... also a page's headline under its site's name and trail, and its links' lines; not a byline's name.
+    text = ("SLOVENIA TODAY | English\nHome › News › English\n\nHomes evacuated as the Meža floods Prevalje\n\n"
+            "By Ana Prevalje\n\nThe Meža burst its banks in Prevalje on Monday.\n\n"
+            "Read more: Prevalje school reopens after the floods\n")
+    found = [(m.text, m.start) for m in gp.parse(text)]
+    assert [t for t, _ in found] == ["Meža", "Prevalje", "Meža", "Prevalje", "Prevalje"]
 
 
 def test_a_school_ner_calls_a_place_is_none_but_a_town_so_named_is(gp):
