@@ -1670,8 +1670,9 @@ class PlaceRecognizer:
 
     def _named_in_the_headline(self, doc: Doc, spans: list[Span], person_words: set[str]) -> list[Span]:
         """A headline names the story's places before the story does, often as a noun's modifier NER
-        misses: "[Petacciato] landslide moves again", "[Pilcomayo] floods cut off ...". A name the body
-        finds a place is one in the headline too, unless someone in the story bears it."""
+        misses: "[Petacciato] landslide moves again", "[Pilcomayo] floods cut off ...". A name the story
+        finds a place is one in its headline too, and in any other line that is no sentence (a page's
+        links and lists), unless someone in the story bears it."""
         end = next((t.i for t in doc[:25] if t.is_space and "\n" in t.text), None)
         heads = [] if end is None or end < 2 or doc[end - 1].text == "." else [(0, end)]  # else a first paragraph
         # ... and a page's headline under its site's name and trail, printed once or twice, its links' and
