@@ -2266,13 +2266,13 @@ _FIGURE_ITEM = re.compile(r"^[•*·-]?[ \t]*([A-Z][^:()\d\n]*?)[ \t]*(?:\([^)\n
 _SIDE = r"([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})"
 _RESULT = re.compile(rf"(?:^|[,;:.][ \t])[ \t]*{_SIDE} \d{{1,3}}, {_SIDE} \d{{1,3}}\b", re.MULTILINE)
 # A town's heading in capitals, alone on its line as calendars and lists of transfers print it ("IONE",
-# "MURTAUGH —"), or two or more listed ("STODDARD, SULLIVAN and SURRY"), or opening a column's item
+# "MURTAUGH —"), or two or more listed ("STODDARD, SULLIVAN and SURRY", "CLIFF / GILA"), or opening a column's item
 # before a dash ("BENSON and ST. DAVID — The parade is at 6").
 _HEADING_TOWN = r"(?:Mc)?[A-Z][A-Z'’.]*(?:[ -](?:Mc)?[A-Z][A-Z'’.]*){0,3}"
 # A line that is no sentence: a headline, a link's or a list's line ("Jugo strands Lastovo for third day").
 _TITLE_LINE = re.compile(r"^[^\n]*[^\n.!?:;\"”’ \t][ \t]*$", re.M)
-_HEADING_ITEM = re.compile(rf"({_HEADING_TOWN})(?=,| and| &|$)", re.M)
-_TOWN_HEADING = re.compile(rf"^({_HEADING_TOWN}(?:(?:,| and| &),? {_HEADING_TOWN})*)"
+_HEADING_ITEM = re.compile(rf"({_HEADING_TOWN})(?=,| and| &| /|$)", re.M)
+_TOWN_HEADING = re.compile(rf"^({_HEADING_TOWN}(?:(?:,| and| &| /),? {_HEADING_TOWN})*)"
                            r"(?:[ \t]+[—–-](?:[ \t]+[A-Z].*)?)?[ \t]*$", re.M)
 # An item of a column that opens with a name and a colon, after a dash or bullet or none:
 # "Au Train: Deputies responded", "— Munising: A caller reported".

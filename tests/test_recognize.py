@@ -1404,6 +1404,10 @@ def test_town_headings_listed_and_opening_an_item(gp):
                                                 "ELFRIDA"]
     listed = "KEENE, N.H. — Voters met Tuesday.\n\nSTODDARD, GILSUM and SURRY\nStoddard approved repairs."
     assert [m.text for m in gp.parse(listed)][2:5] == ["STODDARD", "GILSUM", "SURRY"]
+    slashed = ("SILVER CITY, N.M. — Here is the week's calendar for Grant County.\n\nSILVER CITY\nThe library opens."
+               "\n\nBAYARD / HURLEY\nThe pool opens.\n\nPINOS ALTOS\nThe opera house reopens.\n\nHACHITA\nThe church "
+               "holds its supper.")
+    assert [m.text for m in gp.parse(slashed)][4:] == ["BAYARD", "HURLEY", "PINOS ALTOS", "HACHITA"]
 
 def test_a_survivors_town_after_their_name(gp):
     """"Evelyn Baker of Troy" in an obituary's survivors is a home, though the dead man is Troy Dean
