@@ -634,9 +634,16 @@ class PlaceRecognizer:
         """The place a public body is named after: "the [U.S.] Centers for Disease Control",
         "[Maharashtra] Pollution Control Board", "[Seoul] City Hall"."""
         start, _ = self._trim(doc, ent.start, ent.end)
-        public = any(t.lower_ in _INSTITUTION_WORDS for t in doc[start + 1:ent.end])
+        # The body's name may run on past an "and" where NER cut it: "[The Wyoming Game and] [Fish Department]",
+        # "[The Nebraska Game] and [Parks Commission]".
+        stop = ent.end
+        cut = ent[-1].lower_ in _AMPERSANDS or stop < len(doc) and doc[stop].lower_ in _AMPERSANDS
+        while cut and stop < len(doc) and stop - ent.end < 4 and (
+                doc[stop].is_title or doc[stop].lower_ in _AMPERSANDS):
+            stop += 1
+        public = any(t.lower_ in _INSTITUTION_WORDS for t in doc[start + 1:stop])
         # A county's own bodies: "the Orange County Sanitation District", "Lucas County Sheriff's Office".
-        local = public or any(t.lower_ in _OFFICES | _COUNTY_BODIES for t in doc[start + 1:ent.end])
+        local = public or any(t.lower_ in _OFFICES | _COUNTY_BODIES for t in doc[start + 1:stop])
         for end in range(min(start + 3, ent.end - 1), start, -1):
             text = doc[start:end].text
             if name_key(text) in _COMPASS:
@@ -1242,7 +1249,7 @@ class PlaceRecognizer:
                 body = ent.label_ == "PERSON" and doc[ent.end - 1].lower_ in _INSTITUTION_WORDS
                 lead = self._leading_place(doc, ent) or self._trailing_place(doc, ent) or self._government_of(
                     doc, ent) or self._headline_tail(doc, ent) if ent.label_ == "ORG" else (
-                    self._leading_place(doc, ent) if body else None)
+                    self._leading_place(doc, ent) if body or ent.label_ == "EVENT" else None)
                 if lead:
                     ents.append(Span(doc, *lead, label="GPE"))
                 for k in range(ent.start, ent.end):
@@ -2271,6 +2278,7 @@ _RESULT = re.compile(rf"(?:^|[,;:.][ \t])[ \t]*{_SIDE} \d{{1,3}}, {_SIDE} \d{{1,
 _HEADING_TOWN = r"(?:Mc)?[A-Z][A-Z'’.]*(?:[ -](?:Mc)?[A-Z][A-Z'’.]*){0,3}"
 # A line that is no sentence: a headline, a link's or a list's line ("Jugo strands Lastovo for third day").
 _TITLE_LINE = re.compile(r"^[^\n]*[^\n.!?:;\"”’ \t][ \t]*$", re.M)
+_AMPERSANDS = frozenset({"and", "&"})
 _HEADING_ITEM = re.compile(rf"({_HEADING_TOWN})(?=,| and| &| /|$)", re.M)
 _TOWN_HEADING = re.compile(rf"^({_HEADING_TOWN}(?:(?:,| and| &| /),? {_HEADING_TOWN})*)"
                            r"(?:[ \t]+[—–-](?:[ \t]+[A-Z].*)?)?[ \t]*$", re.M)

@@ -819,6 +819,9 @@ def test_a_table_row_names_its_places(gp):
     ("The Capiz Provincial Disaster Office said a doctor from the Garcia Memorial Provincial Hospital was hurt.",
      ["Capiz"]),
     ("The Corps of Engineers' Kansas City District said the levee held.", ["Kansas City District"]),  # no Kansas
+    # A state's agency that NER cuts at its "and": "[The Wyoming Game and] [Fish Department]".
+    ("The Wyoming Game and Fish Department warned skaters. The Nebraska Game and Parks Commission shut a ramp.",
+     ["Wyoming", "Nebraska"]),
     # A town's people, not a person: "crews from Dalby" in a story that names Queensland.
     ("Storms hit southern Queensland. Fire Department crews from Dalby and Miles covered roofs.",
      ["Queensland", "Dalby", "Miles"]),
