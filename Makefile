@@ -40,6 +40,8 @@ evaluate: gazetteer
 	$(PY) -m geomap evaluate data/eval/herald
 	$(PY) -m geomap evaluate data/eval/chronicle
 	$(PY) -m geomap evaluate data/eval/sentinel
+	$(PY) -m geomap evaluate data/eval/examiner
+	$(PY) -m geomap evaluate data/eval/observer
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py

@@ -121,6 +121,8 @@ OWN_SETS = {
     "herald": (800, 0.905, 0.85, 0.765),  # the same mix: a track meet, a calendar, pages in six languages
     "chronicle": (841, 0.89, 0.825, 0.765),  # the same mix: obituaries, transfers by town, pages in six tongues
     "sentinel": (837, 0.89, 0.845, 0.765),  # the same mix: a results page, an obituary page that names no state
+    "examiner": (835, 0.92, 0.84, 0.785),  # the same mix: a column under town headings, pages' headlines twice
+    "observer": (833, 0.865, 0.795, 0.71),  # the same mix: a scoreboard, a calendar, rivers by their bare names
 }
 
 
