@@ -81,6 +81,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _TRAILING = _POSSESSIVE | {"'", "’", "of", "in", "and", "or", "on", "at", "to", "from", "for", "with",
                            "|", "›", "»", "•"}
 _JOINERS = frozenset({"of", "de", "del", "la", "le", "al", "el", "du", "and"})
+_AMPERSANDS = frozenset({"and", "&"})
 # Words after a place name that make it the name of a disease, not a place ("West Nile virus").
 _DISEASES_KEY = "geomap_disease_names"
 # A name that ends a street's or opens a route number names the road: "38th Street", "Old Dalton Road",
@@ -1683,7 +1684,7 @@ class PlaceRecognizer:
         end = next((t.i for t in doc[:25] if t.is_space and "\n" in t.text), None)
         heads = [] if end is None or end < 2 or doc[end - 1].text == "." else [(0, end)]  # else a first paragraph
         # ... and a page's headline under its site's name and trail, printed once or twice, its links' and
-        # lists' lines: any line of three words or more with no stop at its end.
+        # lists' lines: any line with no stop at its end.
         heads += [(span.start, span.end) for m in _TITLE_LINE.finditer(doc.text)
                   if (span := doc.char_span(m.start(), m.end(), alignment_mode="expand")) is not None
                   and span.start >= (end or 0)]
@@ -2273,12 +2274,11 @@ _FIGURE_ITEM = re.compile(r"^[•*·-]?[ \t]*([A-Z][^:()\d\n]*?)[ \t]*(?:\([^)\n
 _SIDE = r"([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})"
 _RESULT = re.compile(rf"(?:^|[,;:.][ \t])[ \t]*{_SIDE} \d{{1,3}}, {_SIDE} \d{{1,3}}\b", re.MULTILINE)
 # A town's heading in capitals, alone on its line as calendars and lists of transfers print it ("IONE",
-# "MURTAUGH —"), or two or more listed ("STODDARD, SULLIVAN and SURRY", "CLIFF / GILA"), or opening a column's item
-# before a dash ("BENSON and ST. DAVID — The parade is at 6").
+# "MURTAUGH —"), or two or more listed ("STODDARD, SULLIVAN and SURRY", "CLIFF / GILA"), or opening a
+# column's item before a dash ("BENSON and ST. DAVID — The parade is at 6").
 _HEADING_TOWN = r"(?:Mc)?[A-Z][A-Z'’.]*(?:[ -](?:Mc)?[A-Z][A-Z'’.]*){0,3}"
 # A line that is no sentence: a headline, a link's or a list's line ("Jugo strands Lastovo for third day").
 _TITLE_LINE = re.compile(r"^[^\n]*[^\n.!?:;\"”’ \t][ \t]*$", re.M)
-_AMPERSANDS = frozenset({"and", "&"})
 _HEADING_ITEM = re.compile(rf"({_HEADING_TOWN})(?=,| and| &| /|$)", re.M)
 _TOWN_HEADING = re.compile(rf"^({_HEADING_TOWN}(?:(?:,| and| &| /),? {_HEADING_TOWN})*)"
                            r"(?:[ \t]+[—–-](?:[ \t]+[A-Z].*)?)?[ \t]*$", re.M)

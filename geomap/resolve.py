@@ -451,9 +451,9 @@ class PlaceResolver:
                 order.insert(0, best)
             answers.append((order, g.cands[best].place if best is not None else None, confidence))
         for gi, g in enumerate(glist):
-            town = answers[gi][1]
-            if town is not None and town.kind == "city" and g.hint != "city" and not _beside_its_own(
-                    town, [a[1] for gj, a in enumerate(answers) if glist[gj].key != g.key]):
+            chosen = answers[gi][1]
+            if chosen is not None and chosen.kind == "city" and g.hint != "city" and not _beside_its_own(
+                    chosen, [a[1] for gj, a in enumerate(answers) if glist[gj].key != g.key]):
                 # "shipping as far off as Atlanta and Mexico" in a Colorado story: a country's name is a
                 # town of the name only where the story names the town's state or county or a place
                 # beside it ("LEBANON, Pa.", "Peru, Logansport and Wabash").
@@ -643,8 +643,8 @@ class PlaceResolver:
                     continue
                 inner_logs = [math.log(max(pr, 1e-12)) for pr in g.probs]
                 outer_logs = [math.log(max(pr, 1e-12)) for pr in outer.probs]
-                held = [[not set(self._containers(c.place)).isdisjoint(self._stands_for(o.place))
-                         for o in outer.cands] for c in g.cands]
+                held = [[not within.isdisjoint(self._stands_for(o.place)) for o in outer.cands]
+                        for within in (set(self._containers(c.place)) for c in g.cands)]
                 for ci in range(len(g.cands)):
                     lift[gi][ci] += max(lo + bonus * held[ci][oj] for oj, lo in enumerate(outer_logs)) - max(outer_logs)
                 for oj in range(len(outer.cands)):
