@@ -1738,7 +1738,10 @@ class PlaceRecognizer:
         sides = {m.start(k) for m in _RESULT.finditer(article) for k in (1, 2)}
         found = []
         for i in range(1, len(doc)):
-            if covered[i] or not (_capitalised(doc[i]) or game[i] and doc[i].is_alpha and doc[i].text[:1].isupper()):
+            # A side's name may open with a number word NER reads as a figure: "Meeteetse 54, Ten Sleep 30".
+            number = doc[i].idx in sides and doc[i].is_alpha and doc[i].ent_type_ == "CARDINAL"
+            if covered[i] and not number or not (
+                    _capitalised(doc[i]) or game[i] and doc[i].is_alpha and doc[i].text[:1].isupper()):
                 continue
             word = _local_word(doc, i)
             j = _name_end(doc, i, covered)
@@ -1784,7 +1787,8 @@ class PlaceRecognizer:
                     or _qualifies_a_noun(doc, j) and not own
                     or _in_the_sky(doc, i, j)):
                 continue
-            if self._local_town(text, regions, anchors, doc[i].ent_type_ in _OVERRIDABLE or not doc[i].ent_type_) or (
+            if self._local_town(text, regions, anchors, number or doc[i].ent_type_ in _OVERRIDABLE or not (
+                    doc[i].ent_type_)) or (
                     self._town_of_the_place_after(doc, text, j)):
                 found.append(Span(doc, i, j, label="GPE"))
                 covered[i:j] = [True] * (j - i)
