@@ -252,6 +252,8 @@ _LIVESTOCK = frozenset("""cow cows heifer heifers bull bulls steer steers calf c
     gilt gilts barrow barrows sow sows boar ewe ewes ram rams lamb lambs sheep goat goats doe does wether""".split())
 _PLAYER_ROLES = frozenset("""junior senior sophomore freshman guard forward pitcher catcher goalkeeper quarterback
     striker midfielder defender""".split())
+_KIN_SINGULARS = frozenset("""wife husband mother father son daughter brother sister grandson granddaughter
+    grandmother grandfather stepson stepdaughter stepmother stepfather fiance fiancé fiancee fiancée""".split())
 _KIN_PLURALS = frozenset("""children grandchildren sons daughters grandsons granddaughters brothers sisters siblings
     nieces nephews survivors""".split())
 _ON_A_ROAD = frozenset({"on", "along", "off", "onto", "via"})  # "stuck on Minnesota 40"
@@ -2205,11 +2207,19 @@ def _a_player(doc: Doc, end: int) -> bool:
 
 def _kin_name(doc: Doc, start: int, end: int) -> bool:
     """An obituary's family: "Dale (Karen) Delfosse", "a son, Tyler (Madison) Kinnard" (a first name
-    before or inside a spouse's brackets, the surname after them), and "14 great-grandchildren, among them
-    Brooklyn, Austin, Lincoln and Paisley"."""
+    before or inside a spouse's brackets, the surname after them), "his mother, Lorraine, of Eureka", and
+    "14 great-grandchildren, among them Brooklyn, Austin, Lincoln and Paisley"."""
     if end - start == 1 and end + 1 < len(doc):
         if end + 3 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and (
                 doc[end + 1].text[:1].isupper() and doc[end + 3].text[:1].isupper()):
+            return True
+        # ... the first of two parents so named: "the children of Harold and Edna (Gaines) Miller";
+        if end + 5 < len(doc) and doc[end].lower_ == "and" and start >= 2 and doc[start - 1].lower_ == "of" and (
+                doc[start - 2].lower_ in _KIN_SINGULARS | _KIN_PLURALS) and _kin_name(doc, end + 1, end + 2):
+            return True
+        # ... and one named by kinship alone, set off by commas: "his mother, Lorraine, of Eureka".
+        if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in _KIN_SINGULARS and (
+                doc[end].text in {",", ";", "."}):
             return True
         if start >= 2 and doc[start - 1].text == "(" and doc[end].text == ")" and (
                 doc[start - 2].text[:1].isupper() and doc[end + 1].text[:1].isupper()):

@@ -1496,6 +1496,11 @@ def test_an_obituarys_family_is_no_place(gp):
     names = [m.text for m in gp.parse(text)]
     assert "Casco" in names and not {"Janet", "Madison", "Tyler", "Brooklyn", "Austin", "Lincoln", "Paisley"} & set(
         names)
+    # ... nor a parent named before the other's brackets, nor one named by kinship alone between commas.
+    text = ("EMPORIA, Kan. — Ruth Peabody, 86, died Friday. She was born in Florence, the youngest of six children "
+            "of Harold and Edna (Gaines) Miller. Survivors include her mother, Lorraine, of Eureka.")
+    names = [m.text for m in gp.parse(text)]
+    assert {"Florence", "Eureka"} <= set(names) and not {"Harold", "Lorraine"} & set(names)
 
 
 def test_a_home_before_and_a_person_run_into_a_town(gp):
