@@ -983,6 +983,8 @@ class PlaceRecognizer:
         Cities' aliases hold codes and jokes ("DOH" is Doha, "Google" Topeka): their names only."""
         if ent.label_ not in _MISREAD:
             return False
+        if len(ent) == 1 and ent[0].is_sent_start and _written_lower(ent[0], _word_set(doc, ORTH)):
+            return False  # "Tours leave at 9 a.m." beside "the mine tours resume": the word, not Tours
         start, end = self._trim(doc, ent.start, ent.end)
         text = doc[start:end].text
         short = sum(not t.is_punct for t in doc[start:end]) <= 3  # "Port-Au-Prince" is three words
