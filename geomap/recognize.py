@@ -1761,6 +1761,9 @@ class PlaceRecognizer:
             # "Malakoff beat Eustace", "Covington swept Newton": a game between two capitalised sides.
             contest = word in _CONTESTS and i >= 2 and doc[i - 2].text[:1].isupper() or (
                 j + 1 < len(doc) and doc[j].lower_ in _CONTESTS and _capitalised(doc[j + 1])) or (
+                # ... or a verb and its particle: "Lovell held off Mountain View 28-21".
+                j + 2 < len(doc) and doc[j].pos_ == "VERB" and doc[j + 1].lower_ in _CONTESTS | {"off"}
+                and _capitalised(doc[j + 2]) and game[i]) or (
                 word == "against" and any(t.lower_ in _GAMES for t in doc[max(0, i - 5):i - 1])) or (
                 _plays_at(doc, j)) or _matchup(doc, i, j)
             # "crews from Dalby and Miles", "a man from Ladd": a town's people; "a crew drove in from Rawlins":

@@ -1094,6 +1094,10 @@ def test_a_sentence_with_a_games_score_names_its_sides_by_their_towns(gp):
             "overtime. All-state: Hadley Christensen (Cody), Sam Koritnik (Thermopolis). Survivors include "
             "Karen (Dale) Hanson of Cresco.")
     assert [t for t, _, _ in _spans(gp, text)][:5] == ["LOVELL", "Wyo.", "Cody", "Sheridan", "Thermopolis"]
+    # ... or held another off, whoever else bears its name.
+    text = ("LOVELL, Wyo. — Senior hitter Whitney Lovell had 19 kills. Lovell held off Mountain View 28-21 in the "
+            "quarterfinals on Friday night.")
+    assert [t for t, _, _ in _spans(gp, text)] == ["LOVELL", "Wyo.", "Lovell", "Mountain View"]
     # ... and a side whose name opens with a number word NER reads as a figure.
     text = "LOVELL, Wyo. — Scores.\n\nSix-man: Meeteetse 54, Ten Sleep 30; Burlington 48, Kaycee 44\n"
     assert [t for t, _, _ in _spans(gp, text)] == ["LOVELL", "Wyo.", "Meeteetse", "Ten Sleep", "Burlington", "Kaycee"]
