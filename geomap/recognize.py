@@ -256,6 +256,8 @@ _KIN_SINGULARS = frozenset("""wife husband mother father son daughter brother si
     grandmother grandfather stepson stepdaughter stepmother stepfather fiance fiancé fiancee fiancée""".split())
 _KIN_PLURALS = frozenset("""children grandchildren sons daughters grandsons granddaughters brothers sisters siblings
     nieces nephews survivors""".split())
+# Words after a road's number that say where it runs: "Montana 278 over Big Hole Pass".
+_ALONG_A_ROAD = frozenset({"over", "between", "near", "through", "north", "south", "east", "west"})
 _ON_A_ROAD = frozenset({"on", "along", "off", "onto", "via"})  # "stuck on Minnesota 40"
 _ONCE = frozenset({"formerly", "originally", "late"})  # "of Algoma, formerly of Forestville"
 _KIN = frozenset({"family", "families", "household"})  # "the Miller family of Harwinton"
@@ -2464,6 +2466,9 @@ def _names_a_road(doc: Doc, start: int, end: int) -> bool:
                 doc[start - 1].lower_ in _ON_A_ROAD) and not (
                 end + 1 < len(doc) and (doc[end + 1].pos_ == "NOUN" or doc[end + 1].text == ","))):
         return True  # "stuck on Minnesota 40 near the state line"; not "on Kenya 40 years ago"
+    if end + 1 < len(doc) and end - start == 1 and doc[end].text.isdigit() and 2 <= len(doc[end]) <= 3 and (
+            doc[end + 1].lower_ in _ALONG_A_ROAD):
+        return True  # "Montana 278 over Big Hole Pass", "Ohio 33 between Athens and Nelsonville"
     j = end
     while j < min(end + 2, len(doc)) and _capitalised(doc[j]) and doc[j].lower_ not in _ROAD_WORDS:
         j += 1

@@ -1552,6 +1552,9 @@ def test_a_state_highway_and_a_sentence_after_a_colon_are_no_places(gp):
     sentence, and its "The" is no list of counties' first member (nor the short form of London's City)."""
     text = "MADISON, Minn. — Plows reached two cars stuck on Minnesota 40 near the state line."
     assert [m.text for m in gp.parse(text)] == ["MADISON", "Minn."]
+    # ... as is one named by where it runs, though no "on" comes before; a score is no road.
+    text = "DILLON, Mont. — Troopers warned that Montana 278 over the pass ices up. Wyoming 24, Colorado 21."
+    assert [m.text for m in gp.parse(text)] == ["DILLON", "Mont.", "Wyoming", "Colorado"]
     text = "PARIS, Ark. — Scores.\n\nAround the counties: The Logan County Quorum Court approved a new jail."
     assert [m.text for m in gp.parse(text)] == ["PARIS", "Ark.", "Logan County"]
 
