@@ -1336,7 +1336,7 @@ class PlaceRecognizer:
         spans += self._rivers_named_again(doc, spans)
         spans += self._rivers_of_a_list(doc, spans)
         spans += self._towns_named_again(doc, spans)
-        spans += self._named_in_the_headline(doc, spans, person_words)
+        spans += self._named_in_the_headline(doc, article, spans, person_words)
         spans = self._without_teams(doc, article, spans)
         spans = [_with_abbreviation_dot(doc, s) for s in _without_masthead(article, _without_labels(article, spans))]
         spans.sort(key=lambda s: s.start)
@@ -1682,7 +1682,7 @@ class PlaceRecognizer:
                 covered[i:end] = [True] * n
         return found
 
-    def _named_in_the_headline(self, doc: Doc, spans: list[Span], person_words: set[str]) -> list[Span]:
+    def _named_in_the_headline(self, doc: Doc, text: str, spans: list[Span], person_words: set[str]) -> list[Span]:
         """A headline names the story's places before the story does, often as a noun's modifier NER
         misses: "[Petacciato] landslide moves again", "[Pilcomayo] floods cut off ...". A name the story
         finds a place is one in its headline too, and in any other line that is no sentence (a page's
@@ -1691,7 +1691,7 @@ class PlaceRecognizer:
         heads = [] if end is None or end < 2 or doc[end - 1].text == "." else [(0, end)]  # else a first paragraph
         # ... and a page's headline under its site's name and trail, printed once or twice, its links' and
         # lists' lines: any line with no stop at its end.
-        heads += [(span.start, span.end) for m in _TITLE_LINE.finditer(doc.text)
+        heads += [(span.start, span.end) for m in _TITLE_LINE.finditer(text)
                   if (span := doc.char_span(m.start(), m.end(), alignment_mode="expand")) is not None
                   and span.start >= (end or 0)]
         if not heads:

@@ -451,15 +451,16 @@ class PlaceResolver:
                 order.insert(0, best)
             answers.append((order, g.cands[best].place if best is not None else None, confidence))
         for gi, g in enumerate(glist):
+            # "shipping as far off as Atlanta and Mexico" in a Colorado story: a country's name is a town
+            # of the name only where the story names the town's state or county or a place beside it
+            # ("LEBANON, Pa.", "Peru, Logansport and Wabash").
             chosen = answers[gi][1]
-            if chosen is not None and chosen.kind == "city" and g.hint != "city" and not _beside_its_own(
+            if chosen is None or chosen.kind != "city" or g.hint == "city":
+                continue
+            nation = next((i for i, c in enumerate(g.cands) if c.exact and c.place.kind == "country"), None)
+            if nation is not None and not _beside_its_own(
                     chosen, [a[1] for gj, a in enumerate(answers) if glist[gj].key != g.key]):
-                # "shipping as far off as Atlanta and Mexico" in a Colorado story: a country's name is a
-                # town of the name only where the story names the town's state or county or a place
-                # beside it ("LEBANON, Pa.", "Peru, Logansport and Wabash").
-                nation = next((i for i, c in enumerate(g.cands) if c.exact and c.place.kind == "country"), None)
-                if nation is not None:
-                    answers[gi] = _put_first(answers[gi], g, g.cands[nation].place, g.probs[nation])
+                answers[gi] = _put_first(answers[gi], g, g.cands[nation].place, g.probs[nation])
         # "LEBANON, Pa. — ... as Lebanon came back to beat Palmyra": the town a dateline names is that
         # town where the story leaves its name bare, in the dateline's sense or in none ("DANVILLE, Vt.
         # — ... lives in Danville"). Where the bare mentions' context picks another town of the
@@ -636,13 +637,13 @@ class PlaceResolver:
         the state's before Rome's reading in the state can lift it."""
         bonus = self.w.comma_set_off
         lift: list[list[float]] = [[0.0] * len(g.cands) for g in glist]
+        logs = [[math.log(max(pr, 1e-12)) for pr in g.probs] for g in glist]  # each group's, read once
         for gi, g in enumerate(glist):
             for gj, _, comma, _ in nearness[gi]:
                 outer = glist[gj]
                 if comma < 2 or not g.probs or not outer.probs:
                     continue
-                inner_logs = [math.log(max(pr, 1e-12)) for pr in g.probs]
-                outer_logs = [math.log(max(pr, 1e-12)) for pr in outer.probs]
+                inner_logs, outer_logs = logs[gi], logs[gj]
                 held = [[not within.isdisjoint(self._stands_for(o.place)) for o in outer.cands]
                         for within in (set(self._containers(c.place)) for c in g.cands)]
                 for ci in range(len(g.cands)):
