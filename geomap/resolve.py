@@ -46,7 +46,7 @@ from .recognize import (
     shared_gazetteer,
     site_word,
 )
-from .regions import ALL_WATER_FEATURES
+from .regions import ALL_WATER_FEATURES, STYLEBOOK_ABBREVIATIONS
 from .text import ADMIN_WORDS, PART_WORDS, name_key, skeleton, strip_admin_words, written_as_abbreviation
 
 
@@ -128,6 +128,9 @@ class Weights:
     # "the Republic of Congo ... the government of Congo": a bare name the article has given in
     # full ("X of Congo") is the place the full name is.
     full_name: float = 3.0
+    # A local paper leaves bare only the towns of its own state and gives others theirs: beside "DILLON,
+    # Mont." a bare "Jackson" is the Big Hole's post town, not Jackson, Wyo., 300 km off.
+    home_state: float = 1.0
     rounds: int = 2
 
 
@@ -137,6 +140,7 @@ _RANK = {"city": 0, "district": 1, "region": 2, "macroregion": 2, "country": 3, 
 _HELD_KM = 50.0  # how far from a town or district's point a place it is said to hold may lie
 _NEIGHBOUR_KM = 250.0  # how far apart two places of a country may be and still be said together as neighbours
 _HELD_ONLY = 0.5  # confidence kept when a mention is placed at its container, its own place unknown
+_METROPOLIS = 250_000  # a city this big needs no state after it in its country's news: "Houston"
 _RIVER_CITY = 100_000  # a city this big is what "the X" means, not the X River: "the Chicago area"
 _SAID_NEAR_KM = 150.0  # how far from a town a place said to be near it may lie
 _LIKENESS = 0.5  # confidence kept when only the spelling's likeness matched ("Dogu Beyazit")
@@ -306,6 +310,8 @@ class PlaceResolver:
         datelines = {sp.start for sp in spans if sp._.kind_hint == "city" and (
             sp.start == 0 or doc[sp.start - 1].text_with_ws.endswith("\n"))}
         home: dict[str, tuple[str, str | None, str | None]] = {}  # a dateline's town's name: its group
+        home_states = self._dateline_states(text, spans, datelines)
+        home_countries = {p.country for i in home_states if (p := self.source.get(i)) is not None}
         for span, sense in _senses(doc, text, spans, nation_at):
             key = name_key(span.text)
             g = groups.get((key, span._.kind_hint, sense))
@@ -373,7 +379,7 @@ class PlaceResolver:
         # The states and counties that towns of one reading only put the story in: an obituary page
         # from Decorah, Waukon and Cresco is in Iowa, though it never says so.
         implied = Counter(i for g in groups.values() for i in _sole_areas(g.cands))
-        for gi, g in enumerate(groups.values()):
+        for gi, ((_, _, sense), g) in enumerate(groups.items()):
             # A post town too small for a population figure stands only where another mention names
             # its state or county, or two towns put the story there: "Kaycee" in Wyoming's news, not
             # "Otterville" in Ontario's.
@@ -400,10 +406,15 @@ class PlaceResolver:
             capitals = {city.country for city, share in cities if city.feature == "PPLC" and share < 0.25}
             most_of = {c.place.id for c in g.cands if c.place.kind == "region" and c.how == NAME and any(
                 city.admin1 == c.place.id and 2 * city.population >= c.place.population for city, _ in cities)}
+            # ... but the style book's cities need no state: "museums in New York and Houston".
+            metropolis = any(c.place.kind == "city" and c.place.population >= _METROPOLIS and c.place.admin1
+                             not in home_states and c.place.country in home_countries for c in g.cands)
             g.prior = [self._prior(c, g.hint, g.upper, c.place.kind == "region" and any(
                 city.admin1 == c.place.id and city.population >= share * c.place.population for city, share in cities),
                 c.place.kind == "region" and 0 < c.place.population < biggest_city)
                 + (self.w.definite_area if definite and c.place.kind == "macroregion" else 0.0)
+                - (self.w.home_state if sense is None and not metropolis and c.place.kind in ("city", "district")
+                   and c.place.country in home_countries and c.place.admin1 not in home_states else 0.0)
                 + (self.w.capital_namesake * (1 if gi in listed else 2) if c.place.kind == "region"
                    and not g.hint and c.place.country in capitals else 0.0)
                 + (self.w.name[NAME] - self.w.name[ALIAS] if exonym and c.how == ALIAS and c.exact
@@ -508,6 +519,22 @@ class PlaceResolver:
                 span._.scores = [g.probs[i] for i in order]
                 span._.place = place
                 span._.confidence = confidence
+
+    def _dateline_states(self, text: str, spans: list[Span], datelines: set[int]) -> set[int]:
+        """The states or provinces the story's datelines put their towns in: "DILLON, Mont. —". None
+        where a dateline goes without one: a page of "DECORAH —" and "SPRING GROVE, Minn. —" is from
+        Iowa, and gives Minnesota's towns their state."""
+        states = set()
+        ordered = sorted(spans, key=lambda s: s.start_char)
+        for town, state in zip(ordered, ordered[1:] + [None]):
+            if town.start not in datelines:
+                continue
+            if state is None or text[town.end_char:state.start_char].strip() != "," or (
+                    name_key(state.text) not in _state_keys()):
+                return set()
+            states |= {c.place.id for c in self.source.candidates(state.text)
+                       if c.exact and c.place.kind == "region" and c.place.country in ("US", "CA", "AU")}
+        return states
 
     def _best_spot(self, g: _Group, order: list[int]) -> tuple[int | None, float]:
         """The likeliest spot, the beliefs in its places of each kind added up: Nikopol the city and
@@ -871,23 +898,32 @@ def _senses(doc: Doc, text: str, spans: list[Span], nation_at: dict[int, str]) -
     ordered = sorted(spans, key=lambda s: s.start_char)
     container: dict[int, str] = {}
     outer: set[int] = set()
+    set_off: set[int] = set()  # the towns a comma sets their container off from
     for a, b in zip(ordered, ordered[1:]):
         if _container_follows(text, a.end_char, b.start_char):
             container[a.start_char] = name_key(b.text)
             if text[a.end_char:b.start_char].strip() == ",":
                 outer.add(b.start_char)
+                set_off.add(a.start_char)
     # By name alone: a dateline's "VALENCIA, Spain" (hinted a city) is the same Valencia as a bare one.
     variants: dict[str, set[str]] = defaultdict(set)
     first: dict[str, str] = {}  # the sense the story opens with
     aside: set[str] = set()  # names the story uses bare before it gives them a container
+    far: set[str] = set()  # names whose first container is a comma's, off any dateline
     for span in ordered:
         key = name_key(span.text)
         if span.start_char in container:
             variants[key].add(container[span.start_char])
+            if key not in first and span.start_char in set_off and text[:span.start_char].rstrip(" ")[-1:] not in "\n":
+                far.add(key)
             first.setdefault(key, container[span.start_char])
         elif key not in first:
             aside.add(key)
-    aside -= {key for key, sense in first.items() if sense not in _country_keys()}  # "Bahrain, a town in Swat"
+    # A country is an aside's container, not a town's district ("Bahrain, a town in Swat"); so is a state set
+    # off by a comma after the story has used the name bare: local news gives the state only to a town
+    # outside its own ("a Lima man ... a driver from Lima, Ohio").
+    aside -= {key for key, sense in first.items() if sense not in _country_keys() and not (
+        key in far and sense in _state_keys())}
     last: dict[str, tuple[str, int]] = {}
     out = []
     for span in ordered:
@@ -926,6 +962,13 @@ def _country_keys() -> frozenset[str]:
     """The keys of countries' names ("spain", "united states"): a container that takes a town abroad."""
     return frozenset(name_key(getattr(c, attr)) for c in pycountry.countries
                      for attr in ("name", "common_name", "official_name") if hasattr(c, attr))
+
+
+@cache
+def _state_keys() -> frozenset[str]:
+    """The keys of US states', Canadian provinces' and Australian states' names and style-book abbreviations."""
+    names = {sub.name for country in ("US", "CA", "AU") for sub in pycountry.subdivisions.get(country_code=country)}
+    return frozenset(name_key(n) for n in names | {a for abbrevs in STYLEBOOK_ABBREVIATIONS.values() for a in abbrevs})
 
 
 @cache

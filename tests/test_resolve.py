@@ -248,6 +248,38 @@ def test_a_town_and_the_state_a_comma_sets_off_are_read_as_a_pair(gp, text, town
     assert distance_km(ms[town].lat, ms[town].lon, *near) < 20
 
 
+def test_a_state_given_to_a_name_used_bare_is_another_town_of_it(gp):
+    """Local news gives the state only to a town outside its own: the bare Lima is the Montana post
+    town the story is about, "Lima, Ohio" the driver's home."""
+    text = ("DILLON, Mont. — A Lima man reported a stolen trailer on Tuesday. Later, a driver from Lima, Ohio, "
+            "was cited on Interstate 15 near Dell.\n\nThe Lima theft remains under investigation.")
+    lima = [m for m in gp.parse(text) if m.text == "Lima"]
+    assert [round(m.lat) for m in lima] == [45, 41, 45]
+
+
+def test_a_bare_town_is_in_the_state_of_the_dateline(gp):
+    """A local paper leaves bare only its own state's towns: the neighbours' Jackson is the Montana
+    post town, though Jackson, Wyo., is bigger and its state is named beside it."""
+    text = ("DILLON, Mont. — Neighbors from Jackson helped move the cattle back. A visitor from Jackson, "
+            "Wyo., reported that her dog had been struck near the hot springs.")
+    bare, wyoming = (m for m in gp.parse(text) if m.text == "Jackson")
+    assert distance_km(bare.lat, bare.lon, 45.37, -113.41) < 20
+    assert distance_km(wyoming.lat, wyoming.lon, 43.48, -110.76) < 20
+
+
+def test_the_style_books_cities_need_no_state(gp):
+    m = _resolved(gp, "CAMDEN, Ala. — The quilts have hung in museums in New York and Houston.", "Houston")
+    assert distance_km(m.lat, m.lon, 29.76, -95.36) < 30
+
+
+def test_a_page_with_a_dateline_without_a_state_is_not_from_the_others_state(gp):
+    """An obituary page from Decorah, Iowa, gives a Minnesota dateline its state; Waterville, among the
+    survivors' homes, stays the Allamakee County village."""
+    text = (Path(__file__).parents[1] / "data" / "eval" / "sentinel" / "04.txt").read_text()
+    m = _resolved(gp, text, "Waterville")
+    assert distance_km(m.lat, m.lon, 43.21, -91.30) < 20
+
+
 def test_a_capital_and_its_country_stay_a_pair(gp):
     ms = {m.text: m for m in gp.parse("Talks in Tbilisi, Georgia, ended without a deal on Friday.")}
     assert ms["Georgia"].kind == "country" and ms["Tbilisi"].country_code == "GE"
