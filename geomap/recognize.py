@@ -165,6 +165,7 @@ _OFFICES = frozenset({"attorney", "judge", "senator", "representative", "assembl
                       "governor", "board", "prison", "fair", "park", "library", "museum", "hospital", "line",
                       "commission", "commissioners", "manager", "clerk", "schools"})
 _METROPOLIS = 1_000_000
+_BODY_REGION = 10_000  # a first-level region with a public body named after it holds this many people
 _SPEECH = frozenset({"said", "says", "told", "added", "noted", "explained", "argued", "stated", "wrote"})
 # Prepositions after which a name the gazetteer knows is a place, whatever NER says: "around Chasiv Yar".
 _NEAR_WORDS = frozenset({"near", "around", "outside", "towards", "toward"})
@@ -655,7 +656,10 @@ class PlaceRecognizer:
                 continue
             county = end - start > 1 and doc[end - 1].lower_ in TRIGGERS and self._names(
                 text, (NAME, ALIAS), lambda p: p.kind == "district")
-            if public and (self._big_area(text, text.isupper()) or doc[end].lower_ in _COUNCIL_KINDS | {
+            # A parish of a few thousand has a council, not a service: Guernsey's Forest is not the
+            # Forest Service's; the Barbuda Council is Barbuda's.
+            least = 0 if doc[end].lower_ in _SHIRE_BODIES | _CITY_BODIES else _BODY_REGION
+            if public and (self._big_area(text, text.isupper(), least) or doc[end].lower_ in _COUNCIL_KINDS | {
                     "provincial", "state"} and self._names(
                     text, (NAME,), lambda p: p.kind == "district" and p.population >= self.min_city_population)):
                 return start, end  # "the U.S. Army", "the Capiz Provincial Disaster Office"
@@ -869,10 +873,12 @@ class PlaceRecognizer:
     def _big_city(self, text: str, min_population: int) -> bool:
         return self._names(text, (NAME,), lambda p: p.kind == "city" and p.population >= min_population)
 
-    def _big_area(self, text: str, upper: bool) -> bool:
-        """A country or first-level region is what this name means first."""
+    def _big_area(self, text: str, upper: bool, least: int = 0) -> bool:
+        """A country or first-level region is what this name means first (a region of `least` people
+        at least, where its population is known)."""
         hows = (NAME, ALIAS, ABBREV) if upper else (NAME, ALIAS)
-        return self._names(text, hows, lambda p: p.kind in {"country", "region"})
+        return self._names(text, hows, lambda p: p.kind == "country" or p.kind == "region" and not (
+            0 < p.population < least))
 
     # -- gazetteer matches -------------------------------------------------------------------
     def _acceptable(self, text: str, kind_hint: str | None, upper: bool, min_population: int = 0,

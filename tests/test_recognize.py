@@ -822,6 +822,9 @@ def test_a_table_row_names_its_places(gp):
     # A state's agency that NER cuts at its "and": "[The Wyoming Game and] [Fish Department]".
     ("The Wyoming Game and Fish Department warned skaters. The Nebraska Game and Parks Commission shut a ramp.",
      ["Wyoming", "Nebraska"]),
+    # A parish of a few thousand (Guernsey's Forest) has a council, not a national service.
+    ("Rangers at a Forest Service campground above Wise River closed it. The Barbuda Council met.",
+     ["Wise River", "Barbuda"]),
     # A town's people, not a person: "crews from Dalby" in a story that names Queensland.
     ("Storms hit southern Queensland. Fire Department crews from Dalby and Miles covered roofs.",
      ["Queensland", "Dalby", "Miles"]),
