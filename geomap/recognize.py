@@ -99,7 +99,7 @@ _INSTITUTION_WORDS = frozenset({
     "forces", "border", "agriculture", "environment", "commission", "council", "court",
     "public", "geological", "national", "federal", "marines", "defense", "defence", "interior", "treasury",
     "board", "bureau", "authority", "office", "committee", "minister", "premier", "governor", "provincial",
-    "patrol", "division",
+    "patrol", "division", "emergency",
 })
 # A newspaper's title word after a place's name: "The Highveld Herald", "MAPUTO MORNING", "Nile Echo".
 _MASTHEADS = frozenset("""times herald post tribune gazette chronicle journal courier mail star observer guardian
@@ -307,7 +307,7 @@ TOWN_PLACES = frozenset({"school", "schools", "church", "pantry", "library", "bu
 # A town's own bodies named after it, capitalised: "the Goshen Volunteer Fire Department".
 _TOWN_BODY_HEADS = frozenset({"department", "library", "district", "squad"})
 _TOWN_BODY_WORDS = _TOWN_BODY_HEADS | frozenset({"volunteer", "fire", "police", "rescue", "ambulance", "area",
-                                                 "health", "public", "emergency"})
+                                                 "health", "public", "emergency", "chief"})
 # NER labels that may hide a country, region or big city.
 _MISREAD = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # NER labels that a list of places may override ("villages of Maliuc and Caraorman" read as people).
@@ -1753,7 +1753,9 @@ class PlaceRecognizer:
             # A side's name may open with a number word NER reads as a figure: "Meeteetse 54, Ten Sleep 30".
             number = doc[i].idx in sides and doc[i].is_alpha and doc[i].ent_type_ == "CARDINAL"
             if covered[i] and not number or not (
-                    _capitalised(doc[i]) or game[i] and doc[i].is_alpha and doc[i].text[:1].isupper()):
+                    _capitalised(doc[i]) or game[i] and doc[i].is_alpha and doc[i].text[:1].isupper()
+                    # A town's own officer may open a sentence: "Princeton Fire Chief Ronnie Sisk said".
+                    or doc[i].is_title and doc[i].is_alpha and _town_body(doc, i, covered, officer=True)):
                 continue
             word = _local_word(doc, i)
             j = _name_end(doc, i, covered)
@@ -1785,6 +1787,9 @@ class PlaceRecognizer:
                 i >= 3 and doc[i - 2].text == "," and doc[i - 3].ent_type_ == "PERSON")) or word == "," and (
                 i >= 2 and doc[i - 2].ent_type_ == "PERSON" and j < len(doc) and (doc[j].text in {".", ";"} or (
                     doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit()))) or (
+                # ... and a court list's name, age and home: "Kendrick Moore, 31, Marvell: burglary".
+                word == "," and i >= 4 and doc[i - 2].text.isdigit() and len(doc[i - 2]) <= 3
+                and doc[i - 3].text == "," and doc[i - 4].is_title and j < len(doc) and doc[j].text in {":", ";"}) or (
                 # ... or in brackets after the name: "Mia Crosby (Powell), Hadley Christensen (Cody)"; not a
                 # spouse's name inside another's: "Karen (Dale) Hanson of Cresco".
                 word == "(" and i >= 2 and doc[i - 2].ent_type_ == "PERSON" and j < len(doc) and doc[j].text == ")"
@@ -2342,9 +2347,10 @@ def _listed_names(text: str) -> Iterator[tuple[int, re.Match[str]]]:
             yield at, name
 
 
-def _town_body(doc: Doc, start: int, covered: list[bool]) -> int | None:
+def _town_body(doc: Doc, start: int, covered: list[bool], officer: bool = False) -> int | None:
     """Where the name of a town that starts at `start` ends, when a town's own body's name follows it
-    ("Goshen Volunteer Fire Department", "Torrington Area Health District", "Salem Public Library")."""
+    ("Goshen Volunteer Fire Department", "Torrington Area Health District", "Salem Public Library"),
+    or with `officer`, the title of one of its officers ("Princeton Fire Chief")."""
     end = start + 1
     while end < len(doc) and end - start < 2 and not covered[end] and _capitalised(doc[end]) and (
             doc[end].lower_ not in _TOWN_BODY_WORDS):
@@ -2352,7 +2358,9 @@ def _town_body(doc: Doc, start: int, covered: list[bool]) -> int | None:
     k = end
     while k < len(doc) and k - end < 4 and doc[k].text[:1].isupper() and doc[k].lower_ in _TOWN_BODY_WORDS:
         k += 1
-    return end if k > end and doc[k - 1].lower_ in _TOWN_BODY_HEADS else None
+    # ... or its officer: "Princeton Fire Chief Ronnie Sisk", not a "Cherokee Chief".
+    chief = k - end > 1 and doc[k - 1].lower_ == "chief"
+    return end if k > end and (chief or doc[k - 1].lower_ in _TOWN_BODY_HEADS and not officer) else None
 
 
 def share_plural_kind(doc: Doc, spans: list[Span]) -> None:

@@ -1772,3 +1772,17 @@ def test_a_small_town_of_the_country_named_after_in(gp):
     """Hirtshals (5,000 people) is no name NER knows; Denmark after "in" holds a town of the name."""
     text = "Snow is expected on Saturday. The ferry from Hirtshals in Denmark calls at Seyðisfjörður on its way."
     assert [t for t, _, _ in _spans(gp, text)] == ["Hirtshals", "Denmark", "Seyðisfjörður"]
+
+
+def test_a_court_lists_homes_and_a_towns_or_countys_officers(gp):
+    """A court list gives each defendant's name, age and home ("Kendrick Moore, 31, Marvell:"); a town's
+    officer may open a sentence ("Princeton Fire Chief ..."), and a county's or state's emergency
+    management is its own body."""
+    text = ("HELENA, Ark. — Circuit Court this week, with defendants' hometowns:\n"
+            "Kendrick Moore, 31, Marvell: residential burglary; 5 years' probation.\n"
+            "Jalen Cross, 19, Barton: possession of marijuana; sentencing Dec. 2.\n\n"
+            "Kimble County Emergency Management Coordinator Rhonda Gill said the river rose.\n\n"
+            "Princeton Fire Chief Ronnie Sisk said his crews cut trees. Kentucky Emergency Management sent a "
+            "team.\n\nTillsonburg District Memorial Hospital, in Ontario, was full.")
+    names = [m.text for m in gp.parse(text)]
+    assert names == ["HELENA", "Ark.", "Marvell", "Barton", "Kimble County", "Princeton", "Kentucky", "Ontario"]
