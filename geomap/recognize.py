@@ -353,7 +353,8 @@ class PlaceRecognizer:
                                or doc[start].is_space or start + 1 < end and _party_letter(doc, start)
                                or start + 1 < end and self._of_nation(doc[start].text, doc[start + 1:end].text)
                                and not self.gazetteer.has_name(name_key(doc[start:end].text))
-                               or start + 1 < end and doc[start].pos_ == "ADP" and doc[start].is_sent_start):
+                               or start + 1 < end and doc[start].pos_ == "ADP" and doc[start].is_sent_start
+                               or self._kind_of(doc, start, end)):
             start += 1  # "Ted Cruz, R-Texas": the party's letter; "Indian Kashmir": Kashmir; "Across Asia"
         while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].like_num
                                or doc[end - 1].is_space or doc[end - 1].is_lower and doc[end - 1].lower_ in _COMPASS):
@@ -369,7 +370,18 @@ class PlaceRecognizer:
         if end - start > 1 and doc[end - 1].is_lower and last.endswith("s") and last in TRIGGERS and (
                 not self.gazetteer.has_name(name_key(doc[start:end].text))):
             end -= 1  # "Teknaf and [Ukhia upazilas]": a plural kind word is the list's, no one name's
+        if end - start == 1 and self._kind_of(doc, start, end):
+            start = end
         return start, end
+
+    def _kind_of(self, doc: Doc, start: int, end: int) -> bool:
+        """A kind word that heads no name of its own: "the Town of Woodruff" is Woodruff (not the City
+        of London), and "Town" or "County" alone, where NER stops "the Town of [Lake Tomahawk]" short,
+        is no place."""
+        if doc[start].lower_ not in TRIGGERS:
+            return False
+        return end - start == 1 or end - start > 2 and doc[start + 1].lower_ == "of" and not self.gazetteer.has_name(
+            name_key(doc[start:end].text))
 
     def _own_article(self, doc: Doc, start: int, end: int) -> bool:
         """"The Dalles", "The Pas": a capital "The" inside a sentence that the town's name holds."""

@@ -1786,3 +1786,13 @@ def test_a_court_lists_homes_and_a_towns_or_countys_officers(gp):
             "team.\n\nTillsonburg District Memorial Hospital, in Ontario, was full.")
     names = [m.text for m in gp.parse(text)]
     assert names == ["HELENA", "Ark.", "Marvell", "Barton", "Kimble County", "Princeton", "Kentucky", "Ontario"]
+
+
+def test_a_kind_word_heading_no_name_of_its_own(gp):
+    """"the Town of Woodruff" is Woodruff; "Town" alone, where NER stops "the Town of [Lake Tomahawk]"
+    short, or a "Town Chairman", is no place; the City of London keeps its name."""
+    text = ("MINOCQUA — The board will split the cost with the Town of Woodruff, Wisconsin.\n\nTown Chairman "
+            "Mark Hegeman said the beds were thick. Growth is strong in the Town of Lake Tomahawk. Bankers in "
+            "the City of London agreed.")
+    names = [m.text for m in gp.parse(text)]
+    assert names[:3] == ["Woodruff", "Wisconsin", "Lake Tomahawk"] and names[-1] == "City of London"
