@@ -46,6 +46,9 @@ _ADJECTIVAL = re.compile(r"(?:s|c|ts|z)k(?:yi|iy|yy|ii|y|i|a|e|oe|aya|ij)$")
 # "Hay-on-Wye", "Ashby-de-la-Zouch", "Saint-Jean-sur-Richelieu": capitalised parts hyphened through
 # lowercase particles, a shape only places' names take.
 _PARTICLE_NAME = re.compile(r"\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?:-(?:[a-z]{1,5}-)+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)+")
+# ... and spaced: "Prairie du Chien", "Havre de Grace", "Lac du Flambeau".
+_SPACED_PARTICLE_NAME = re.compile(r"\b[A-Z][\w'’]+(?: (?:du|de|des|de la|del|della|di|da|do|dos|la|le|les|sur|aux|au)"
+                                   r" [A-Z][\w'’]+)+")
 # A line that is a page's trail of sections: short capitalised items between "/" or "›".
 _CRUMB = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
 # A page's tags line, in the languages of the sites that print English news beside their own.
@@ -1338,7 +1341,7 @@ class PlaceRecognizer:
             span._.kind_hint = hint
             spans.append(span)
         spans += self._party_homes(doc, spans)
-        spans += self._particle_names(doc, article, spans)
+        spans = self._with_particle_names(doc, article, spans)
         spans += _states_after_towns(doc, spans)
         spans += self._towns_of_named_regions(doc, article, spans, person_words | surnames)
         spans += self._column_heads(doc, article, spans)
@@ -1540,19 +1543,31 @@ class PlaceRecognizer:
                 covered[k + 1:end] = [True] * (end - k - 1)
         return found
 
-    def _particle_names(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+    def _with_particle_names(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
         """A name of the shape "Hay-on-Wye" that the gazetteer holds is a place however small: no
-        person or firm is called so, though NER, reading "Hay" as a noun, often misses it."""
+        person or firm is called so, though NER, reading "Hay" as a noun, often misses it. So is a town
+        or district's whole name with its particles spaced ("Prairie du Chien", "Lac du Flambeau"), if it
+        is no one's ("Charles de Gaulle"), over the shorter place found in it (Chad's Lac region)."""
         matches = list(_PARTICLE_NAME.finditer(text))
-        if not matches:
-            return []
+        spaced = list(_SPACED_PARTICLE_NAME.finditer(text))
+        if not matches and not spaced:
+            return spans
         covered = self._covered(doc, spans)
+        people = {e.text for e in doc.ents if e.label_ == "PERSON"}
         found = []
         for match in matches:
             span = doc.char_span(*match.span(), label="GPE")
             if span is not None and not any(covered[span.start:span.end]) and self._is_exact_name(span.text):
                 found.append(span)
-        return found
+        for match in spaced:
+            span = doc.char_span(*match.span(), label="GPE")
+            if span is not None and span.text not in people and self._is_exact_name(span.text) and self._names(
+                    span.text, (NAME,), lambda p: p.kind in ("city", "district")) and not any(
+                    s.start < span.end and span.start < s.end and not (span.start <= s.start and s.end <= span.end)
+                    for s in spans):
+                spans = [s for s in spans if not (span.start <= s.start and s.end <= span.end)]
+                found.append(span)
+        return spans + found
 
     def _table_cells(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
         """A scraped table's cell that is a whole name in a row of figures ("Kullu | 23 | 112",

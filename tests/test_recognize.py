@@ -1796,3 +1796,11 @@ def test_a_kind_word_heading_no_name_of_its_own(gp):
             "the City of London agreed.")
     names = [m.text for m in gp.parse(text)]
     assert names[:3] == ["Woodruff", "Wisconsin", "Lake Tomahawk"] and names[-1] == "City of London"
+
+
+def test_a_towns_name_with_spaced_particles(gp):
+    """"Lac du Flambeau" is the Wisconsin town, not Chad's Lac region in it; "Prairie du Chien" is found
+    where NER misses it; "Charles de Gaulle" is a man."""
+    text = ("Deputies and the Lac du Flambeau tribal police answer calls. A daughter lives near Prairie du Chien "
+            "now. Charles de Gaulle spoke.")
+    assert [m.text for m in gp.parse(text)] == ["Lac du Flambeau", "Prairie du Chien"]
