@@ -307,6 +307,10 @@ TOWN_PLACES = frozenset({"school", "schools", "church", "pantry", "library", "bu
                           "centre", "gin", "department", "museum", "pool", "gym", "airport", "jail", "courthouse",
                           "hall", "market", "harbor", "harbour", "wharf", "road", "route", "side", "barracks",
                           "board", "company", "service", "cooperative", "voters"})
+# The same, several towns' at once: "the Rehobeth and Taylor exits", "Moorhead and Crookston factories".
+_TOWN_PLACES_PLURAL = frozenset({"schools", "churches", "libraries", "hospitals", "clinics", "exits", "stations",
+                                 "offices", "stores", "mills", "plants", "factories", "departments", "depots",
+                                 "cemeteries", "councils", "boards", "interchanges", "bridges"})
 # A town's own bodies named after it, capitalised: "the Goshen Volunteer Fire Department".
 _TOWN_BODY_HEADS = frozenset({"department", "library", "district", "squad"})
 _TOWN_BODY_WORDS = _TOWN_BODY_HEADS | frozenset({"volunteer", "fire", "police", "rescue", "ambulance", "area",
@@ -1781,8 +1785,10 @@ class PlaceRecognizer:
             number = doc[i].idx in sides and doc[i].is_alpha and doc[i].ent_type_ == "CARDINAL"
             if covered[i] and not number or not (
                     _capitalised(doc[i]) or game[i] and doc[i].is_alpha and doc[i].text[:1].isupper()
-                    # A town's own officer may open a sentence: "Princeton Fire Chief Ronnie Sisk said".
-                    or doc[i].is_title and doc[i].is_alpha and _town_body(doc, i, covered, officer=True)):
+                    # A town's own officer may open a sentence: "Princeton Fire Chief Ronnie Sisk said"; so
+                    # may towns listed before their places: "Baraga and L'Anse schools were closed".
+                    or doc[i].is_title and doc[i].is_alpha and (_town_body(doc, i, covered, officer=True) or (
+                        _listed_before_their_places(doc, i, _name_end(doc, i, covered))))):
                 continue
             word = _local_word(doc, i)
             j = _name_end(doc, i, covered)
@@ -1793,6 +1799,8 @@ class PlaceRecognizer:
             # Up to two words of what kind may come between: "the Samson volunteer fire department".
             own = word == "the" and any(j + k < len(doc) and doc[j + k].lower_ in TOWN_PLACES and all(
                 t.is_lower and t.is_alpha for t in doc[j:j + k]) for k in range(3)) or (
+                # ... or listed before their places: "the Rehobeth and Taylor exits".
+                _listed_before_their_places(doc, i, j)) or (
                 # ... or its school's player: "The Cookeville junior ran for 164 yards".
                 word == "the" and j < len(doc) and doc[j].lower_ in _PLAYERS)
             # "Malakoff beat Eustace", "Covington swept Newton": a game between two capitalised sides.
@@ -2316,6 +2324,26 @@ def _matchup(doc: Doc, start: int, end: int) -> bool:
         return doc[end + 2].lower_ in _GAMES
     return dash(start - 1) and start >= 2 and _capitalised(doc[start - 2]) and end < len(doc) and (
         doc[end].lower_ in _GAMES)
+
+
+def _listed_before_their_places(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at start:end is one of a list of two or more names before a plural of a town's
+    own places: "the Rehobeth and Taylor exits", "Baraga and L'Anse schools", "the Marianna and Brinkley
+    police departments"."""
+    names, k = 1, end
+    while k + 1 < len(doc) and doc[k].lower_ in _LIST_WORDS and _capitalised(doc[k + 1]):
+        k += 1
+        while k < len(doc) and _capitalised(doc[k]):
+            k += 1
+        names += 1
+    b = start - 1
+    while b > 0 and doc[b].lower_ in _LIST_WORDS and doc[b - 1].is_alpha and doc[b - 1].text[:1].isupper():
+        b -= 1
+        while b > 0 and doc[b - 1].is_alpha and doc[b - 1].text[:1].isupper() and not doc[b].is_sent_start:
+            b -= 1
+        names += 1
+    return names > 1 and any(k + m < len(doc) and doc[k + m].lower_ in _TOWN_PLACES_PLURAL and all(
+        t.is_lower and t.is_alpha for t in doc[k:k + m]) for m in range(3))
 
 
 def _name_end(doc: Doc, start: int, covered: list[bool], most: int = 3) -> int:

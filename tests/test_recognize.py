@@ -1804,3 +1804,11 @@ def test_a_towns_name_with_spaced_particles(gp):
     text = ("Deputies and the Lac du Flambeau tribal police answer calls. A daughter lives near Prairie du Chien "
             "now. Charles de Gaulle spoke.")
     assert [m.text for m in gp.parse(text)] == ["Lac du Flambeau", "Prairie du Chien"]
+
+
+def test_towns_listed_before_a_plural_of_their_places(gp):
+    """"Baraga and L'Anse schools" (the first opening its sentence), "the Rehobeth and Taylor exits": towns
+    of the state the story names; "the Google and Apple offices" names none."""
+    text = ("HOUGHTON, Mich. — Snow fell all week.\n\nBaraga and L'Anse schools were closed on Wednesday. A study "
+            "at the Rehobeth and Taylor exits was paid. The Google and Apple offices were shut.")
+    assert [m.text for m in gp.parse(text)] == ["HOUGHTON", "Mich.", "Baraga", "L'Anse", "Rehobeth", "Taylor"]
