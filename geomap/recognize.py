@@ -60,10 +60,15 @@ _TAGS = re.compile(r"^[ \t]*(?:(?:tags?|tagged|topics?|keywords?|etiquetas|mots-
 # A page's block of links to other stories, its label in English or after the site's own ("PROČITAJTE
 # JOŠ / READ MORE"), alone on its line or before a colon ("Related deaths rose" is a sentence): the
 # label's line may hold a headline, and the lines up to a blank one are headlines.
-_LINKS = re.compile(r"^(?:[^\n]*/ ?)?(?:read more|related(?: stories| articles)?|see also|also read|more stories"
-                    r"|lea también|leia também|à lire aussi|lue myös|čítajte aj|leugh cuideachd|lexo edhe"
-                    r"|leggi anche|lesen sie auch|czytaj też|czytaj także|citește și|прочетете още)"
+_LINK_WORDS = (r"(?:read more|related(?: stories| articles)?|see also|also read|more stories"
+               r"|lea también|leia também|à lire aussi|lue myös|čítajte aj|leugh cuideachd|lexo edhe"
+               r"|leggi anche|lesen sie auch|czytaj też|czytaj także|citește și|прочетете още)")
+_LINKS = re.compile(rf"^(?:[^\n]*/ ?)?{_LINK_WORDS}"
                     r"(?:[ \t]*:|[ \t]*$)[ \t]*((?:[^\n]*)(?:\n[^\n]*\S[^\n]*)*)", re.MULTILINE | re.IGNORECASE)
+# Each such label, and a byline's or credit's in the site's language, before its colon: the second "Lue
+# myös:" of a block, "Piše: Ivana Kovač, Senta" (not Pisa).
+_LABEL = re.compile(rf"^[ \t]*(?:{_LINK_WORDS}|piše|napisao|napisala|autor|autora|autorka|kirjoittanut|texto|foto"
+                    r"|fotos|kuva|bild)[ \t]*:", re.MULTILINE | re.IGNORECASE)
 # A link to another story marked by an arrow at its line's start: "› Vanimo market vendors hit by fuel shortage".
 _ARROW_LINK = re.compile(r"^[ \t]*[›»][ \t]*([^\n]+)$", re.MULTILINE)
 # ... and a bulleted headline, which ends in no stop: "• Butuan airport runway work to finish by March".
@@ -1865,8 +1870,9 @@ class PlaceRecognizer:
                     doc[k + 1].pos_ not in ("ADP", "DET")):
                 k += 1  # "a ranching town", "a Wichí community"; not "a villager in the Gondra district"
             kind = k + 1
+            # ... and is no clause's subject: "Separately, the county will apply".
             if kind + 1 >= len(doc) or doc[kind].lower_ not in _SEATS or doc[kind + 1].pos_ in (
-                    "NOUN", "PROPN", "PART") or doc[kind + 1].text in _POSSESSIVE:
+                    "NOUN", "PROPN", "PART", "AUX", "VERB") or doc[kind + 1].text in _POSSESSIVE:
                 continue
             start = comma.i
             while start > 0 and comma.i - start < 3 and (_capitalised(doc[start - 1]) or doc[start - 1].is_sent_start
@@ -2226,7 +2232,7 @@ def _named_later(doc: Doc, cue: int) -> int | None:
 def _without_labels(text: str, spans: list[Span]) -> list[Span]:
     """A page's labels of links and tags are words, not places: "Czytaj także:", "Tagi:"."""
     labels = [(m.start(), m.start(1)) for m in _LINKS.finditer(text)] + [
-        (m.start(), m.start(m.lastindex)) for m in _TAGS.finditer(text)]
+        (m.start(), m.start(m.lastindex)) for m in _TAGS.finditer(text)] + [m.span() for m in _LABEL.finditer(text)]
     return [s for s in spans if not any(a <= s.start_char < b for a, b in labels)] if labels else spans
 
 

@@ -1812,3 +1812,20 @@ def test_towns_listed_before_a_plural_of_their_places(gp):
     text = ("HOUGHTON, Mich. — Snow fell all week.\n\nBaraga and L'Anse schools were closed on Wednesday. A study "
             "at the Rehobeth and Taylor exits was paid. The Google and Apple offices were shut.")
     assert [m.text for m in gp.parse(text)] == ["HOUGHTON", "Mich.", "Baraga", "L'Anse", "Rehobeth", "Taylor"]
+
+
+def test_a_clause_after_a_comma_describes_no_place(gp):
+    """"Separately, the county will apply": the county is the clause's subject, not an appositive calling
+    "Separately" a county; "Kaycee, a ranching town of 260 people" still is one."""
+    text = ("BUFFALO, Wyo. — Separately, the county will apply for a state grant. Kaycee, a ranching town of "
+            "about 260 people, lies to the south.")
+    assert [m.text for m in gp.parse(text)] == ["BUFFALO", "Wyo.", "Kaycee"]
+
+
+def test_every_label_of_a_block_of_links_and_a_bylines_label(gp):
+    """Each "Lue myös:" of a block of links is a label, not the French Loué; a Serbian byline's "Piše:"
+    is not Pisa."""
+    text = ("Lentoja Kittilään ennätysmäärä\n\nLue myös: Ylläksellä avataan kaksi uutta rinnettä\n"
+            "Lue myös: Muonio: snowmobile safaris booked out\n\nPiše: Ivana Kovač, Senta | 22.08.2026.")
+    names = [m.text for m in gp.parse(text)]
+    assert "Lue" not in names and "Piše" not in names
