@@ -42,6 +42,8 @@ evaluate: gazetteer
 	$(PY) -m geomap evaluate data/eval/sentinel
 	$(PY) -m geomap evaluate data/eval/examiner
 	$(PY) -m geomap evaluate data/eval/observer
+	$(PY) -m geomap evaluate data/eval/journal
+	$(PY) -m geomap evaluate data/eval/record
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py

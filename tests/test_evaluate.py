@@ -123,6 +123,8 @@ OWN_SETS = {
     "sentinel": (837, 0.89, 0.845, 0.765),  # the same mix: a results page, an obituary page that names no state
     "examiner": (835, 0.92, 0.84, 0.785),  # the same mix: a column under town headings, pages' headlines twice
     "observer": (833, 0.865, 0.795, 0.71),  # the same mix: a scoreboard, a calendar, rivers by their bare names
+    "journal": (841, 0.905, 0.83, 0.78),  # the same mix from the South: rain totals, a court list, a river's towns
+    "record": (836, 0.89, 0.815, 0.735),  # the same mix from the North: a co-op sports page, towns of "Town of"
 }
 
 
