@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 import pycountry
@@ -1585,8 +1585,13 @@ class PlaceRecognizer:
         # A row of data holds a figure; a header ("County | Jordan | Rome") or a menu ("Home | News") none.
         rows = [] if text.count("|") < 2 else [m for m in re.finditer(r"[^\n]+", text)
                 if "|" in m.group() and re.search(r"\d", m.group())]
-        # A list's item of a name and its figure is a row too: "• Diamer: 5 points", "Welshpool: 4.91".
-        items = list(_FIGURE_ITEM.finditer(text))
+        # A list's item of a name and its figure is a row too: "• Diamer: 5 points", "Welshpool: 4.91"; so is
+        # a line of one in a run of three or more, two of them names the story already gives places
+        # ("London 9.1 inches", "Mohawk — 36.2"): a table of rain or snow by town.
+        placed = {s.text for s in spans}
+        items = list(_FIGURE_ITEM.finditer(text)) + [
+            m for run in _runs(_FIGURE_LINE.finditer(text)) if len(run) >= 3
+            and sum(m.group(1) in placed for m in run) >= 2 for m in run]
         if not rows and not items:
             return []
         countries = self._countries_about(doc, spans)
@@ -2363,6 +2368,22 @@ def _name_end(doc: Doc, start: int, covered: list[bool], most: int = 3) -> int:
 
 # A list's item of a name and its figure, after a bullet or none: "• Diamer: 5 points", "Welshpool: 4.91".
 _FIGURE_ITEM = re.compile(r"^[•*·-]?[ \t]*([A-Z][^:()\d\n]*?)[ \t]*(?:\([^)\n]*\))?:[ \t]*\d", re.M)
+# A table's line of a name and its figure: "London 9.1 inches", "Copper Harbor — 29.5".
+_FIGURE_LINE = re.compile(r"^[ \t]*([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2})[ \t]+(?:[—–-][ \t]*)?\d[\d.,]*"
+                          r"(?:[ \t]+[a-z]+\.?)?[ \t]*$", re.MULTILINE)
+
+
+def _runs(matches: Iterable[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """Matches of whole lines grouped into runs of lines one after another."""
+    runs: list[list[re.Match[str]]] = []
+    for m in matches:
+        if runs and runs[-1][-1].end() + 1 == m.start():
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
 # A line of results, or one of its games: "Blue Mountain 31, North Schuylkill 10".
 _SIDE = r"([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})"
 _RESULT = re.compile(rf"(?:^|[,;:.][ \t])[ \t]*{_SIDE} \d{{1,3}}, {_SIDE} \d{{1,3}}\b", re.MULTILINE)

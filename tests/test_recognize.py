@@ -1829,3 +1829,14 @@ def test_every_label_of_a_block_of_links_and_a_bylines_label(gp):
             "Lue myös: Muonio: snowmobile safaris booked out\n\nPiše: Ivana Kovač, Senta | 22.08.2026.")
     names = [m.text for m in gp.parse(text)]
     assert "Lue" not in names and "Piše" not in names
+
+
+def test_a_table_of_figures_by_town_without_colons(gp):
+    """A rain table by town ("London 9.1 inches"), two of its names already places, holds places in its
+    other lines too (Mason, a person's name to NER; Art, a post town); a run of lines that names no place
+    ("Page 2") is no table of towns."""
+    text = ("LLANO, Texas — The Llano crested at Junction and Kingsland.\n\nRain totals through 7 a.m.:\nLondon 9.1 "
+            "inches\nJunction 8.7\n"
+            "Mason 6.2\nArt 5.9\nKingsland 2.6\n\nContents:\nPage 2\nChapter 3\nSection 4\n")
+    names = [m.text for m in gp.parse(text)]
+    assert {"Mason", "Art", "Kingsland"} <= set(names) and not {"Page", "Chapter", "Section"} & set(names)
