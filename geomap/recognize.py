@@ -1417,8 +1417,9 @@ class PlaceRecognizer:
                 continue  # a resident is of a place, whatever NER calls its name
             # A service's town must lie near a town the story surely names, or in a region it names:
             # "Smith police" in a story from Cardiff is a man's.
+            # ... or, however small, in a county it names: "Washburn firefighters" in an Aroostook County log.
             if any(p.kind in ("city", "district") and (not service or p.population >= _LOCAL_TOWN and (
-                    _near_any(p, anchors()) or bool({p.admin1, p.admin2} & regions())))
+                    _near_any(p, anchors()) or bool({p.admin1, p.admin2} & regions())) or p.admin2 in regions())
                    for p in self._named_or_short(text)):
                 found.append(Span(doc, start, last, label="GPE"))
         return found

@@ -1840,3 +1840,12 @@ def test_a_table_of_figures_by_town_without_colons(gp):
             "Mason 6.2\nArt 5.9\nKingsland 2.6\n\nContents:\nPage 2\nChapter 3\nSection 4\n")
     names = [m.text for m in gp.parse(text)]
     assert {"Mason", "Art", "Kingsland"} <= set(names) and not {"Page", "Chapter", "Section"} & set(names)
+
+
+def test_a_small_towns_service_in_a_county_the_story_names(gp):
+    """"Killbuck firefighters": a village of 800 is a town's service's town when the story names its
+    county; "Smith firefighters" in the same story names no town."""
+    text = ("MILLERSBURG, Ohio — Holmes County deputies closed the road. Killbuck firefighters put out the barn "
+            "fire, and Smith firefighters stayed home.")
+    names = [m.text for m in gp.parse(text)]
+    assert "Killbuck" in names and "Smith" not in names
