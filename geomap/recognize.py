@@ -311,7 +311,7 @@ TOWN_PLACES = frozenset({"school", "schools", "church", "pantry", "library", "bu
                           "station", "ferry", "gauge", "bridge", "end", "line", "depot", "mill", "plant", "center",
                           "centre", "gin", "department", "museum", "pool", "gym", "airport", "jail", "courthouse",
                           "hall", "market", "harbor", "harbour", "wharf", "road", "route", "side", "barracks",
-                          "board", "company", "service", "cooperative", "voters"})
+                          "board", "company", "service", "cooperative", "voters", "factory"})
 # The same, several towns' at once: "the Rehobeth and Taylor exits", "Moorhead and Crookston factories".
 _TOWN_PLACES_PLURAL = frozenset({"schools", "churches", "libraries", "hospitals", "clinics", "exits", "stations",
                                  "offices", "stores", "mills", "plants", "factories", "departments", "depots",
@@ -1808,7 +1808,9 @@ class PlaceRecognizer:
             j = body or j
             # "the Munising food pantry", "the Moroni school's basement", "the Wheatland area": a town's own place.
             # Up to two words of what kind may come between: "the Samson volunteer fire department".
-            own = word == "the" and any(j + k < len(doc) and doc[j + k].lower_ in TOWN_PLACES and all(
+            own = word == "the" and any(j + k < len(doc) and (doc[j + k].lower_ in TOWN_PLACES or (
+                # ... or its officer, after the office: "the Hancock fire chief", not "the Cherokee chief".
+                k and doc[j + k].lower_ == "chief")) and all(
                 t.is_lower and t.is_alpha for t in doc[j:j + k]) for k in range(3)) or (
                 # ... or listed before their places: "the Rehobeth and Taylor exits".
                 _listed_before_their_places(doc, i, j)) or (

@@ -1849,3 +1849,12 @@ def test_a_small_towns_service_in_a_county_the_story_names(gp):
             "fire, and Smith firefighters stayed home.")
     names = [m.text for m in gp.parse(text)]
     assert "Killbuck" in names and "Smith" not in names
+
+
+def test_a_towns_factory_and_its_fire_chief(gp):
+    """"the Drayton factory", "the Hancock fire chief": a town of the state the story names before its
+    own place or officer; "the Menominee chief" is a people's, not the Michigan town's."""
+    text = ("GRAND FORKS, N.D. — Trucks lined up at the Drayton factory. In Michigan, the Hancock fire chief asked "
+            "residents to shovel hydrants, and the Menominee chief spoke.")
+    names = [m.text for m in gp.parse(text)]
+    assert "Drayton" in names and "Hancock" in names and "Menominee" not in names
