@@ -1831,7 +1831,9 @@ class PlaceRecognizer:
             # family of Harwinton", and in a list of results "Adult: Peter Lutz, Morris." or "100 — Kenzie
             # Blevins, Chilhowie, 12.71."
             home = word == "of" and (i >= 2 and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].lower_ in _KIN
-                                                 or doc[i - 2].lower_ in _ONCE) or (
+                                                 or doc[i - 2].lower_ in _ONCE
+                                                 # ... a survivor and spouse: "Lisa (Tom) Heims of Oelwein".
+                                                 or i >= 3 and doc[i - 2].is_title and doc[i - 3].text == ")") or (
                 i >= 3 and doc[i - 2].text == "," and doc[i - 3].ent_type_ == "PERSON")) or word == "," and (
                 i >= 2 and doc[i - 2].ent_type_ == "PERSON" and j < len(doc) and (doc[j].text in {".", ";"} or (
                     doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit()))) or (

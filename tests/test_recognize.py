@@ -1858,3 +1858,10 @@ def test_a_towns_factory_and_its_fire_chief(gp):
             "residents to shovel hydrants, and the Menominee chief spoke.")
     names = [m.text for m in gp.parse(text)]
     assert "Drayton" in names and "Hancock" in names and "Menominee" not in names
+
+
+def test_a_survivor_and_spouse_of_a_town(gp):
+    """An obituary's "Lisa (Tom) Heims of Oelwein": NER reads the names apart, and the town is a person's."""
+    text = ("ELKADER, Iowa — Survivors include her children, Lisa (Tom) Heims of Oelwein and Mark Hamann of "
+            "Strawberry Point.")
+    assert "Oelwein" in [m.text for m in gp.parse(text)]
