@@ -1113,6 +1113,9 @@ class PlaceRecognizer:
             # A small town only with its state or country after it ("AITAROUN, Lebanon"), or before
             # a dash or colon: one of a thousand people or more.
             least = 0 if contained else _LOCAL_TOWN if mark != "(" else None
+            # ... or a town of any size that the story names again: "MINOCQUA — The Minocqua Town Board".
+            if caps and least and re.search(rf"\b{re.escape(text.title())}\b", doc.text[doc[j].idx:]):
+                least = 0
             if self._names(text, (NAME, ALIAS), lambda p, least=least: self._town_of_at_least(p, least)):
                 span = Span(doc, i, j, label="GPE")
                 # A report's country heading ("MOZAMBIQUE: Cabo Delgado update") is the country; a

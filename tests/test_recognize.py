@@ -1865,3 +1865,12 @@ def test_a_survivor_and_spouse_of_a_town(gp):
     text = ("ELKADER, Iowa — Survivors include her children, Lisa (Tom) Heims of Oelwein and Mark Hamann of "
             "Strawberry Point.")
     assert "Oelwein" in [m.text for m in gp.parse(text)]
+
+
+def test_a_small_towns_dateline_the_story_names_again(gp):
+    """"MINOCQUA —": a town too small for a population figure is the dateline's when the story names it
+    again; a capitalised word that opens a line before a dash and recurs names no place ("NOTE")."""
+    text = ("MINOCQUA — The Minocqua Town Board on Tuesday agreed to split the cost of a weed harvester.\n\n"
+            "NOTE — The Note was sent late.")
+    names = [m.text for m in gp.parse(text)]
+    assert names[0] == "MINOCQUA" and "NOTE" not in names
