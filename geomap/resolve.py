@@ -140,7 +140,7 @@ _RANK = {"city": 0, "district": 1, "region": 2, "macroregion": 2, "country": 3, 
 _HELD_KM = 50.0  # how far from a town or district's point a place it is said to hold may lie
 _NEIGHBOUR_KM = 250.0  # how far apart two places of a country may be and still be said together as neighbours
 _HELD_ONLY = 0.5  # confidence kept when a mention is placed at its container, its own place unknown
-_METROPOLIS = 250_000  # a city this big needs no state after it in its country's news: "Houston"
+_STYLEBOOK_CITY = 250_000  # a city this big needs no state after it in its country's news: "Houston"
 _RIVER_CITY = 100_000  # a city this big is what "the X" means, not the X River: "the Chicago area"
 _SAID_NEAR_KM = 150.0  # how far from a town a place said to be near it may lie
 _LIKENESS = 0.5  # confidence kept when only the spelling's likeness matched ("Dogu Beyazit")
@@ -406,14 +406,15 @@ class PlaceResolver:
             capitals = {city.country for city, share in cities if city.feature == "PPLC" and share < 0.25}
             most_of = {c.place.id for c in g.cands if c.place.kind == "region" and c.how == NAME and any(
                 city.admin1 == c.place.id and 2 * city.population >= c.place.population for city, _ in cities)}
-            # ... but the style book's cities need no state: "museums in New York and Houston".
-            metropolis = any(c.place.kind == "city" and c.place.population >= _METROPOLIS and c.place.admin1
-                             not in home_states and c.place.country in home_countries for c in g.cands)
+            # A town of another state than the dateline's weighs less, but the style book's cities need no
+            # state: "museums in New York and Houston".
+            stylebook_city = any(c.place.kind == "city" and c.place.population >= _STYLEBOOK_CITY and c.place.admin1
+                                 not in home_states and c.place.country in home_countries for c in g.cands)
             g.prior = [self._prior(c, g.hint, g.upper, c.place.kind == "region" and any(
                 city.admin1 == c.place.id and city.population >= share * c.place.population for city, share in cities),
                 c.place.kind == "region" and 0 < c.place.population < biggest_city)
                 + (self.w.definite_area if definite and c.place.kind == "macroregion" else 0.0)
-                - (self.w.home_state if sense is None and not metropolis and c.place.kind in ("city", "district")
+                - (self.w.home_state if sense is None and not stylebook_city and c.place.kind in ("city", "district")
                    and c.place.country in home_countries and c.place.admin1 not in home_states else 0.0)
                 + (self.w.capital_namesake * (1 if gi in listed else 2) if c.place.kind == "region"
                    and not g.hint and c.place.country in capitals else 0.0)
