@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .gazetteer import ABBREV, ALIAS, NAME, SHORT, Gazetteer, Place, distance_km, sites_named, water_bodies
 from .regions import ALL_WATER_FEATURES, EXTRA_DEMONYMS, STYLEBOOK_ABBREVIATIONS
 from .sites import SITE_CODES
-from .text import ADMIN_WORDS, PART_WORDS, name_key
+from .text import ADMIN_WORDS, PART_WORDS, name_key, vowelless
 
 SPAN_KEY = "places"
 
@@ -1056,6 +1056,11 @@ class PlaceRecognizer:
             or self._names(text, (ALIAS,), lambda p: p.kind in areas and name_key(p.name) == name_key(text) and (
                 not 0 < p.population < self.min_city_population))
             or self._big_city(text, self.min_city_population * 5)
+            # ... or by a spelling of its name that only moves vowels ("Termez", GeoNames' Tirmiz); not a
+            # storm's short name ("Eta").
+            or len(text) > 4 and self._names(text, (ALIAS,), lambda p: p.kind == "city" and (
+                p.population >= self.min_city_population * 5) and p.name[:1] == text[:1]
+                and vowelless(name_key(p.name)) == vowelless(name_key(text)))
             # A metropolis by its old name in one word ("Calcutta", "Bombay"); not a code in capitals,
             # not a translation ("White House" is Casablanca's).
             or (end - start == 1 and not text.isupper() and self._names(

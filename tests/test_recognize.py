@@ -1874,3 +1874,12 @@ def test_a_small_towns_dateline_the_story_names_again(gp):
             "NOTE — The Note was sent late.")
     names = [m.text for m in gp.parse(text)]
     assert names[0] == "MINOCQUA" and "NOTE" not in names
+
+
+def test_a_big_city_by_a_spelling_that_moves_its_vowels(gp):
+    """"sent from Termez" (an organisation to NER) is GeoNames' Tirmiz, a city of 180,000; the storms Eta
+    and Iota are no towns."""
+    text = ("DENOV, Uzbekistan — Tractors and excavators had been sent from Termez, the district chief said. "
+            "\n\nIn La Lima, water reached the roofs of houses in 2020 after hurricanes Eta and Iota.")
+    names = [m.text for m in gp.parse(text)]
+    assert "Termez" in names and "Eta" not in names and "Iota" not in names
