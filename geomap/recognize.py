@@ -2037,7 +2037,11 @@ class PlaceRecognizer:
     def _listable(self, doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
         text = doc[start:end].text
         key = name_key(text)
-        return (key not in self.demonyms and key not in _COMPASS and self._is_exact_name(text)
+        # A district's whole name without its kind word will do in a list: "Ngororero, Karongi and Rutsiro"
+        # (GeoNames' Karongi District); not the head of a longer name ("Camden and Gee's Bend").
+        whole = end == len(doc) or doc[end].lower_ not in _POSSESSIVE
+        return (key not in self.demonyms and key not in _COMPASS and (self._is_exact_name(text) or whole and not (
+            _ADJECTIVAL.search(key)) and self._names(text, (SHORT,), lambda p: p.kind == "district"))
                 and not self._not_a_place(doc, start, end, surnames))
 
 

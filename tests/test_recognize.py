@@ -1883,3 +1883,12 @@ def test_a_big_city_by_a_spelling_that_moves_its_vowels(gp):
             "\n\nIn La Lima, water reached the roofs of houses in 2020 after hurricanes Eta and Iota.")
     names = [m.text for m in gp.parse(text)]
     assert "Termez" in names and "Eta" not in names and "Iota" not in names
+
+
+def test_a_districts_name_without_its_kind_word_in_a_list(gp):
+    """"Ngororero, Karongi and Rutsiro" (people to NER) are GeoNames' Karongi and Rutsiro Districts beside
+    their neighbours; "Gee's Bend" in a list is no Gee District of Liberia."""
+    text = ("KIGALI, Rwanda — Floods killed 130 people in Rubavu, Nyabihu, Ngororero, Karongi and Rutsiro.\n\n"
+            "CAMDEN, Ala. — The ferry runs between Camden and Gee's Bend.")
+    names = [m.text for m in gp.parse(text)]
+    assert "Karongi" in names and "Rutsiro" in names and "Gee" not in names
