@@ -37,6 +37,7 @@ from .gazetteer import (
     water_bodies,
 )
 from .recognize import (
+    _STYLEBOOK_FORMS,
     COUNTY_ENDS,
     SPAN_KEY,
     TOWN_PLACES,
@@ -46,7 +47,7 @@ from .recognize import (
     shared_gazetteer,
     site_word,
 )
-from .regions import ALL_WATER_FEATURES, STYLEBOOK_ABBREVIATIONS
+from .regions import ALL_WATER_FEATURES
 from .text import ADMIN_WORDS, PART_WORDS, name_key, skeleton, strip_admin_words, written_as_abbreviation
 
 
@@ -310,8 +311,8 @@ class PlaceResolver:
         datelines = {sp.start for sp in spans if sp._.kind_hint == "city" and (
             sp.start == 0 or doc[sp.start - 1].text_with_ws.endswith("\n"))}
         home: dict[str, tuple[str, str | None, str | None]] = {}  # a dateline's town's name: its group
-        home_states = self._dateline_states(text, spans, datelines)
-        home_countries = {p.country for i in home_states if (p := self.source.get(i)) is not None}
+        dateline_states = self._dateline_states(text, spans, datelines)
+        home_states, home_countries = {p.id for p in dateline_states}, {p.country for p in dateline_states}
         for span, sense in _senses(doc, text, spans, nation_at):
             key = name_key(span.text)
             g = groups.get((key, span._.kind_hint, sense))
@@ -521,20 +522,20 @@ class PlaceResolver:
                 span._.place = place
                 span._.confidence = confidence
 
-    def _dateline_states(self, text: str, spans: list[Span], datelines: set[int]) -> set[int]:
+    def _dateline_states(self, text: str, spans: list[Span], datelines: set[int]) -> list[Place]:
         """The states or provinces the story's datelines put their towns in: "DILLON, Mont. —". None
         where a dateline goes without one: a page of "DECORAH —" and "SPRING GROVE, Minn. —" is from
         Iowa, and gives Minnesota's towns their state."""
-        states = set()
+        states: list[Place] = []
         ordered = sorted(spans, key=lambda s: s.start_char)
         for town, state in zip(ordered, ordered[1:] + [None]):
             if town.start not in datelines:
                 continue
             if state is None or text[town.end_char:state.start_char].strip() != "," or (
                     name_key(state.text) not in _state_keys()):
-                return set()
-            states |= {c.place.id for c in self.source.candidates(state.text)
-                       if c.exact and c.place.kind == "region" and c.place.country in ("US", "CA", "AU")}
+                return []
+            states += [c.place for c in self.source.candidates(state.text)
+                       if c.exact and c.place.kind == "region" and c.place.country in ("US", "CA", "AU")]
         return states
 
     def _best_spot(self, g: _Group, order: list[int]) -> tuple[int | None, float]:
@@ -915,7 +916,7 @@ def _senses(doc: Doc, text: str, spans: list[Span], nation_at: dict[int, str]) -
         key = name_key(span.text)
         if span.start_char in container:
             variants[key].add(container[span.start_char])
-            if key not in first and span.start_char in set_off and text[:span.start_char].rstrip(" ")[-1:] not in "\n":
+            if key not in first and span.start_char in set_off and not _opens_line(text, span.start_char):
                 far.add(key)
             first.setdefault(key, container[span.start_char])
         elif key not in first:
@@ -965,11 +966,16 @@ def _country_keys() -> frozenset[str]:
                      for attr in ("name", "common_name", "official_name") if hasattr(c, attr))
 
 
+def _opens_line(text: str, at: int) -> bool:
+    """Whether only spaces stand between the line's start and `at`: a dateline's place."""
+    return not text[text.rfind("\n", 0, at) + 1:at].strip(" ")
+
+
 @cache
 def _state_keys() -> frozenset[str]:
     """The keys of US states', Canadian provinces' and Australian states' names and style-book abbreviations."""
     names = {sub.name for country in ("US", "CA", "AU") for sub in pycountry.subdivisions.get(country_code=country)}
-    return frozenset(name_key(n) for n in names | {a for abbrevs in STYLEBOOK_ABBREVIATIONS.values() for a in abbrevs})
+    return frozenset(name_key(n) for n in names | _STYLEBOOK_FORMS)
 
 
 @cache
