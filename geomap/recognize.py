@@ -69,6 +69,10 @@ _LINKS = re.compile(rf"^(?:[^\n]*/ ?)?{_LINK_WORDS}"
 # myös:" of a block, "Piše: Ivana Kovač, Senta" (not Pisa).
 _LABEL = re.compile(rf"^[ \t]*(?:{_LINK_WORDS}|piše|napisao|napisala|autor|autora|autorka|kirjoittanut|texto|foto"
                     r"|fotos|kuva|bild)[ \t]*:", re.MULTILINE | re.IGNORECASE)
+# A caption's credit names the site, then the photographer after a slash: "Foto: Diario del Litoral /
+# Martín Suárez" (no Martin of Slovakia).
+_CREDIT_TAIL = re.compile(r"\b(?:photo|photograph|picture|image|foto|fotos|kuva|bild)(?:[ \t]+credit)?[ \t]*:"
+                          r"[^\n/|]*[/|][ \t]*([^\n\])]+)", re.IGNORECASE)
 # A link to another story marked by an arrow at its line's start: "› Vanimo market vendors hit by fuel shortage".
 _ARROW_LINK = re.compile(r"^[ \t]*[›»][ \t]*([^\n]+)$", re.MULTILINE)
 # ... and a bulleted headline, which ends in no stop: "• Butuan airport runway work to finish by March".
@@ -1193,9 +1197,8 @@ class PlaceRecognizer:
                 doc[high + 1].text[:1].isupper())):
             return True  # a school: "Mountain View High beat Cave City High 31-28", "Denmark-Olar High School";
             # not "Kenya High Commission"
-        if start > 0 and doc[start - 1].lower_ == "by" and (start == 1 or "\n" in doc[start - 2].text) and (
-                end == len(doc) or "\n" in doc[end].text or "\n" in doc[end - 1].text):
-            return True  # a byline alone on its line: "By Kelly Bethel" is the reporter
+        if _in_byline_name(doc, start, end):
+            return True  # the reporter: "By Kelly Bethel", "By Mamadou Baldé", "By Sokha Chea, Kratie | 22 March"
         if name_key(text) in _CLIMATE_EVENTS or name_key(text) in _NOWHERE:
             return True  # "a strong El Niño" is no village of Mexico; "Upstream, the Ulúa flooded" no place
         if end - start > 1 and doc[end - 1].lower_ in _SCHOOLS and doc[end - 1].is_title and (
@@ -2252,9 +2255,11 @@ def _named_later(doc: Doc, cue: int) -> int | None:
 
 
 def _without_labels(text: str, spans: list[Span]) -> list[Span]:
-    """A page's labels of links and tags are words, not places: "Czytaj także:", "Tagi:"."""
+    """A page's labels of links and tags are words, not places ("Czytaj także:", "Tagi:"), and a credit's
+    photographer a person."""
     labels = [(m.start(), m.start(1)) for m in _LINKS.finditer(text)] + [
-        (m.start(), m.start(m.lastindex)) for m in _TAGS.finditer(text)] + [m.span() for m in _LABEL.finditer(text)]
+        (m.start(), m.start(m.lastindex)) for m in _TAGS.finditer(text)] + [m.span() for m in _LABEL.finditer(text)] + [
+        m.span(1) for m in _CREDIT_TAIL.finditer(text)]
     return [s for s in spans if not any(a <= s.start_char < b for a, b in labels)] if labels else spans
 
 
@@ -2268,6 +2273,21 @@ def _without_masthead(text: str, spans: list[Span]) -> list[Span]:
     credit = f"({head.group(1).lower()})"
     return [s for s in spans if s.start_char >= head.end(1) and not (
         s.start_char > 0 and text[s.start_char - 1] == "(" and text.lower().startswith(credit, s.start_char - 1))]
+
+
+def _in_byline_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name is (part of) the reporter's in a line that opens "By", before the line's end, a
+    comma, a bar or "in" and the town; not "By Monday the river had crested"."""
+    k = start - 1
+    while k >= 0 and start - k <= 3 and doc[k].text != "By" and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k -= 1
+    if k < 0 or doc[k].text != "By" or k > 0 and "\n" not in doc[k - 1].text:
+        return False
+    j = end
+    while j < len(doc) and j - end < 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    return j == len(doc) or "\n" in doc[j].text or doc[j].text in {",", "|", "in", "and"} or (
+        "\n" in doc[j - 1].text_with_ws)
 
 
 def _age_follows(doc: Doc, end: int) -> bool:

@@ -1892,3 +1892,13 @@ def test_a_districts_name_without_its_kind_word_in_a_list(gp):
             "CAMDEN, Ala. — The ferry runs between Camden and Gee's Bend.")
     names = [m.text for m in gp.parse(text)]
     assert "Karongi" in names and "Rutsiro" in names and "Gee" not in names
+
+
+def test_a_bylines_reporter_and_a_credits_photographer_are_people(gp):
+    """The reporter of "By Sokha Chea, Kratie | ..." and of "By Mamadou Baldé" is no place, nor the
+    photographer after a credit's slash ("Foto: Diario del Litoral / Martín Suárez" is no Martin of
+    Slovakia); the reporter's town is, and a sentence that opens "By Monday" keeps its places."""
+    text = ("By Sokha Chea, Kratie | 22 March 2026, 14:10\n\nBy Mamadou Baldé\n\n"
+            "[Families leave their homes in Salto. Foto: Diario del Litoral / Martín Suárez]\n\n"
+            "By Monday, Bissau was calm.")
+    assert [m.text for m in gp.parse(text)] == ["Kratie", "Salto", "Bissau"]
