@@ -62,7 +62,11 @@ _TAGS = re.compile(r"^[ \t]*(?:(?:tags?|tagged|topics?|keywords?|etiquetas|mots-
 # label's line may hold a headline, and the lines up to a blank one are headlines.
 _LINK_WORDS = (r"(?:read more|related(?: stories| articles)?|see also|also read|more stories"
                r"|lea también|leia também|à lire aussi|lue myös|čítajte aj|leugh cuideachd|lexo edhe"
-               r"|leggi anche|lesen sie auch|czytaj też|czytaj także|citește și|прочетете още)")
+               r"|leggi anche|lesen sie auch|czytaj też|czytaj także|citește și|прочетете още|διαβάστε επίσης"
+               r"|lee también|veja também|leia mais|lire aussi|voir aussi|lees ook|läs också|les også|læs også"
+               r"|zobacz też|zobacz także|pročitajte još|pročitajte i|preberite tudi|čtěte také|přečtěte si také"
+               r"|baca juga|читайте также|читайте також|lasi arī|skaitykite daugiau|taip pat skaitykite|loe ka"
+               r"|đọc thêm|soma zaidi|soma pia|ritim moa|həmçinin oxuyun|basahin din|bunu da okuyun)")
 _LINKS = re.compile(rf"^(?:[^\n]*/ ?)?{_LINK_WORDS}"
                     r"(?:[ \t]*:|[ \t]*$)[ \t]*((?:[^\n]*)(?:\n[^\n]*\S[^\n]*)*)", re.MULTILINE | re.IGNORECASE)
 # Each such label, and a byline's or credit's in the site's language, before its colon: the second "Lue
@@ -2453,8 +2457,10 @@ def _listed_names(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     for line in _BREADCRUMB.finditer(text):  # "Início › Região › Sertã › English": a town's section
         for item in re.finditer(r"[ \t]*([^/›»]*[^/›»\s])[ \t]*", line.group()):
             yield line.start(), item
-    lines = [(block.start(1) + line.start(), line.group()) for block in _LINKS.finditer(text)
-             for line in re.finditer(r"[^\n]+", block.group(1))]
+    # A block's later lines may repeat its label: "Lue myös: Muonio: snowmobile safaris booked out".
+    lines = [(block.start(1) + line.start(2), line.group(2)) for block in _LINKS.finditer(text)
+             for line in re.finditer(rf"(^[ \t]*{_LINK_WORDS}[ \t]*:[ \t]*|)([^\n]+)", block.group(1),
+                                     re.MULTILINE | re.IGNORECASE)]
     lines += [(link.start(1), link.group(1)) for link in _ARROW_LINK.finditer(text)]
     # ... and a run of two bulleted headlines or more.
     bullets = list(_BULLETED_HEADLINE.finditer(text))

@@ -1902,3 +1902,13 @@ def test_a_bylines_reporter_and_a_credits_photographer_are_people(gp):
             "[Families leave their homes in Salto. Foto: Diario del Litoral / Martín Suárez]\n\n"
             "By Monday, Bissau was calm.")
     assert [m.text for m in gp.parse(text)] == ["Kratie", "Salto", "Bissau"]
+
+
+def test_a_link_block_whose_lines_repeat_its_label_in_the_sites_language(gp):
+    """A block of links whose every line repeats its label, in Finnish ("Lue myös:") or Greek
+    ("Διαβάστε επίσης:"), still opens each headline with its place."""
+    text = ("Kittilä airport expects a record winter, with flights from Britain to Finland's Lapland.\n\n"
+            "Lue myös: Ylläksellä avataan kaksi uutta rinnettä\nLue myös: Muonio: snowmobile safaris booked out\n\n"
+            "Chania port in Crete, Greece, gets new berths.\n\nΔιαβάστε επίσης: Souda: cruise calls rise 12% this year")
+    names = [m.text for m in gp.parse(text)]
+    assert "Muonio" in names and "Souda" in names and "Lue" not in names
