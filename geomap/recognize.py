@@ -2151,10 +2151,13 @@ def _without_spaces(ent: Span) -> Span:
 
 
 def _odd_date(ent: Span) -> bool:
-    """A "date" with no number or calendar word, or a "number" of capitalised words only: a name the
-    tagger has never seen ("Junee", "Popayán", "south of [Kurigram] town")."""
+    """A "date" with no number or calendar word, a "number" of capitalised words only, or a "sum" with
+    no number or currency: a name the tagger has never seen ("Junee", "Popayán", "south of [Kurigram]
+    town", "Tags: #Jendouba")."""
     if ent.label_ == "CARDINAL":
         return all(t.is_alpha and t.is_title and not t.like_num for t in ent)
+    if ent.label_ in ("MONEY", "QUANTITY", "PERCENT"):
+        return not any(t.like_num or t.is_currency or t.is_digit for t in ent)
     return ent.label_ == "DATE" and not any(t.like_num or t.lower_ in _CALENDAR for t in ent)
 
 
@@ -2451,8 +2454,8 @@ def _listed_names(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     whole; a headline's first capitalised words)."""
     for line in _TAGS.finditer(text):
         items = 1 if line.group(1) is not None else 2
-        for item in re.finditer(r"[^,;|·]+", line.group(items)):
-            if name := re.match(r"\s*([A-Z][^,;|·()\d]*?)\s*$", item.group()):
+        for item in re.finditer(r"[^,;|·#]+", line.group(items)):  # "Tags: #Medjerda #Jendouba #جندوبة"
+            if (name := re.match(r"\s*([^\W\d_][^,;|·()\d#]*?)\s*$", item.group())) and not name.group(1)[0].islower():
                 yield line.start(items) + item.start(), name
     for line in _BREADCRUMB.finditer(text):  # "Início › Região › Sertã › English": a town's section
         for item in re.finditer(r"[ \t]*([^/›»]*[^/›»\s])[ \t]*", line.group()):

@@ -1912,3 +1912,14 @@ def test_a_link_block_whose_lines_repeat_its_label_in_the_sites_language(gp):
             "Chania port in Crete, Greece, gets new berths.\n\nΔιαβάστε επίσης: Souda: cruise calls rise 12% this year")
     names = [m.text for m in gp.parse(text)]
     assert "Muonio" in names and "Souda" in names and "Lue" not in names
+
+
+def test_hashtags_in_a_tags_line(gp):
+    """A tags line of hashtags names places as one parted by commas does, in the site's own script too
+    ("#Ада", the Serbian Ada), and one NER reads as a sum of money ("#Jendouba") is no sum."""
+    text = ("Flooding on the Medjerda in Tunisia\n\nThe Medjerda burst its banks near Bou Salem in the north-west of "
+            "Tunisia on Monday.\n\nTags : #Inondations #Medjerda #Jendouba #BouSalem\n\n"
+            "Drought on the Tisa in Serbia\n\nFarmers near Senta in Serbia say the Tisa is low.\n\n"
+            "Tagovi: #Тиса #Сента #Ада #suša #Potisje")
+    names = [m.text for m in gp.parse(text)]
+    assert "Jendouba" in names and "Ада" in names and "Inondations" not in names
