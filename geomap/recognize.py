@@ -77,6 +77,9 @@ _LABEL = re.compile(rf"^[ \t]*(?:{_LINK_WORDS}|piše|napisao|napisala|autor|auto
 # Martín Suárez" (no Martin of Slovakia).
 _CREDIT_TAIL = re.compile(r"\b(?:photo|photograph|picture|image|foto|fotos|kuva|bild)(?:[ \t]+credit)?[ \t]*:"
                           r"[^\n/|]*[/|][ \t]*([^\n\])]+)", re.IGNORECASE)
+# A page's share line, its label in any language: "Chia sẻ: Facebook | Zalo", "Deli: Facebook | X" (no Delhi).
+_SHARE = re.compile(r"^[ \t]*[^\n:]{1,30}:[ \t]*(?:facebook|twitter|whatsapp|telegram|zalo|linkedin|viber|vk|x|line"
+                    r"|messenger|e-?mail)[ \t]*[|·,][^\n]*$", re.MULTILINE | re.IGNORECASE)
 # A link to another story marked by an arrow at its line's start: "› Vanimo market vendors hit by fuel shortage".
 _ARROW_LINK = re.compile(r"^[ \t]*[›»][ \t]*([^\n]+)$", re.MULTILINE)
 # ... and a bulleted headline, which ends in no stop: "• Butuan airport runway work to finish by March".
@@ -2262,11 +2265,11 @@ def _named_later(doc: Doc, cue: int) -> int | None:
 
 
 def _without_labels(text: str, spans: list[Span]) -> list[Span]:
-    """A page's labels of links and tags are words, not places ("Czytaj także:", "Tagi:"), and a credit's
-    photographer a person."""
+    """A page's labels of links, tags and sharing are words, not places ("Czytaj także:", "Tagi:", "Deli:
+    Facebook | X"), and a credit's photographer a person."""
     labels = [(m.start(), m.start(1)) for m in _LINKS.finditer(text)] + [
         (m.start(), m.start(m.lastindex)) for m in _TAGS.finditer(text)] + [m.span() for m in _LABEL.finditer(text)] + [
-        m.span(1) for m in _CREDIT_TAIL.finditer(text)]
+        m.span(1) for m in _CREDIT_TAIL.finditer(text)] + [m.span() for m in _SHARE.finditer(text)]
     return [s for s in spans if not any(a <= s.start_char < b for a, b in labels)] if labels else spans
 
 

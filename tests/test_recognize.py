@@ -1923,3 +1923,11 @@ def test_hashtags_in_a_tags_line(gp):
             "Tagovi: #Тиса #Сента #Ада #suša #Potisje")
     names = [m.text for m in gp.parse(text)]
     assert "Jendouba" in names and "Ада" in names and "Inondations" not in names
+
+
+def test_a_share_line_in_the_sites_language(gp):
+    """A share line's label is a word, whatever place it spells ("Deli:" is no Delhi, "Chia sẻ:" no Chía);
+    a headline's place before a colon stays one."""
+    text = ("Ferry runs again to Lastovo\n\nThe ferry to Lastovo in Croatia sailed on Friday.\n\n"
+            "Deli: Facebook | X | E-pošta\n\nChia sẻ: Facebook | Zalo\n\nSplit: ferries back on schedule | more")
+    assert [m.text for m in gp.parse(text)] == ["Lastovo", "Lastovo", "Croatia", "Split"]
