@@ -1181,6 +1181,23 @@ class PlaceRecognizer:
                     found.append(Span(doc, span.start, span.end, label="GPE"))
         return found
 
+    def _join_split_names(self, doc: Doc) -> None:
+        """NER sometimes cuts a place's name into two places that touch ("[Cle] [Elum]"): one place where
+        the whole is a name of the gazetteer and neither half is."""
+        ents = list(doc.ents)
+        joined = []
+        for ent in ents:
+            last = joined[-1] if joined else None
+            known = self.gazetteer.has_name
+            if last is not None and last.end == ent.start and last.label_ in self.labels and (
+                    ent.label_ in self.labels) and known(name_key(doc[last.start:ent.end].text)) and not (
+                    known(name_key(last.text)) or known(name_key(ent.text))):
+                joined[-1] = Span(doc, last.start, ent.end, label=last.label_)
+            else:
+                joined.append(ent)
+        if len(joined) < len(ents):
+            doc.ents = joined
+
     def _not_a_place(self, doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
         """Names NER reads as places that are not: diseases, surnames, unknown acronyms."""
         if end < len(doc) and doc[end].lower_ in _DISEASE_WORDS:
@@ -1252,6 +1269,7 @@ class PlaceRecognizer:
                                 or self._names(text, (NAME,), lambda p: p.kind == "country")))
 
     def __call__(self, doc: Doc) -> Doc:
+        self._join_split_names(doc)
         taken = [False] * len(doc)
         spans: list[Span] = []
         # Not "Thomaston 35" of a line of results: no one's name holds a number.

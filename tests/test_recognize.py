@@ -1931,3 +1931,9 @@ def test_a_share_line_in_the_sites_language(gp):
     text = ("Ferry runs again to Lastovo\n\nThe ferry to Lastovo in Croatia sailed on Friday.\n\n"
             "Deli: Facebook | X | E-pošta\n\nChia sẻ: Facebook | Zalo\n\nSplit: ferries back on schedule | more")
     assert [m.text for m in gp.parse(text)] == ["Lastovo", "Lastovo", "Croatia", "Split"]
+
+
+def test_a_name_ner_cuts_into_two_places_is_one(gp):
+    """NER reads "Cle Elum" as two places, "Cle" and "Elum", neither a name: the town is one mention."""
+    text = "Schools in Cle Elum and Roslyn canceled classes Monday because of smoke from the fire."
+    assert [m.text for m in gp.parse(text)][:1] == ["Cle Elum"]
