@@ -385,6 +385,9 @@ class PlaceRecognizer:
                     doc[start:end].text, (NAME, ALIAS), lambda p: "'s" in p.name or "’s" in p.name):
                 break  # "St. John's", "King's Lynn": the possessive is the name's own
             end -= 1  # "Rio de Janeiro 84" (deaths), "Kyiv's", a headline's blank line, "the Nile south"
+        if end - start > 1 and doc[end - 1].is_lower and not doc[end - 1].whitespace_ and end < len(doc) and (
+                doc[end].text in {"-", "–"}):
+            end -= 1  # "the Twin Falls park-and-ride": the lower word opens a compound, no feature's name
         office = end < len(doc) and doc[end].lower_ in _OFFICES
         if end - start > 1 and doc[end - 1].lower_ in TRIGGERS and self._is_exact_name(doc[start:end - 1].text) and (
                 doc[end - 1].is_lower or office and doc[end - 2].lower_ in TRIGGERS):

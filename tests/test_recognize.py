@@ -1937,3 +1937,9 @@ def test_a_name_ner_cuts_into_two_places_is_one(gp):
     """NER reads "Cle Elum" as two places, "Cle" and "Elum", neither a name: the town is one mention."""
     text = "Schools in Cle Elum and Roslyn canceled classes Monday because of smoke from the fire."
     assert [m.text for m in gp.parse(text)][:1] == ["Cle Elum"]
+
+
+def test_a_lower_word_that_opens_a_compound_is_not_the_names(gp):
+    """NER runs "the Twin Falls park" out of "the Twin Falls park-and-ride": the town is "Twin Falls"."""
+    text = "The bus to the concert in Boise leaves the Twin Falls park-and-ride at 2 p.m."
+    assert [m.text for m in gp.parse(text)] == ["Boise", "Twin Falls"]
