@@ -998,6 +998,8 @@ class PlaceRecognizer:
                         span.text, hint, span.text.isupper(), bar, whole=end == j and not first):
                     match = (i, end2, hint)
                     break
+                if end - i > 1 and doc[end - 1].lower_ not in TRIGGERS and self._is_exact_name(span.text):
+                    break  # a small place's whole name holds no bigger one: "Ba Tri" is no Ba of Fiji
             if match and match[0] > 0 and doc[match[0] - 1].like_num and doc[match[0] - 1].is_title and (
                     self._is_exact_name(doc[match[0] - 1:match[1]].text)):
                 match = (match[0] - 1, match[1], match[2])  # "Two Rivers" (a number to NER, then Nigeria's Rivers)

@@ -1943,3 +1943,10 @@ def test_a_lower_word_that_opens_a_compound_is_not_the_names(gp):
     """NER runs "the Twin Falls park" out of "the Twin Falls park-and-ride": the town is "Twin Falls"."""
     text = "The bus to the concert in Boise leaves the Twin Falls park-and-ride at 2 p.m."
     assert [m.text for m in gp.parse(text)] == ["Boise", "Twin Falls"]
+
+
+def test_a_small_places_whole_name_holds_no_bigger_place(gp):
+    """"Ba Tri", a district of Ben Tre, is the gazetteer's whole name where it stands: no Ba of Fiji in it."""
+    text = "Salt water crept up the Mekong branches in Ben Tre province. Farmers in Ba Tri say that will be too late."
+    names = [(m.text, m.country_code) for m in gp.parse(text)]
+    assert ("Ba Tri", "VN") in names and not any(n == "Ba" for n, _ in names)
