@@ -1228,6 +1228,9 @@ class PlaceRecognizer:
             # not "Kenya High Commission"
         if _in_byline_name(doc, start, end):
             return True  # the reporter: "By Kelly Bethel", "By Mamadou Baldé", "By Sokha Chea, Kratie | 22 March"
+        if end - start == 1 and doc[start].is_sent_start and _written_lower(doc[start], _word_set(doc, ORTH)) and not (
+                self._big_city(text, _METROPOLIS) or self._big_area(text, False)):
+            return True  # "Salt creeps up the Mekong ... salt water": the common word opening a sentence
         if name_key(text) in _CLIMATE_EVENTS or name_key(text) in _NOWHERE:
             return True  # "a strong El Niño" is no village of Mexico; "Upstream, the Ulúa flooded" no place
         if end - start > 1 and doc[end - 1].lower_ in _SCHOOLS and doc[end - 1].is_title and (

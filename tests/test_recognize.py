@@ -1950,3 +1950,12 @@ def test_a_small_places_whole_name_holds_no_bigger_place(gp):
     text = "Salt water crept up the Mekong branches in Ben Tre province. Farmers in Ba Tri say that will be too late."
     names = [(m.text, m.country_code) for m in gp.parse(text)]
     assert ("Ba Tri", "VN") in names and not any(n == "Ba" for n, _ in names)
+
+
+def test_a_common_word_opening_a_sentence_that_the_article_writes_lower(gp):
+    """"Salt creeps up the Mekong" is the salt the story also writes in lower case, not Salt of Catalonia,
+    and "Ferry aground" the ferry."""
+    text = ("Salt creeps 60 km up Mekong branches in Vietnam.\n\nFarmers in Ben Tre say the salt came early.\n\n"
+            "Ferry aground off Auki in the Solomon Islands.\n\nThe ferry was refloated on Monday.")
+    names = [m.text for m in gp.parse(text)]
+    assert "Salt" not in names and "Ferry" not in names and "Ben Tre" in names and "Solomon Islands" in names
