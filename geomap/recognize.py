@@ -281,6 +281,7 @@ _ALONG_A_ROAD = frozenset({"over", "between", "near", "through", "north", "south
 _ON_A_ROAD = frozenset({"on", "along", "off", "onto", "via"})  # "stuck on Minnesota 40"
 _ONCE = frozenset({"formerly", "originally", "late"})  # "of Algoma, formerly of Forestville"
 _KIN = frozenset({"family", "families", "household"})  # "the Miller family of Harwinton"
+_SIBLINGS = frozenset({"brothers", "sisters", "twins"})  # "the Hampton brothers"
 _PLAYS_FOR = frozenset({"plays", "played", "playing", "signed", "signs"})  # "who plays for Liverpool": a club
 _PLAYERS = frozenset({"coach", "quarterback", "senior", "junior", "sophomore", "freshman", "goalkeeper"})
 # Titles of a town's officers, between the town and the officer's name: "Kettering Mayor Peggy Lehner".
@@ -1261,7 +1262,12 @@ class PlaceRecognizer:
         inside = end < len(doc) and doc[end].lower_ in _LIST_WORDS
         listed = start > 1 and (doc[start - 1].lower_ in {"and", "or"} or doc[start - 1].text == "," and inside) and (
             doc[start - 2].ent_type_ == "GPE") or inside and end + 1 < len(doc) and doc[end + 1].ent_type_ == "GPE"
-        if end - start == 1 and text in surnames and not (where or listed) and (
+        # "the little Hampton community", "the Hampton 11": no one's name after "the" (but "the Hampton family").
+        k = start - 1
+        while k > 0 and start - k <= 2 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+            k -= 1
+        the = k >= 0 and doc[k].lower_ == "the" and not (end < len(doc) and doc[end].lower_ in _KIN | _SIBLINGS)
+        if end - start == 1 and text in surnames and not (where or listed or the) and (
                 not self._big_area(text, text.isupper()) or end < len(doc) and doc[end].lower_ in _SPEECH):
             return True  # "Zhvania said"; "Commissioner Mark Washington ... Washington said"; not "held at Dayton"
         known = self.gazetteer.has_name(name_key(text)) or self._river_after_the(doc, start, end)  # "the Ping"

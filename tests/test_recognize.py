@@ -1959,3 +1959,15 @@ def test_a_common_word_opening_a_sentence_that_the_article_writes_lower(gp):
             "Ferry aground off Auki in the Solomon Islands.\n\nThe ferry was refloated on Monday.")
     names = [m.text for m in gp.parse(text)]
     assert "Salt" not in names and "Ferry" not in names and "Ben Tre" in names and "Solomon Islands" in names
+
+
+def test_a_towns_name_after_the_is_no_persons_though_someone_bears_it(gp):
+    """Tyler Hampton plays for Hampton: "the little Hampton community" and "the Hampton 11" are the town,
+    while "Hampton said" stays the player."""
+    text = ("ELIZABETHTON, Tenn. — Hampton beat Unicoi County 21-14 in Carter County on Friday. Tyler Hampton ran "
+            "for two scores. The Bulldogs, from the little Hampton community in the shadow of Roan Mountain, have "
+            "won nine straight. The Blue Devils drove to the Hampton 11 in the last minute. \"We kept going,\" "
+            "Hampton said.")
+    starts = [m.start for m in gp.parse(text) if m.text == "Hampton"]
+    assert text.index("Hampton community") in starts and text.index("Hampton 11") in starts
+    assert text.index("Hampton said") not in starts
