@@ -1417,6 +1417,7 @@ class PlaceRecognizer:
         spans += self._rivers_of_a_list(doc, spans)
         spans += self._towns_named_again(doc, spans)
         spans += self._named_in_the_headline(doc, article, spans, person_words)
+        spans += _states_after_towns(doc, spans)  # ... after the towns found since: "Williamson, W.Va.:"
         spans = self._without_teams(doc, article, spans)
         spans = [_with_abbreviation_dot(doc, s) for s in _without_masthead(article, _without_labels(article, spans))]
         spans.sort(key=lambda s: s.start)
@@ -1889,7 +1890,10 @@ class PlaceRecognizer:
                     doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit()))) or (
                 # ... and a court list's name, age and home: "Kendrick Moore, 31, Marvell: burglary".
                 word == "," and i >= 4 and doc[i - 2].text.isdigit() and len(doc[i - 2]) <= 3
-                and doc[i - 3].text == "," and doc[i - 4].is_title and j < len(doc) and doc[j].text in {":", ";"}) or (
+                and doc[i - 3].text == "," and doc[i - 4].is_title and j < len(doc) and (doc[j].text in {":", ";"} or (
+                    # ... its state after it: "Cody Blankenship, 28, Williamson, W.Va.: DUI".
+                    j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].text in _STYLEBOOK_FORMS
+                    and doc[j + 2].text in {":", ";"}))) or (
                 # ... or in brackets after the name: "Mia Crosby (Powell), Hadley Christensen (Cody)"; not a
                 # spouse's name inside another's: "Karen (Dale) Hanson of Cresco".
                 word == "(" and i >= 2 and doc[i - 2].ent_type_ == "PERSON" and j < len(doc) and doc[j].text == ")"
@@ -2585,11 +2589,14 @@ def _home_of_a_person(doc: Doc, i: int) -> bool:
 
 
 def _caps_name_part(doc: Doc, i: int, j: int) -> bool:
-    """Whether token j of a name in capitals that starts at token i carries it on past an apostrophe or
-    an abbreviation's dot: "NUKU'ALOFA", "ST. JOHN'S"."""
+    """Whether token j of a name in capitals that starts at token i carries it on past an apostrophe, an
+    abbreviation's dot or a hyphen between capitals: "NUKU'ALOFA", "ST. JOHN'S", "SAINT-DENIS"."""
     tok, bare = doc[j], doc[j].text.replace("'", "").replace("’", "")
     if tok.text == ".":
         return j > i and not doc[j - 1].whitespace_ and doc[j - 1].text in _CAPS_ABBREVIATIONS
+    if tok.text == "-":
+        return j > i and j + 1 < len(doc) and not (doc[j - 1].whitespace_ or tok.whitespace_) and (
+            doc[j + 1].text.isupper() and doc[j + 1].is_alpha)
     return bare.isalpha() and bare.isupper() and bare != tok.text
 
 

@@ -1971,3 +1971,16 @@ def test_a_towns_name_after_the_is_no_persons_though_someone_bears_it(gp):
     starts = [m.start for m in gp.parse(text) if m.text == "Hampton"]
     assert text.index("Hampton community") in starts and text.index("Hampton 11") in starts
     assert text.index("Hampton said") not in starts
+
+
+def test_a_hyphened_capitals_dateline(gp):
+    """"SAINT-DENIS, Réunion, March 14 (Wire) —" opens with the town, a person's name to NER."""
+    text = "SAINT-DENIS, Réunion, March 14 (Wire) — Chikungunya cases on the island have risen, officials said."
+    assert [m.text for m in gp.parse(text)][:2] == ["SAINT-DENIS", "Réunion"]
+
+
+def test_a_court_lists_home_with_its_state(gp):
+    """A court list's home may carry its state: "Cody J. Blankenship, 28, Williamson, W.Va.: DUI"."""
+    text = ("PIKEVILLE, Ky. — District court:\n- Cody J. Blankenship, 28, Williamson, W.Va.: driving under the "
+            "influence; fine.\n- Amy Lynn Hall, 41, Elkhorn City: theft.")
+    assert [m.text for m in gp.parse(text)] == ["PIKEVILLE", "Ky.", "Williamson", "W.Va.", "Elkhorn City"]
