@@ -88,6 +88,9 @@ _BULLETED_HEADLINE = re.compile(r"^[ \t]*•[ \t]*([^\n]*[^\n.!?:;\s])[ \t]*$", 
 # "Trogir: tax up", "3. Lewis wind farm plan goes to inquiry".
 _HEADLINE_NAME = re.compile(r"[ \t]*(?:(?:[•*–-]|\d{1,2}\.)[ \t]*)?([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2})"
                             r"(?=[:,]?[ \t]+[a-z])")
+# ... and one after a word of where inside it: "School feeding resumes in Opuwo".
+_HEADLINE_WHERE = re.compile(r"\b(?:in|at|near|from|to|on)[ \t]+(?:the[ \t]+)?([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2})"
+                             r"(?![\w'’-])")
 # A site's name alone on the page's first line, over its trail of sections.
 _MASTHEAD = re.compile(rf"\s*([^\n/›»|—–]{{3,40}}?)[ \t]*(?:[|—–][^\n]*)?\n\s*(?={_CRUMB} ?[/›»]|[^\n]*[›»][^\n]*[›»])")
 _BREADCRUMB = re.compile(rf"^{_CRUMB} ?[/›»](?: ?{_CRUMB} ?(?:[/›»]|$))+", re.MULTILINE)
@@ -2508,9 +2511,15 @@ def _listed_names(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     bullets = list(_BULLETED_HEADLINE.finditer(text))
     if len(bullets) >= 2:
         lines += [(link.start(1), link.group(1)) for link in bullets]
-    for at, line in lines:
+    # One line may hold several headlines parted by middle dots: "Lees ook: Oshakati hospital gets new
+    # maternity ward · Fishing quotas cut at Swakopmund".
+    headlines = [(at + part.start(), part.group()) for at, line in lines for part in re.finditer(r"[^·]+", line)]
+    for at, line in headlines:
         # Not a section's label ("Most read"): a headline has a few words.
         if len(line.split()) >= 4 and (name := _HEADLINE_NAME.match(line)):
+            yield at, name
+        # ... and a place after a word of where: "Fishing quotas cut at Swakopmund".
+        for name in _HEADLINE_WHERE.finditer(line):
             yield at, name
 
 

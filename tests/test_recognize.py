@@ -1984,3 +1984,13 @@ def test_a_court_lists_home_with_its_state(gp):
     text = ("PIKEVILLE, Ky. — District court:\n- Cody J. Blankenship, 28, Williamson, W.Va.: driving under the "
             "influence; fine.\n- Amy Lynn Hall, 41, Elkhorn City: theft.")
     assert [m.text for m in gp.parse(text)] == ["PIKEVILLE", "Ky.", "Williamson", "W.Va.", "Elkhorn City"]
+
+
+def test_headlines_parted_by_middle_dots_and_their_places_after_a_word_of_where(gp):
+    """A line of linked headlines parted by middle dots opens each with its place, and names one after a
+    word of where ("Fishing quotas cut at Swakopmund"), in a country the page is about."""
+    text = ("Drought in Kunene\n\nElephants have moved into Opuwo in Namibia's Kunene region.\n\n"
+            "Lees ook: Oshakati hospital gets new maternity ward · Fishing quotas cut at Swakopmund · "
+            "School feeding resumes in Opuwo")
+    names = [m.text for m in gp.parse(text)]
+    assert "Swakopmund" in names and "Oshakati" in names and "Fishing" not in names
