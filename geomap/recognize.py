@@ -1418,7 +1418,7 @@ class PlaceRecognizer:
         spans += self._page_lists(doc, article, spans)
         spans += self._rivers_named_again(doc, spans)
         spans += self._rivers_of_a_list(doc, spans)
-        spans += self._towns_named_again(doc, spans)
+        spans += self._towns_named_again(doc, spans, person_words | surnames)
         spans += self._named_in_the_headline(doc, article, spans, person_words)
         spans += _states_after_towns(doc, spans)  # ... after the towns found since: "Williamson, W.Va.:"
         spans = self._without_teams(doc, article, spans)
@@ -1751,10 +1751,24 @@ class PlaceRecognizer:
             return bool(water_bodies(self.gazetteer.candidates, name))
         return self._names(f"{name} {_LISTED_KINDS[plural]}", (NAME, ALIAS), lambda p: p.kind == "district")
 
-    def _towns_named_again(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _unborne_again(self, doc: Doc, i: int, end: int, person_words: set[str]) -> bool:
+        """Whether a placed town's name at i needs no word of place to be the town again: no one in the
+        story bears it, and it stands alone, not inside another name ("the University of Crete", "IIM
+        Indore", "Trooper Ty Sheridan"), nor as a kin's or a player's name, a breed, an abbreviation or an
+        adjective ("Western powers", "Canadian cattle")."""
+        before = doc[i - 1]
+        inside = before.text[:1].isupper() and (before.is_alpha and (not before.is_sent_start or before.pos_ == "PROPN")
+                                                or re.fullmatch(r"[A-Z]\.", before.text) is not None) or (
+            before.lower_ == "of" and i >= 2 and doc[i - 2].text[:1].isupper())
+        return not (inside or doc[i:end].text.isupper() or any(t.text in person_words for t in doc[i:end])
+                    or name_key(doc[i:end].text) in self.demonyms or doc[end - 1].pos_ == "ADJ"
+                    or self._not_a_place(doc, i, end, set()))
+
+    def _towns_named_again(self, doc: Doc, spans: list[Span], person_words: set[str]) -> list[Span]:
         """A town the story has placed is that town again after a word of place, whoever else bears
         its name: "Council leader Keith Forbes ... parents in [Keith] say" (a person to NER), "Jill
-        Darlington ... a crew driving up from [Darlington]"."""
+        Darlington ... a crew driving up from [Darlington]"; and anywhere if no one in the story bears
+        it: "[Raffadali] and [Aragona] are on an eight-day rota"."""
         # Placed by NER, a dateline, a kind word or a list of places, not by a word of place alone:
         # "children at [Franklin]" is a school.
         ends, starts = {s.end for s in spans}, {s.start for s in spans}
@@ -1777,7 +1791,8 @@ class PlaceRecognizer:
                 continue  # the story also names a school or firm after it: "at Franklin" is "Franklin Elementary"
             for i in found_at:
                 end = i + n
-                if i == 0 or any(covered[i:end]) or _local_word(doc, i) not in _AGAIN_WORDS or (
+                if i == 0 or any(covered[i:end]) or _local_word(doc, i) not in _AGAIN_WORDS and not (
+                        self._unborne_again(doc, i, end, person_words)) or (
                         _capitalised_next(doc, end)) or end < len(doc) and doc[end].lower_ in _POSSESSIVE:
                     continue
                 found.append(Span(doc, i, end, label="GPE"))

@@ -1994,3 +1994,15 @@ def test_headlines_parted_by_middle_dots_and_their_places_after_a_word_of_where(
             "School feeding resumes in Opuwo")
     names = [m.text for m in gp.parse(text)]
     assert "Swakopmund" in names and "Oshakati" in names and "Fishing" not in names
+
+
+def test_a_placed_town_no_one_bears_is_the_town_again_anywhere(gp):
+    """A town the story has placed is the town again without a word of place where no one in the story
+    bears its name ("[Aragona] is on an eight-day rota", a person to NER), but not inside another name
+    ("the University of Crete") nor as a grandchild's name."""
+    text = ("AGRIGENTO, Italy — Taps ran dry in Agrigento and Aragona on Monday, and in Crete too. Aragona is on an "
+            "eight-day rota, a geologist of the University of Crete said. He leaves grandchildren, among them "
+            "Willow, Aragona and Denali Kinney.")
+    starts = [m.start for m in gp.parse(text)]
+    assert text.index("Aragona is") in starts
+    assert text.index("Crete said") not in starts and text.index("Aragona and Denali") not in starts
