@@ -2074,7 +2074,8 @@ class PlaceRecognizer:
             i = 0
             while i < len(doc):
                 # A sentence's first word only if NER took it for a name: "Bologna and Ravenna were...".
-                if covered[i] or not (_capitalised(doc[i]) or doc[i].is_sent_start and doc[i].is_alpha and (
+                if covered[i] or not (_capitalised(doc[i]) or doc[i].is_sent_start and (
+                        doc[i].is_alpha or _ELIDED.fullmatch(doc[i].text)) and (
                         doc[i].text[:1].isupper() and doc[i].ent_type_ in _OVERRIDABLE)):
                     i += 1
                     continue

@@ -2006,3 +2006,10 @@ def test_a_placed_town_no_one_bears_is_the_town_again_anywhere(gp):
     starts = [m.start for m in gp.parse(text)]
     assert text.index("Aragona is") in starts
     assert text.index("Crete said") not in starts and text.index("Aragona and Denali") not in starts
+
+
+def test_an_elided_name_opening_a_list_of_places(gp):
+    """"N'Dali, Bembèrèkè and Sinendé also reported dry pumps": the first of the list, an elided name
+    opening the sentence (a person to NER), is a town like the others."""
+    text = "The Okpara reservoir near Parakou is low.\n\nN'Dali, Bembèrèkè and Sinendé also reported dry village pumps."
+    assert "N'Dali" in [m.text for m in gp.parse(text)]
