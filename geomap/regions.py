@@ -48,6 +48,14 @@ EXTRA_REGIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Maghreb": ((), ("DZ", "LY", "MA", "MR", "TN")),
 }
 
+# The US cities the AP Stylebook lets a dateline or story name without their state ("HOUSTON (AP) —");
+# every other US town takes its state when outside the paper's own ("Austin, Texas").
+AP_STANDALONE_CITIES = frozenset({
+    "atlanta", "baltimore", "boston", "chicago", "cincinnati", "cleveland", "dallas", "denver", "detroit",
+    "honolulu", "houston", "indianapolis", "las vegas", "los angeles", "miami", "milwaukee", "minneapolis",
+    "new orleans", "new york", "oklahoma city", "philadelphia", "phoenix", "pittsburgh", "saint louis",
+    "salt lake city", "san antonio", "san diego", "san francisco", "seattle", "washington"})
+
 # The abbreviations news agencies' style books give states and provinces in datelines and after a
 # town's name ("Decatur, Ala.", "Portland, Ore.", "Kingston, Ont."); ISO 3166-2 code -> abbreviations.
 # Only the dotted forms: the undotted word ("Mass", "Miss", "Wash") is an ordinary word.

@@ -47,7 +47,7 @@ from .recognize import (
     shared_gazetteer,
     site_word,
 )
-from .regions import ALL_WATER_FEATURES
+from .regions import ALL_WATER_FEATURES, AP_STANDALONE_CITIES
 from .text import ADMIN_WORDS, PART_WORDS, name_key, skeleton, strip_admin_words, written_as_abbreviation
 
 
@@ -409,8 +409,10 @@ class PlaceResolver:
                 city.admin1 == c.place.id and 2 * city.population >= c.place.population for city, _ in cities)}
             # A town of another state than the dateline's weighs less, but the style book's cities need no
             # state: "museums in New York and Houston".
+            # In the US, only the AP Stylebook's own list: "Austin" in a Colorado rodeo's results is Austin, Colo.
             stylebook_city = any(c.place.kind == "city" and c.place.population >= _STYLEBOOK_CITY and c.place.admin1
-                                 not in home_states and c.place.country in home_countries for c in g.cands)
+                                 not in home_states and c.place.country in home_countries and (
+                                     c.place.country != "US" or g.key in AP_STANDALONE_CITIES) for c in g.cands)
             g.prior = [self._prior(c, g.hint, g.upper, c.place.kind == "region" and any(
                 city.admin1 == c.place.id and city.population >= share * c.place.population for city, share in cities),
                 c.place.kind == "region" and 0 < c.place.population < biggest_city)

@@ -965,3 +965,13 @@ def test_a_region_before_city_names_the_region(gp):
     at = text.index("Ontario city")
     (m,) = [m for m in gp.parse(text) if m.start == at]
     assert m.country_code == "CA"
+
+
+def test_only_the_ap_stylebooks_cities_go_without_their_state(gp):
+    """In a Colorado paper a bare "Austin" is Colorado's: the AP Stylebook lets Houston or Denver stand
+    alone, not Austin, which would be "Austin, Texas" there."""
+    text = ("HOTCHKISS, Colo. — The fair's queen is Addison Pruett of Cedaredge. First attendant is Laramie Sauer "
+            "of Austin.\n\nTeam roping: 1. Clint Berg, Stephenville, Texas, and Luke Farris, Rifle.\n\n"
+            "Pee wee goat tying: 1. Hadley Sauer, Austin; 2. Wren Maddox, Cedaredge.")
+    austins = [m for m in gp.parse(text) if m.text == "Austin"]
+    assert austins and all(m.country_code == "US" and 38 < m.lat < 40 and -109 < m.lon < -107 for m in austins)
