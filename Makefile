@@ -44,6 +44,8 @@ evaluate: gazetteer
 	$(PY) -m geomap evaluate data/eval/observer
 	$(PY) -m geomap evaluate data/eval/journal
 	$(PY) -m geomap evaluate data/eval/record
+	$(PY) -m geomap evaluate data/eval/leader
+	$(PY) -m geomap evaluate data/eval/argus
 
 bench: gazetteer
 	$(PY) benchmarks/bench_parse.py

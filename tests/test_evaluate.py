@@ -125,6 +125,8 @@ OWN_SETS = {
     "observer": (833, 0.875, 0.805, 0.725),  # the same mix: a scoreboard, a calendar, rivers by their bare names
     "journal": (841, 0.91, 0.83, 0.785),  # the same mix from the South: rain totals, a court list, a river's towns
     "record": (836, 0.895, 0.815, 0.74),  # the same mix from the North: a co-op sports page, towns of "Town of"
+    "leader": (833, 0.91, 0.835, 0.79),  # Appalachia and the Mid-Atlantic: a fair by hometown, Kakheti, Kunene
+    "argus": (839, 0.93, 0.86, 0.81),  # the West and Alaska: a rodeo by hometown, Sabah, Corsica, Duhok
 }
 
 
