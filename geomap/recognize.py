@@ -80,6 +80,9 @@ _CREDIT_TAIL = re.compile(r"\b(?:photo|photograph|picture|image|foto|fotos|kuva|
 # A page's share line, its label in any language: "Chia sẻ: Facebook | Zalo", "Deli: Facebook | X" (no Delhi).
 _SHARE = re.compile(r"^[ \t]*[^\n:]{1,30}:[ \t]*(?:facebook|twitter|whatsapp|telegram|zalo|linkedin|viber|vk|x|line"
                     r"|messenger|e-?mail)[ \t]*[|·,][^\n]*$", re.MULTILINE | re.IGNORECASE)
+# The home page a trail of sections starts from: "Home › News › NT › Katherine" (no Home, Wash.).
+_HOME = re.compile(r"^[ \t]*(?:home|hom|homepage|inicio|início|accueil|startseite|početna|naslovnica|domov|etusivu"
+                   r"|forsíða|sākums|pradžia|avaleht|beranda)(?=[ \t]*[/›»])", re.MULTILINE | re.IGNORECASE)
 # A link to another story marked by an arrow at its line's start: "› Vanimo market vendors hit by fuel shortage".
 _ARROW_LINK = re.compile(r"^[ \t]*[›»][ \t]*([^\n]+)$", re.MULTILINE)
 # ... and a bulleted headline, which ends in no stop: "• Butuan airport runway work to finish by March".
@@ -2321,23 +2324,28 @@ def _named_later(doc: Doc, cue: int) -> int | None:
 
 def _without_labels(text: str, spans: list[Span]) -> list[Span]:
     """A page's labels of links, tags and sharing are words, not places ("Czytaj także:", "Tagi:", "Deli:
-    Facebook | X"), and a credit's photographer a person."""
+    Facebook | X"), nor is the home page a trail of sections starts from ("Home › News"), and a credit's
+    photographer is a person."""
     labels = [(m.start(), m.start(1)) for m in _LINKS.finditer(text)] + [
         (m.start(), m.start(m.lastindex)) for m in _TAGS.finditer(text)] + [m.span() for m in _LABEL.finditer(text)] + [
-        m.span(1) for m in _CREDIT_TAIL.finditer(text)] + [m.span() for m in _SHARE.finditer(text)]
+        m.span(1) for m in _CREDIT_TAIL.finditer(text)] + [m.span() for m in _SHARE.finditer(text)] + [
+        m.span() for m in _HOME.finditer(text)]
     return [s for s in spans if not any(a <= s.start_char < b for a, b in labels)] if labels else spans
 
 
 def _without_masthead(text: str, spans: list[Span]) -> list[Span]:
     """A page's first line over its trail of sections is the site's name ("BEIRA INTERIOR HOJE" over
-    "Início › Região › Sertã"), and so is a caption's credit that repeats it ("(Beira Interior Hoje)"):
-    an organisation, whatever place it is named after."""
+    "Início › Região › Sertã"), and so is the name wherever the page repeats it ("(Beira Interior Hoje)",
+    "Photo: Agrigento Oggi"): an organisation, whatever place it is named after."""
     head = _MASTHEAD.match(text)
     if head is None:
         return spans
-    credit = f"({head.group(1).lower()})"
-    return [s for s in spans if s.start_char >= head.end(1) and not (
-        s.start_char > 0 and text[s.start_char - 1] == "(" and text.lower().startswith(credit, s.start_char - 1))]
+    name = head.group(1).lower()
+    if " " not in name.strip():  # a one-word site may be its town's name: only its credit in brackets
+        name = f"({name})"
+    lower = text.lower()
+    return [s for s in spans if s.start_char >= head.end(1) and not any(
+        lower.startswith(name, k) for k in range(max(0, s.start_char - len(name) + 1), s.start_char + 1))]
 
 
 def _in_byline_name(doc: Doc, start: int, end: int) -> bool:

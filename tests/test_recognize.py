@@ -2013,3 +2013,20 @@ def test_an_elided_name_opening_a_list_of_places(gp):
     opening the sentence (a person to NER), is a town like the others."""
     text = "The Okpara reservoir near Parakou is low.\n\nN'Dali, Bembèrèkè and Sinendé also reported dry village pumps."
     assert "N'Dali" in [m.text for m in gp.parse(text)]
+
+
+def test_the_home_page_a_trail_of_sections_starts_from_is_no_place(gp):
+    """"Home » News » Weather" over a US story: no Home, Washington."""
+    text = ("SCIOTO VALLEY TIMES\nHome » News » Weather\n\nFloodwall gates close at Portsmouth\n\n"
+            "PORTSMOUTH, Ohio — The Ohio River rose at Portsmouth on Monday.")
+    names = [m.text for m in gp.parse(text)]
+    assert "Home" not in names and "Portsmouth" in names
+
+
+def test_the_sites_name_wherever_the_page_repeats_it(gp):
+    """A caption's credit that repeats the site's name after "Photo:" is the site, not Agrigento."""
+    text = ("AGRIGENTO OGGI | English\nHome › Cronaca › Provincia › English\n\nWater every twelve days in "
+            "Agrigento\n\nPhoto: A tanker fills tanks in Villaseta. Photo: Agrigento Oggi\n\nTaps run dry in "
+            "Agrigento, in Sicily, every twelve days.")
+    starts = [m.start for m in gp.parse(text)]
+    assert text.index("Agrigento Oggi\n") not in starts and text.index("Agrigento, in") in starts
