@@ -2365,9 +2365,10 @@ def _in_byline_name(doc: Doc, start: int, end: int) -> bool:
 
 def _age_follows(doc: Doc, end: int) -> bool:
     """Whether a person's age follows the name, after the rest of the name, as court columns and
-    obituaries give it: "Brittany Nicole Swain, 33, of Bath", "Darnell Washington, 19,"."""
+    obituaries give it: "Brittany Nicole Swain, 33, of Bath", "Darnell Washington, 19,", "Tyler R.
+    Hamilton, 23,"."""
     k = end
-    while k < len(doc) and k - end < 3 and _capitalised(doc[k]):
+    while k < len(doc) and k - end < 3 and (_capitalised(doc[k]) or re.fullmatch(r"[A-Z]\.", doc[k].text)):
         k += 1
     return k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].is_digit and len(doc[k + 1]) <= 3 and (
         doc[k + 2].text == ",")
@@ -2387,9 +2388,14 @@ def _kin_name(doc: Doc, start: int, end: int) -> bool:
         if end + 3 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and (
                 doc[end + 1].text[:1].isupper() and doc[end + 3].text[:1].isupper()):
             return True
-        # ... the first of two parents so named: "the children of Harold and Edna (Gaines) Miller";
-        if end + 5 < len(doc) and doc[end].lower_ == "and" and start >= 2 and doc[start - 1].lower_ == "of" and (
-                doc[start - 2].lower_ in _KIN_SINGULARS | _KIN_PLURALS) and _kin_name(doc, end + 1, end + 2):
+        # ... the first of two parents so named: "the children of (the late) Harold and Edna (Gaines) Miller";
+        of = start - 1 - 2 * (start >= 3 and doc[start - 1].lower_ == "late" and doc[start - 2].lower_ == "the")
+        if end + 5 < len(doc) and doc[end].lower_ == "and" and of >= 1 and doc[of].lower_ == "of" and (
+                doc[of - 1].lower_ in _KIN_SINGULARS | _KIN_PLURALS) and _kin_name(doc, end + 1, end + 2):
+            return True
+        # ... the first named after the kin's word, by home: "three sons, Paul of Somerset, Pa.".
+        if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in _KIN_SINGULARS | _KIN_PLURALS and (
+                doc[end].lower_ == "of"):
             return True
         # ... and one named by kinship alone, set off by commas: "his mother, Lorraine, of Eureka".
         if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in _KIN_SINGULARS and (

@@ -2030,3 +2030,14 @@ def test_the_sites_name_wherever_the_page_repeats_it(gp):
             "Agrigento, in Sicily, every twelve days.")
     starts = [m.start for m in gp.parse(text)]
     assert text.index("Agrigento Oggi\n") not in starts and text.index("Agrigento, in") in starts
+
+
+def test_obituary_and_court_first_names_named_like_towns(gp):
+    """First names are people's: a court list's "Tyler R. Hamilton, 23, Pikeville:", an obituary's "the
+    late Harvey and Edna (Folk) Beachy" and "three sons, Paul of Somerset, Pa."; the homes stay."""
+    text = ("PIKEVILLE, Ky. — District court:\n- Tyler R. Hamilton, 23, Pikeville: possession; 12 months' "
+            "diversion.\n\nGRANTSVILLE, Md. — Ruth Beachy, 88, died Monday. Born in Bittinger, she was a daughter "
+            "of the late Harvey and Edna (Folk) Beachy. Surviving are three sons, Paul of Somerset, Pa., John of "
+            "Hagerstown and Ray of Winchester, Va.")
+    names = [m.text for m in gp.parse(text)]
+    assert not {"Tyler", "Harvey", "Paul"} & set(names) and {"Somerset", "Hagerstown", "Winchester"} <= set(names)
