@@ -66,7 +66,8 @@ _LINK_WORDS = (r"(?:read more|related(?: stories| articles)?|see also|also read|
                r"|lee también|veja também|leia mais|lire aussi|voir aussi|lees ook|läs också|les også|læs også"
                r"|zobacz też|zobacz także|pročitajte još|pročitajte i|preberite tudi|čtěte také|přečtěte si také"
                r"|baca juga|читайте также|читайте також|lasi arī|skaitykite daugiau|taip pat skaitykite|loe ka"
-               r"|đọc thêm|soma zaidi|soma pia|ritim moa|həmçinin oxuyun|basahin din|bunu da okuyun)")
+               r"|đọc thêm|soma zaidi|soma pia|ritim moa|həmçinin oxuyun|basahin din|bunu da okuyun|le tamén"
+               r"|bala hape)")
 _LINKS = re.compile(rf"^(?:[^\n]*/ ?)?{_LINK_WORDS}"
                     r"(?:[ \t]*:|[ \t]*$)[ \t]*((?:[^\n]*)(?:\n[^\n]*\S[^\n]*)*)", re.MULTILINE | re.IGNORECASE)
 # Each such label, and a byline's or credit's in the site's language, before its colon: the second "Lue
@@ -91,6 +92,9 @@ _BULLETED_HEADLINE = re.compile(r"^[ \t]*•[ \t]*([^\n]*[^\n.!?:;\s])[ \t]*$", 
 # "Trogir: tax up", "3. Lewis wind farm plan goes to inquiry".
 _HEADLINE_NAME = re.compile(r"[ \t]*(?:(?:[•*–-]|\d{1,2}\.)[ \t]*)?([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2})"
                             r"(?=[:,]?[ \t]+[a-z])")
+# ... and a run of two numbered headlines or more, one to a line: "1. Alice Springs curfew extended".
+_NUMBERED_HEADLINE = re.compile(r"^[ \t]*\d{1,2}\.[ \t]+([^\n]*[^\n.!?:;,\s])[ \t]*$", re.MULTILINE)
+_NUMBERED_HEADLINES = re.compile(r"(?:^[ \t]*\d{1,2}\.[ \t]+[^\n]*[^\n.!?:;,\s][ \t]*(?:\n|$)){2,}", re.MULTILINE)
 # ... and one after a word of where inside it: "School feeding resumes in Opuwo".
 _HEADLINE_WHERE = re.compile(r"\b(?:in|at|near|from|to|on)[ \t]+(?:the[ \t]+)?([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2})"
                              r"(?![\w'’-])")
@@ -2541,6 +2545,9 @@ def _listed_names(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     bullets = list(_BULLETED_HEADLINE.finditer(text))
     if len(bullets) >= 2:
         lines += [(link.start(1), link.group(1)) for link in bullets]
+    # ... and a numbered list of them under "MOST READ", in any language: "1. Lugo airport plan goes back".
+    lines += [(link.start(1), link.group(1)) for run in _NUMBERED_HEADLINES.finditer(text)
+              for link in _NUMBERED_HEADLINE.finditer(text, run.start(), run.end())]
     # One line may hold several headlines parted by middle dots: "Lees ook: Oshakati hospital gets new
     # maternity ward · Fishing quotas cut at Swakopmund".
     headlines = [(at + part.start(), part.group()) for at, line in lines for part in re.finditer(r"[^·]+", line)]

@@ -2041,3 +2041,13 @@ def test_obituary_and_court_first_names_named_like_towns(gp):
             "Hagerstown and Ray of Winchester, Va.")
     names = [m.text for m in gp.parse(text)]
     assert not {"Tyler", "Harvey", "Paul"} & set(names) and {"Somerset", "Hagerstown", "Winchester"} <= set(names)
+
+
+def test_a_numbered_list_of_headlines(gp):
+    """A "most read" list of numbered headlines opens each with its place, as a block of links does,
+    where the place is of the page's country ("1. Lugo airport plan goes back to Madrid")."""
+    text = ("Storm closes the ports of the Costa da Morte in Galicia, Spain\n\nBoats stayed in port at Muxía.\n\n"
+            "O MÁIS LIDO\n1. Lugo airport plan goes back to Madrid\n2. The pilgrim count beats its record\n"
+            "3. Ferrol shipyard signs new frigate contract\n")
+    names = [m.text for m in gp.parse(text)]
+    assert "Lugo" in names and "Ferrol" in names and "The" not in names
